@@ -1,0 +1,20 @@
+/**
+ * strike-map/geo — pure geometry for the Iran–Pakistan border map.
+ * No DOM, no MapLibre: runs in Node and in the browser.
+ *
+ * `bufferBands` is deliberately NOT re-exported here: it pulls in Turf's buffer
+ * (JSTS, the heavy part). Load it on demand: `await import('strike-map/geo/bands')`
+ * (in this repo: `import('./geo/bands.ts')`).
+ */
+export { BorderIndex } from './border-index.ts';
+export type { BorderIndexOptions, BorderInput, NearestResult } from './border-index.ts';
+export { CountrySides } from './sides.ts';
+export type { Country, ProvinceCollection } from './sides.ts';
+export { distanceRange, describeRange } from './distance-range.ts';
+export type { DistanceRange, DistanceRangeOptions } from './distance-range.ts';
+export { geodesicCircle, densifyGreatCircle } from './shapes.ts';
+export { measurePath } from './path.ts';
+export type { PathMeasure } from './path.ts';
+export { EARTH_RADIUS_KM, convertKm, formatDistance } from './units.ts';
+export type { FormatOptions, Units } from './units.ts';
+export type { BandProperties, BufferBandsOptions } from './bands.ts'; // types only: no runtime import of buffer

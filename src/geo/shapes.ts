@@ -1,0 +1,59 @@
+/**
+ * Light geodesic shapes for drawing: uncertainty circles and measured paths.
+ * No `@turf/buffer` here, so this stays cheap to load.
+ */
+import { circle, destination, distance, bearing } from '@turf/turf';
+import type { Feature, Polygon } from 'geojson';
+
+/**
+ * A circle of constant great-circle radius around a point (Turf `circle`).
+ *
+ * @param center - `[lon, lat]`
+ * @param radiusKm - radius in km (> 0)
+ * @param steps - vertices on the ring (default 64)
+ * @returns a Polygon feature whose vertices are exactly `radiusKm` from `center`
+ * @example
+ * geodesicCircle([62.3, 27.1], 25); // 25 km uncertainty disc
+ */
+export function geodesicCircle(center: [number, number], radiusKm: number, steps = 64): Feature<Polygon> {
+  if (!(radiusKm > 0) || !Number.isFinite(radiusKm)) {
+    throw new RangeError(`geodesicCircle: radius ${radiusKm} km must be a positive number.`);
+  }
+  if (!Number.isInteger(steps) || steps < 3) {
+    throw new RangeError(`geodesicCircle: steps ${steps} must be an integer >= 3.`);
+  }
+  return circle(center, radiusKm, { steps, units: 'kilometers' });
+}
+
+/**
+ * Points along the great circle from `a` to `b`, no two consecutive ones more
+ * than `maxSegmentKm` apart — so a measured path renders as the geodesic it
+ * measures, not a straight line in Web Mercator.
+ *
+ * Interpolates along the initial bearing with Turf `destination` (exact on the
+ * sphere), which avoids `greatCircle`'s antimeridian splitting for our region.
+ *
+ * @param a - start `[lon, lat]`
+ * @param b - end `[lon, lat]`
+ * @param maxSegmentKm - maximum spacing in km (default 10)
+ * @returns positions from `a` to `b` inclusive
+ * @example
+ * densifyGreatCircle([61, 25], [66, 30], 10).length; // 76 (≈ 749 km in 75 legs)
+ */
+export function densifyGreatCircle(a: [number, number], b: [number, number], maxSegmentKm = 10): [number, number][] {
+  if (!(maxSegmentKm > 0)) {
+    throw new RangeError(`densifyGreatCircle: maxSegmentKm ${maxSegmentKm} must be > 0.`);
+  }
+  const total = distance(a, b, { units: 'kilometers' });
+  const n = Math.max(1, Math.ceil(total / maxSegmentKm));
+  const out: [number, number][] = [[a[0], a[1]]];
+  if (total > 0) {
+    const heading = bearing(a, b);
+    for (let i = 1; i < n; i++) {
+      const p = destination(a, (total * i) / n, heading, { units: 'kilometers' }).geometry.coordinates;
+      out.push([p[0], p[1]]);
+    }
+  }
+  out.push([b[0], b[1]]);
+  return out;
+}

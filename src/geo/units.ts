@@ -1,0 +1,73 @@
+/**
+ * Distance units and human-readable formatting.
+ */
+
+/** Display units: kilometres, statute miles, nautical miles. */
+export type Units = 'km' | 'mi' | 'nmi';
+
+/**
+ * Mean Earth radius in km, identical to Turf's `earthRadius` (6371008.8 m), so
+ * every distance in this package agrees with `@turf/distance`.
+ */
+export const EARTH_RADIUS_KM = 6371.0088;
+
+// Exact by definition: 1 mi = 1.609344 km, 1 nmi = 1.852 km.
+const KM_PER_UNIT: Record<Units, number> = { km: 1, mi: 1.609344, nmi: 1.852 };
+
+/** Labels used by {@link formatDistance}. */
+const LABEL: Record<Units, string> = { km: 'km', mi: 'mi', nmi: 'nmi' };
+
+function checkUnits(units: Units): void {
+  if (!(units in KM_PER_UNIT)) {
+    throw new RangeError(`Unknown units "${String(units)}"; use 'km', 'mi' or 'nmi'.`);
+  }
+}
+
+/**
+ * Convert kilometres to the given units.
+ *
+ * @param km - a distance in kilometres
+ * @param units - target units
+ * @returns the distance in `units`
+ * @example
+ * convertKm(1.852, 'nmi'); // 1
+ */
+export function convertKm(km: number, units: Units): number {
+  checkUnits(units);
+  return km / KM_PER_UNIT[units];
+}
+
+/** Options for {@link formatDistance}. */
+export interface FormatOptions {
+  /** BCP 47 locale for the number, default `'en'` (so output is stable across machines). */
+  locale?: string;
+  /** Leave out the unit label ("7.7" instead of "7.7 km"). */
+  noUnit?: boolean;
+}
+
+/**
+ * Format a distance for people: one decimal below 10, whole numbers with
+ * thousands separators above (a tenth of a km is meaningful at 3 km, noise at 300).
+ *
+ * @param km - a distance in kilometres
+ * @param units - display units
+ * @param opts - locale / label options
+ * @returns e.g. `"12 km"`, `"7.7 mi"`, `"1,024 km"`
+ * @example
+ * formatDistance(12.4, 'km');  // "12 km"
+ * formatDistance(12.4, 'mi');  // "7.7 mi"
+ * formatDistance(1024.3, 'km'); // "1,024 km"
+ */
+export function formatDistance(km: number, units: Units, opts: FormatOptions = {}): string {
+  if (!Number.isFinite(km)) {
+    throw new RangeError(`formatDistance: ${km} is not a finite number of km.`);
+  }
+  const value = convertKm(km, units);
+  // Decide precision on the *rounded* value so 9.96 becomes "10", not "10.0".
+  const oneDecimal = Math.abs(Math.round(value * 10) / 10) < 10;
+  const text = new Intl.NumberFormat(opts.locale ?? 'en', {
+    minimumFractionDigits: oneDecimal ? 1 : 0,
+    maximumFractionDigits: oneDecimal ? 1 : 0,
+  }).format(value === 0 ? 0 : value); // avoid "-0.0"
+  return opts.noUnit ? text : `${text} ${LABEL[units]}`;
+}
