@@ -1,0 +1,58 @@
+/** Files the reader can take away: the map as a captioned PNG, and the strike sites as GeoJSON or CSV. */
+import type { Map as MlMap } from 'maplibre-gl';
+import type { FeatureCollection, Point } from 'geojson';
+import type { StrikeProperties } from '../data/types.ts';
+import { toCsv } from '../data/csv-export.ts';
+
+export function download(name: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
+  const a = Object.assign(document.createElement('a'), { href: url, download: name });
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+/** The map canvas with a caption above and the attribution below, as a PNG. */
+export async function mapPng(map: MlMap, caption: string, attribution: string, dark: boolean): Promise<Blob> {
+  const source = map.getCanvas();
+  const scale = source.width / source.clientWidth || 1;
+  const pad = Math.round(10 * scale);
+  const lineHeight = Math.round(18 * scale);
+  const canvas = document.createElement('canvas');
+  canvas.width = source.width;
+  canvas.height = source.height + lineHeight * 2 + pad * 3;
+  const ctx = canvas.getContext('2d')!;
+  ctx.fillStyle = dark ? '#11161c' : '#ffffff';
+  ctx.fillRect(0, 0, canvas.width, canvas.height);
+  ctx.fillStyle = dark ? '#e6edf3' : '#1f2328';
+  ctx.textBaseline = 'top';
+  ctx.font = `600 ${Math.round(14 * scale)}px system-ui, sans-serif`;
+  ctx.fillText(caption, pad, pad, canvas.width - 2 * pad);
+  map.redraw(); // draw the latest frame so the canvas is not blank
+  ctx.drawImage(source, 0, lineHeight + pad * 2);
+  ctx.font = `${Math.round(11 * scale)}px system-ui, sans-serif`;
+  ctx.fillText(attribution, pad, source.height + lineHeight + pad * 2.5, canvas.width - 2 * pad);
+  return new Promise((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('PNG export failed'))), 'image/png'));
+}
+
+export function strikesGeoJSON(strikes: FeatureCollection<Point, StrikeProperties>): Blob {
+  return new Blob([JSON.stringify(strikes, null, 2)], { type: 'application/geo+json' });
+}
+
+export function strikesCsv(strikes: FeatureCollection<Point, StrikeProperties>): Blob {
+  const header = ['id', 'date', 'attacker', 'target_country', 'place', 'lon', 'lat', 'uncertainty_km', 'claimed_target', 'casualties', 'location_basis', 'sources'];
+  const rows = strikes.features.map(({ properties: p, geometry }) => [
+    p.id,
+    p.date,
+    p.attacker,
+    p.target_country,
+    p.place,
+    geometry.coordinates[0],
+    geometry.coordinates[1],
+    p.uncertainty_km,
+    p.claimed_target,
+    p.casualties.map((a) => `${a.by}: ${a.text}`).join(' | '),
+    p.location_basis,
+    p.sources.join(' | '),
+  ]);
+  return new Blob([toCsv(header, rows)], { type: 'text/csv' });
+}

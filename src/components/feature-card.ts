@@ -1,0 +1,79 @@
+/**
+ * <strike-feature-card>: the properties of a feature from the page's own layer, as text.
+ * Only http(s) values become links; nothing from the data is ever parsed as HTML.
+ */
+import { LitElement, html, css } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { controlStyles } from './shared-styles.ts';
+import { cardStyles } from './card-styles.ts';
+import { safeHttpUrl } from './safe-url.ts';
+
+/**
+ * @summary Card listing a user feature's properties.
+ * @event close - the reader closed the card.
+ */
+@customElement('strike-feature-card')
+export class StrikeFeatureCard extends LitElement {
+  static styles = [
+    controlStyles,
+    cardStyles,
+    css`
+      table {
+        border-collapse: collapse;
+        width: 100%;
+        margin: 8px 12px 12px;
+        width: calc(100% - 24px);
+      }
+      th,
+      td {
+        text-align: left;
+        vertical-align: top;
+        padding: 3px 6px;
+        border-bottom: 1px solid var(--_line);
+        overflow-wrap: anywhere;
+      }
+      th {
+        color: var(--_muted);
+        font-weight: 600;
+      }
+    `,
+  ];
+
+  @property() layerName = '';
+  @property({ attribute: false }) properties: Record<string, unknown> = {};
+  @property() distance = '';
+
+  connectedCallback(): void {
+    super.connectedCallback();
+    this.setAttribute('role', 'dialog');
+    this.setAttribute('aria-label', 'Feature details');
+  }
+
+  private close() {
+    this.dispatchEvent(new CustomEvent('close'));
+  }
+
+  protected render() {
+    const entries = Object.entries(this.properties ?? {});
+    return html`<header @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.close()}>
+        <h2>${this.layerName}</h2>
+        <button class="close" type="button" aria-label="Close card" @click=${this.close}>×</button>
+        ${this.distance ? html`<div class="meta">${this.distance}</div>` : ''}
+      </header>
+      ${entries.length
+        ? html`<table>
+            ${entries.map(([key, value]) => {
+              const text = typeof value === 'string' ? value : JSON.stringify(value);
+              const url = safeHttpUrl(value);
+              return html`<tr><th scope="row">${key}</th><td>${url ? html`<a href=${url} target="_blank" rel="noopener noreferrer">${text}</a>` : text}</td></tr>`;
+            })}
+          </table>`
+        : html`<p class="empty">This feature has no properties.</p>`}`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'strike-feature-card': StrikeFeatureCard;
+  }
+}

@@ -1,0 +1,66 @@
+/** Theme tokens (declared once, by <strike-map>, and inherited by its parts) and shared control styles. */
+import { css } from 'lit';
+
+export const themeTokens = css`
+  :host {
+    --_bg: var(--strike-map-bg, #ffffff);
+    --_fg: var(--strike-map-fg, #1f2328);
+    --_muted: var(--strike-map-muted, #57606a);
+    --_line: var(--strike-map-line, #d0d7de);
+    --_surface: var(--strike-map-surface, #f6f8fa);
+    --_accent: var(--strike-map-accent, #0b5cad);
+    --_ir: var(--strike-map-ir, #7e22ce);
+    --_pk: var(--strike-map-pk, #0f766e);
+    --_warn: var(--strike-map-warn, #9a3412);
+    font-family: var(--strike-map-font, system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif);
+    color: var(--_fg);
+  }
+  :host([data-theme='dark']),
+  [data-theme='dark'] {
+    --_bg: var(--strike-map-bg, #11161c);
+    --_fg: var(--strike-map-fg, #e6edf3);
+    --_muted: var(--strike-map-muted, #9ba7b4);
+    --_line: var(--strike-map-line, #30363d);
+    --_surface: var(--strike-map-surface, #1b222b);
+    --_accent: var(--strike-map-accent, #6cb6ff);
+    --_ir: var(--strike-map-ir, #d8b4fe);
+    --_pk: var(--strike-map-pk, #5eead4);
+    --_warn: var(--strike-map-warn, #fdba74);
+  }
+`;
+
+export const controlStyles = css`
+  .sr-only {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+  }
+  button {
+    font: inherit;
+    color: inherit;
+    background: var(--_surface);
+    border: 1px solid var(--_line);
+    border-radius: 6px;
+    padding: 0.3em 0.7em;
+    cursor: pointer;
+    min-height: 32px;
+  }
+  button:hover {
+    border-color: var(--_accent);
+  }
+  button[aria-pressed='true'] {
+    background: var(--_accent);
+    border-color: var(--_accent);
+    color: var(--_bg);
+  }
+  :focus-visible {
+    outline: 3px solid var(--_accent);
+    outline-offset: 2px;
+  }
+  a {
+    color: var(--_accent);
+  }
+`;

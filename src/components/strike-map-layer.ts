@@ -1,0 +1,115 @@
+/**
+ * <strike-map-layer>: the page's own GeoJSON on a <strike-map>, declared in HTML.
+ *
+ *   <strike-map-layer name="Clinics" src="clinics.geojson" color="#d00" label="name"></strike-map-layer>
+ *   <strike-map-layer name="Route"><script type="application/geo+json">{…}</script></strike-map-layer>
+ *
+ * The element loads and validates its data; the parent <strike-map> draws it. Changing an
+ * attribute or the inline script reloads it; removing the element removes the layer.
+ */
+import { LitElement } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { FeatureCollection } from 'geojson';
+import { fetchText } from '../data/fetch-json.ts';
+import { DataError, parseGeoJSONText, type ParsedLayer } from '../data/validate.ts';
+import { parseCsvPoints } from '../data/csv.ts';
+
+let counter = 0;
+
+/** Reads a file's text as CSV points or GeoJSON, choosing by its name. */
+export function parseUserText(name: string, text: string): ParsedLayer {
+  return /\.csv$/i.test(name.split(/[?#]/)[0]) ? parseCsvPoints(name, text) : parseGeoJSONText(name, text);
+}
+
+/**
+ * @summary A GeoJSON layer of the page's own, drawn on the parent <strike-map>.
+ * @event strike-map-layer-change - (internal) the layer's data or style changed; the map redraws it.
+ */
+@customElement('strike-map-layer')
+export class StrikeMapLayer extends LitElement {
+  /** URL of a GeoJSON (or CSV of points) file. Without it, an inline `<script type="application/geo+json">` child is read. */
+  @property() src?: string;
+  /** Name shown in the legend, cards and messages. */
+  @property() name = '';
+  /** Colour of the features. */
+  @property() color = '#d9480f';
+  /** Property to label features by. */
+  @property() label?: string;
+
+  /** Unique id of this layer on the map. */
+  readonly layerId = `user-${++counter}`;
+  /** The features that passed validation (undefined until loaded, or if nothing could be read). */
+  collection?: FeatureCollection;
+  /** What went wrong while loading, for the map to show. */
+  problems: string[] = [];
+  private observer = new MutationObserver(() => this.reload());
+  private abort?: AbortController;
+
+  /** The name to show: the `name` attribute, else the file name, else a generic one. */
+  get displayName(): string {
+    return this.name || this.src?.split('/').pop() || 'Inline layer';
+  }
+
+  protected createRenderRoot() {
+    return this; // no UI of its own; the inline <script> child stays readable
+  }
+
+  connectedCallback(): void {
+    super.connectedCallback();
+    this.style.display = 'none';
+    this.observer.observe(this, { childList: true, characterData: true, subtree: true });
+  }
+
+  disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.observer.disconnect();
+    this.abort?.abort();
+  }
+
+  protected updated(changed: Map<string, unknown>): void {
+    if (!this.loading || changed.has('src')) void this.reload();
+    else this.notify();
+  }
+
+  /** Settles when the latest load has finished (successfully or not). */
+  loading?: Promise<void>;
+
+  private reload(): Promise<void> {
+    this.loading = this.load();
+    return this.loading;
+  }
+
+  private async load(): Promise<void> {
+    this.abort?.abort();
+    const abort = (this.abort = new AbortController());
+    const name = this.displayName;
+    try {
+      const text = this.src ? await fetchText(this.src, { signal: abort.signal }) : this.inlineText();
+      const parsed = parseUserText(this.src ?? `${name} (inline)`, text);
+      if (abort.signal.aborted) return;
+      this.collection = parsed.collection;
+      this.problems = parsed.skipped ? [`${name}: ${parsed.skipped} feature(s) skipped.`, ...parsed.problems] : [];
+    } catch (error) {
+      if (abort.signal.aborted) return;
+      this.collection = undefined;
+      this.problems = [error instanceof DataError || this.src ? (error as Error).message : `${name}: ${(error as Error).message}`];
+    }
+    this.notify();
+  }
+
+  private inlineText(): string {
+    const script = this.querySelector('script[type="application/geo+json"], script[type="application/json"]');
+    if (!script) throw new DataError(this.displayName, 'no src attribute and no <script type="application/geo+json"> child to read.');
+    return script.textContent ?? '';
+  }
+
+  private notify(): void {
+    this.dispatchEvent(new CustomEvent('strike-map-layer-change', { bubbles: true, composed: true }));
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'strike-map-layer': StrikeMapLayer;
+  }
+}

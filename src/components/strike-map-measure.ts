@@ -1,0 +1,277 @@
+/**
+ * <strike-map-measure>: measuring by hand — distance to the border, a multi-leg path, and distance
+ * bands along the border. Works with mouse, touch (tap or long-press) and keyboard (a crosshair at
+ * the map centre: arrows pan, Enter drops a point, Escape clears).
+ */
+import { LitElement, html, css } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { GeoJSONSource, MapMouseEvent, MapTouchEvent } from 'maplibre-gl';
+import type { Feature, FeatureCollection, LineString } from 'geojson';
+import { densifyGreatCircle, formatDistance, measurePath, type Units } from '../geo/index.ts';
+import { fetchJson } from '../data/fetch-json.ts';
+import { controlStyles } from './shared-styles.ts';
+import { countryName } from './names.ts';
+import { computeBands } from '../workers/bands-client.ts';
+import type { StrikeMap } from './strike-map.ts';
+
+export type MeasureMode = 'border' | 'path';
+
+/** Detail of `strike-map-measure`. All distances in km; `text` is what the live region said. */
+export type MeasureDetail =
+  | { mode: 'border'; point: [number, number]; nearest: [number, number]; km: number; side: 'IR' | 'PK' | null; text: string }
+  | { mode: 'path'; points: [number, number][]; legsKm: number[]; totalKm: number; text: string };
+
+const LONG_PRESS_MS = 550;
+const builtinBandsUrl = new URL('../../geodata/bands.geojson', import.meta.url).href;
+
+/**
+ * @summary Measuring tools for <strike-map>.
+ * @event strike-map-measure - a measurement was made. Detail: `MeasureDetail`.
+ */
+@customElement('strike-map-measure')
+export class StrikeMapMeasure extends LitElement {
+  static styles = [
+    controlStyles,
+    css`
+      :host {
+        position: absolute;
+        top: 8px;
+        left: 8px;
+        z-index: 2;
+        display: grid;
+        gap: 6px;
+        justify-items: start;
+        max-width: calc(100% - 64px);
+      }
+      .bar {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 4px;
+        background: var(--_bg);
+        border: 1px solid var(--_line);
+        border-radius: 8px;
+        padding: 4px;
+        box-shadow: 0 1px 4px rgb(0 0 0 / 0.18);
+      }
+      .result {
+        background: var(--_bg);
+        border: 1px solid var(--_line);
+        border-radius: 8px;
+        padding: 6px 8px;
+        font-variant-numeric: tabular-nums;
+        box-shadow: 0 1px 4px rgb(0 0 0 / 0.18);
+      }
+      .result:empty {
+        display: none;
+      }
+      form {
+        display: flex;
+        gap: 4px;
+        align-items: center;
+      }
+      input {
+        width: 5em;
+        font: inherit;
+        min-height: 28px;
+        background: var(--_bg);
+        color: var(--_fg);
+        border: 1px solid var(--_line);
+        border-radius: 6px;
+      }
+      .crosshair {
+        position: fixed;
+        pointer-events: none;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) host?: StrikeMap;
+  @property() units: Units = 'km';
+  @state() mode: MeasureMode | null = null;
+  @state() private result = '';
+  @state() private bandsOn = false;
+  @state() private bandStatus = '';
+  private points: [number, number][] = [];
+  private customBands: FeatureCollection = { type: 'FeatureCollection', features: [] };
+  private builtinBands?: FeatureCollection;
+  private pressTimer?: ReturnType<typeof setTimeout>;
+  private boundMap?: unknown;
+
+  /** True while a measuring mode has the map's clicks and keys. */
+  get active(): boolean {
+    return this.mode !== null;
+  }
+
+  protected updated(): void {
+    const map = this.host?.map;
+    if (map && this.boundMap !== map) {
+      this.boundMap = map;
+      map.on('click', this.onClick);
+      map.on('touchstart', this.onTouchStart);
+      map.on('touchend', this.cancelPress);
+      map.on('touchmove', this.cancelPress);
+      map.getCanvas().addEventListener('keydown', this.onKey);
+    }
+  }
+
+  /** Switches a mode on (or off, if it is already on). */
+  setMode(mode: MeasureMode | null): void {
+    this.mode = this.mode === mode ? null : mode;
+    this.clear();
+    const crosshair = this.host?.renderRoot.querySelector<HTMLElement>('.map-area');
+    crosshair?.classList.toggle('measuring', this.mode !== null);
+    if (this.mode) this.say(this.mode === 'border' ? 'Distance to border: click or tap the map, or press Enter to measure from the map centre.' : 'Path: click or tap points, or press Enter to add the map centre. Escape clears.');
+  }
+
+  /** Measures from a point to the nearest point of the border, draws it and announces it. */
+  measureToBorder(at: [number, number]): MeasureDetail | undefined {
+    const index = this.host?.getBorderIndex();
+    if (!index) return undefined;
+    const { km, point } = index.nearest(at);
+    const side = index.side(at);
+    const where = side ? `${countryName(side)}, ` : 'Outside both provinces, ';
+    const text = `${where}${formatDistance(km, this.units)} from the border`;
+    this.draw([
+      { type: 'Feature', properties: { kind: 'to-border' }, geometry: { type: 'LineString', coordinates: densifyGreatCircle(at, point, 5) } },
+      { type: 'Feature', properties: { label: text }, geometry: { type: 'Point', coordinates: at } },
+      { type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: point } },
+    ]);
+    const detail: MeasureDetail = { mode: 'border', point: at, nearest: point, km, side, text };
+    this.report(detail);
+    return detail;
+  }
+
+  /** Adds a point to the path and reports every leg and the total. */
+  addPathPoint(at: [number, number]): MeasureDetail {
+    this.points = [...this.points, at];
+    const { totalKm, legsKm } = measurePath(this.points);
+    const features: Feature[] = this.points.map((p, i) => ({
+      type: 'Feature',
+      properties: i === this.points.length - 1 && i > 0 ? { label: formatDistance(totalKm, this.units) } : {},
+      geometry: { type: 'Point', coordinates: p },
+    }));
+    for (let i = 1; i < this.points.length; i++) {
+      features.push({ type: 'Feature', properties: { kind: 'path' }, geometry: { type: 'LineString', coordinates: densifyGreatCircle(this.points[i - 1], this.points[i], 10) } as LineString });
+    }
+    this.draw(features);
+    const legs = legsKm.map((km: number, i: number) => `leg ${i + 1}: ${formatDistance(km, this.units)}`).join('; ');
+    const text = this.points.length < 2 ? 'Path started; add another point.' : `Total ${formatDistance(totalKm, this.units)} (${legs})`;
+    const detail: MeasureDetail = { mode: 'path', points: this.points, legsKm, totalKm, text };
+    this.report(detail);
+    return detail;
+  }
+
+  clear(): void {
+    this.points = [];
+    this.result = '';
+    this.draw([]);
+  }
+
+  private draw(features: Feature[]) {
+    this.host?.map?.getSource<GeoJSONSource>('measure')?.setData({ type: 'FeatureCollection', features });
+  }
+
+  private report(detail: MeasureDetail) {
+    this.say(detail.text);
+    this.dispatchEvent(new CustomEvent<MeasureDetail>('strike-map-measure', { detail, bubbles: true, composed: true }));
+  }
+
+  private say(text: string) {
+    this.result = text;
+  }
+
+  private measureAt(at: [number, number]) {
+    if (this.mode === 'path') this.addPathPoint(at);
+    else this.measureToBorder(at);
+  }
+
+  private onClick = (event: MapMouseEvent) => {
+    if (!this.mode) return;
+    this.measureAt(event.lngLat.toArray() as [number, number]);
+  };
+
+  /** A long press measures to the border in any mode, as on phone map apps. */
+  private onTouchStart = (event: MapTouchEvent) => {
+    this.cancelPress();
+    if (event.points.length !== 1) return;
+    const at = event.lngLat.toArray() as [number, number];
+    this.pressTimer = setTimeout(() => this.measureToBorder(at), LONG_PRESS_MS);
+  };
+
+  private cancelPress = () => clearTimeout(this.pressTimer);
+
+  private onKey = (event: KeyboardEvent) => {
+    if (!this.mode) return;
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      this.measureAt(this.host!.map!.getCenter().toArray() as [number, number]);
+    } else if (event.key === 'Escape') {
+      event.preventDefault();
+      if (this.points.length || this.result) this.clear();
+      else this.setMode(null);
+    }
+  };
+
+  private async toggleBands() {
+    this.bandsOn = !this.bandsOn;
+    this.host?.setGroupVisible('bands', this.bandsOn);
+    if (this.bandsOn && !this.builtinBands) {
+      try {
+        this.builtinBands = await fetchJson<FeatureCollection>(builtinBandsUrl);
+        this.showBands();
+      } catch (error) {
+        this.host?.reportError(`Distance bands could not be loaded: ${(error as Error).message}`);
+      }
+    }
+  }
+
+  private async addBand(event: SubmitEvent) {
+    event.preventDefault();
+    const input = (event.target as HTMLFormElement).elements.namedItem('km') as HTMLInputElement;
+    const km = Number(input.value);
+    const border = this.host?.borderFeature;
+    if (!border || !(km > 0 && km <= 500)) {
+      this.bandStatus = 'Enter a distance between 0 and 500 km.';
+      return;
+    }
+    this.bandStatus = `Computing the ${km} km band…`;
+    try {
+      const band = await computeBands(border, [km]);
+      this.customBands = { type: 'FeatureCollection', features: [...this.customBands.features, ...band.features] };
+      if (!this.bandsOn) await this.toggleBands();
+      this.showBands();
+      this.bandStatus = `${km} km band added.`;
+    } catch (error) {
+      this.bandStatus = `The band could not be computed: ${(error as Error).message}`;
+    }
+  }
+
+  private showBands() {
+    const features = [...this.customBands.features, ...(this.builtinBands?.features ?? [])].sort(
+      (a, b) => Number(b.properties?.distance_km) - Number(a.properties?.distance_km),
+    );
+    this.host?.map?.getSource<GeoJSONSource>('bands')?.setData({ type: 'FeatureCollection', features });
+  }
+
+  protected render() {
+    return html`<div class="bar" role="toolbar" aria-label="Measuring tools">
+        <button type="button" aria-pressed=${this.mode === 'border'} @click=${() => this.setMode('border')}>Distance to border</button>
+        <button type="button" aria-pressed=${this.mode === 'path'} @click=${() => this.setMode('path')}>Measure path</button>
+        <button type="button" aria-pressed=${this.bandsOn} @click=${this.toggleBands}>Bands</button>
+        ${this.bandsOn
+          ? html`<form @submit=${this.addBand}>
+              <label for="km">Band</label>
+              <input id="km" name="km" type="number" min="1" max="500" step="any" placeholder="km" />
+              <button type="submit">Add</button>
+            </form>`
+          : ''}
+      </div>
+      <div class="result" role="status" aria-live="polite">${this.result}${this.bandStatus && this.bandsOn ? html`<div>${this.bandStatus}</div>` : ''}</div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'strike-map-measure': StrikeMapMeasure;
+  }
+}

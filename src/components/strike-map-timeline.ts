@@ -1,0 +1,198 @@
+/**
+ * <strike-map-timeline>: the dated events of January 2024 as a day scrubber and a list. Choosing a
+ * day shows on the map only what had happened by then and highlights that day's events.
+ */
+import { LitElement, html, css } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import type { TimelineEvent } from '../data/types.ts';
+import { formatDate } from '../data/prepare.ts';
+import { controlStyles } from './shared-styles.ts';
+import { sourceList } from './source-list.ts';
+
+const STEP_MS = 1600;
+
+/**
+ * @summary Timeline of the events, 15–29 January 2024.
+ * @event day-change - the chosen day changed. Detail: "YYYY-MM-DD", or null for "all days".
+ * @event event-select - an event tied to a strike site was chosen. Detail: the site id.
+ */
+@customElement('strike-map-timeline')
+export class StrikeMapTimeline extends LitElement {
+  static styles = [
+    controlStyles,
+    css`
+      :host {
+        display: block;
+        padding: 10px 12px;
+        border-top: 1px solid var(--_line);
+      }
+      h2 {
+        font-size: 13px;
+        margin: 0 0 6px;
+        text-transform: uppercase;
+        letter-spacing: 0.05em;
+        color: var(--_muted);
+      }
+      .controls {
+        display: flex;
+        gap: 6px;
+        align-items: center;
+        flex-wrap: wrap;
+      }
+      input[type='range'] {
+        flex: 1 1 120px;
+        accent-color: var(--_accent);
+        min-height: 28px;
+      }
+      output {
+        font-weight: 600;
+        min-width: 7em;
+      }
+      ol {
+        list-style: none;
+        padding: 0;
+        margin: 8px 0 0;
+        display: grid;
+        gap: 4px;
+      }
+      li {
+        border-left: 3px solid var(--_line);
+        padding: 2px 0 2px 8px;
+      }
+      li.future {
+        opacity: 0.55;
+      }
+      li.today {
+        border-color: var(--_accent);
+        background: color-mix(in srgb, var(--_accent) 10%, transparent);
+      }
+      .when {
+        font-size: 12px;
+        color: var(--_muted);
+        font-variant-numeric: tabular-nums;
+      }
+      .title {
+        font-weight: 600;
+      }
+      details summary {
+        cursor: pointer;
+        font-size: 12px;
+        color: var(--_muted);
+      }
+      .sources {
+        font-size: 12px;
+        padding-left: 20px;
+        margin: 2px 0;
+        overflow-wrap: anywhere;
+      }
+      li button {
+        font-size: 12px;
+        min-height: 24px;
+        padding: 0 6px;
+        margin-top: 2px;
+      }
+      p {
+        margin: 2px 0;
+      }
+    `,
+  ];
+
+  @property({ attribute: false }) events: TimelineEvent[] = [];
+  /** The chosen day, or null for everything. */
+  @property({ attribute: false }) day: string | null = null;
+  @state() private playing = false;
+  private timer?: ReturnType<typeof setInterval>;
+
+  /** Every calendar day from the first to the last event. */
+  get days(): string[] {
+    if (!this.events.length) return [];
+    const first = Date.parse(this.events[0].date);
+    const last = Date.parse(this.events[this.events.length - 1].date);
+    const days: string[] = [];
+    for (let t = first; t <= last; t += 86_400_000) days.push(new Date(t).toISOString().slice(0, 10));
+    return days;
+  }
+
+  disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stop();
+  }
+
+  private choose(day: string | null) {
+    this.dispatchEvent(new CustomEvent('day-change', { detail: day }));
+  }
+
+  private step(delta: number) {
+    const days = this.days;
+    const at = this.day ? days.indexOf(this.day) : delta > 0 ? -1 : days.length;
+    const next = at + delta;
+    this.choose(next >= 0 && next < days.length ? days[next] : null);
+    return next >= 0 && next < days.length;
+  }
+
+  private togglePlay() {
+    if (this.playing) return this.stop();
+    this.playing = true;
+    if (!this.day || this.day === this.days.at(-1)) this.choose(this.days[0]);
+    // With reduced motion the reader steps by hand; playing still works but moves more slowly.
+    const interval = matchMedia('(prefers-reduced-motion: reduce)').matches ? STEP_MS * 2 : STEP_MS;
+    this.timer = setInterval(() => {
+      if (!this.step(1) || this.day === this.days.at(-1)) this.stop();
+    }, interval);
+  }
+
+  private stop() {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    this.playing = false;
+  }
+
+  protected render() {
+    const days = this.days;
+    const position = this.day ? days.indexOf(this.day) : days.length;
+    return html`<h2 id="timeline-title">Timeline, January 2024</h2>
+      <div class="controls" role="group" aria-labelledby="timeline-title">
+        <button type="button" aria-label="Previous day" @click=${() => this.step(-1)}>◀</button>
+        <button type="button" aria-pressed=${this.playing} @click=${this.togglePlay}>${this.playing ? 'Pause' : 'Play'}</button>
+        <button type="button" aria-label="Next day" @click=${() => this.step(1)}>▶</button>
+        <button type="button" aria-pressed=${this.day === null} @click=${() => (this.stop(), this.choose(null))}>All days</button>
+      </div>
+      <div class="controls">
+        <input
+          type="range"
+          min="0"
+          max=${days.length}
+          .value=${String(position)}
+          aria-label="Show events up to day"
+          aria-valuetext=${this.day ? formatDate(this.day) : 'all days'}
+          @input=${(e: Event) => {
+            const i = Number((e.target as HTMLInputElement).value);
+            this.choose(i < days.length ? days[i] : null);
+          }}
+        />
+        <output aria-live="polite">${this.day ? `up to ${formatDate(this.day, false)}` : 'all days'}</output>
+      </div>
+      <ol>
+        ${this.events.map(
+          (e) => html`<li class=${this.day && e.date > this.day ? 'future' : this.day === e.date ? 'today' : ''}>
+            <div class="when">${formatDate(e.date)}${e.time_utc ? ` · ${e.time_utc.slice(11, 16)} UTC` : ''}</div>
+            <div class="title">${e.title}</div>
+            <p>${e.summary}</p>
+            ${e.place_id?.startsWith('strike') || e.place_id?.startsWith('context_strike')
+              ? html`<button type="button" @click=${() => this.dispatchEvent(new CustomEvent('event-select', { detail: e.place_id }))}>Show on map</button>`
+              : ''}
+            <details>
+              <summary>Sources (${e.sources.length})</summary>
+              ${sourceList(e.sources)}
+            </details>
+          </li>`,
+        )}
+      </ol>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'strike-map-timeline': StrikeMapTimeline;
+  }
+}

@@ -1,0 +1,144 @@
+import { css } from 'lit';
+import { controlStyles, themeTokens } from './shared-styles.ts';
+
+export const strikeMapStyles = [
+  themeTokens,
+  controlStyles,
+  css`
+    :host {
+      display: block;
+      container-type: inline-size;
+      background: var(--_bg);
+      border: 1px solid var(--_line);
+      border-radius: 8px;
+      overflow: hidden;
+      font-size: 14px;
+      line-height: 1.4;
+    }
+    .frame {
+      display: grid;
+      grid-template-columns: minmax(0, 1fr) 320px;
+      grid-template-areas: 'map panel' 'table table';
+      background: var(--_bg);
+      color: var(--_fg);
+    }
+    .frame:fullscreen {
+      grid-template-rows: 1fr auto;
+      height: 100vh;
+    }
+    .map-area {
+      grid-area: map;
+      position: relative;
+      height: var(--strike-map-height, 560px);
+      min-height: 280px;
+    }
+    .frame:fullscreen .map-area {
+      height: auto;
+    }
+    #map {
+      position: absolute;
+      inset: 0;
+    }
+    /* While measuring, a crosshair marks the map centre, where Enter drops a point. */
+    .map-area.measuring::after {
+      content: '';
+      position: absolute;
+      left: 50%;
+      top: 50%;
+      width: 22px;
+      height: 22px;
+      margin: -11px 0 0 -11px;
+      pointer-events: none;
+      z-index: 1;
+      background:
+        linear-gradient(var(--_fg), var(--_fg)) center / 2px 100% no-repeat,
+        linear-gradient(var(--_fg), var(--_fg)) center / 100% 2px no-repeat;
+      opacity: 0.7;
+    }
+    .panel {
+      grid-area: panel;
+      border-left: 1px solid var(--_line);
+      overflow: auto;
+      max-height: var(--strike-map-height, 560px);
+      display: flex;
+      flex-direction: column;
+    }
+    strike-map-table {
+      grid-area: table;
+      border-top: 1px solid var(--_line);
+    }
+    @container (max-width: 719px) {
+      .frame {
+        grid-template-columns: minmax(0, 1fr);
+        grid-template-areas: 'map' 'panel' 'table';
+      }
+      .map-area {
+        height: min(var(--strike-map-height, 560px), 70vh);
+      }
+      .panel {
+        border-left: 0;
+        border-top: 1px solid var(--_line);
+        max-height: none;
+      }
+    }
+    .notices {
+      position: absolute;
+      top: 8px;
+      left: 8px;
+      right: 56px;
+      display: grid;
+      gap: 6px;
+      z-index: 3;
+      pointer-events: none;
+    }
+    .notice {
+      pointer-events: auto;
+      display: flex;
+      gap: 8px;
+      align-items: start;
+      justify-content: space-between;
+      background: var(--_bg);
+      color: var(--_fg);
+      border: 1px solid var(--_warn);
+      border-left-width: 4px;
+      border-radius: 6px;
+      padding: 6px 8px;
+      box-shadow: 0 1px 4px rgb(0 0 0 / 0.2);
+      overflow-wrap: anywhere;
+    }
+    .fallback {
+      position: absolute;
+      inset: 0;
+      display: grid;
+      place-content: center;
+      gap: 6px;
+      padding: 24px;
+      text-align: center;
+      background: var(--_surface);
+    }
+    /* MapLibre controls follow the theme. */
+    [data-theme='dark'] .maplibregl-ctrl-group,
+    [data-theme='dark'] .maplibregl-ctrl-attrib,
+    [data-theme='dark'] .maplibregl-ctrl-scale {
+      background: rgb(17 22 28 / 0.85);
+      color: var(--_fg);
+      border-color: var(--_muted);
+    }
+    [data-theme='dark'] .maplibregl-ctrl-attrib a {
+      color: var(--_fg);
+    }
+    [data-theme='dark'] .maplibregl-ctrl button .maplibregl-ctrl-icon {
+      filter: invert(1);
+    }
+    .maplibregl-ctrl-group button {
+      min-height: 0;
+      border-radius: 0;
+      border: 0;
+      padding: 0;
+      background: transparent;
+    }
+    .maplibregl-ctrl-attrib {
+      font-size: 11px;
+    }
+  `,
+];

@@ -1,0 +1,550 @@
+/**
+ * <strike-map>: one MapLibre map in a shadow root, showing the January 2024 Iran–Pakistan strikes
+ * over an offline basemap, with the story's UI (legend, timeline, measuring, strike cards, table).
+ */
+import { LitElement, html, unsafeCSS, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { Map as MlMap, AttributionControl, NavigationControl, ScaleControl, FullscreenControl, type StyleSpecification } from 'maplibre-gl';
+import type { Feature, LineString } from 'geojson';
+import maplibreCss from 'maplibre-gl/dist/maplibre-gl.css?inline';
+import { configureWorker } from '../map/worker.ts';
+import { palettes, type Palette } from '../map/palette.ts';
+import { builtinLayers, builtinSources, layerGroups, hiddenByDefault, type LayerGroup } from '../map/layers.ts';
+import { buildStyle, ATTRIBUTION } from '../map/style.ts';
+import { addIcons } from '../map/icons.ts';
+import { loadBuiltinData } from '../data/builtin.ts';
+import { fetchJson } from '../data/fetch-json.ts';
+import { labelPoints, uncertaintyDiscs, withStrikeLabels } from '../data/prepare.ts';
+import type { BuiltinData, StrikeFeature } from '../data/types.ts';
+import { BorderIndex, formatDistance, type Units } from '../geo/index.ts';
+import { strikeMapStyles } from './strike-map.styles.ts';
+import { readHash, writeHash } from './hash-state.ts';
+import { strikeFilter } from '../map/filters.ts';
+import { UserDataController } from './user-data-controller.ts';
+import { download, mapPng, strikesCsv, strikesGeoJSON } from './downloads.ts';
+import { bbox } from '@turf/turf';
+import type { FeatureCollection } from 'geojson';
+import './strike-card.ts';
+import './feature-card.ts';
+import './strike-map-layer.ts';
+import './strike-map-legend.ts';
+import './strike-map-timeline.ts';
+import './strike-map-table.ts';
+import './strike-map-measure.ts';
+
+export type Theme = 'light' | 'dark' | 'auto';
+
+/** Detail of `strike-map-select`: the chosen strike id, or null when the card closes. */
+export interface SelectDetail {
+  id: string | null;
+  feature: StrikeFeature | null;
+}
+/** Detail of `strike-map-error`. */
+export interface ErrorDetail {
+  message: string;
+  source?: string;
+}
+
+/** The two provinces fill a 375 px phone at about zoom 4.3 and a desktop window at 5.5. */
+const HOME_BOUNDS: [[number, number], [number, number]] = [[58.8, 24.6], [70.3, 32.2]];
+
+/**
+ * @summary The strike map: border, provinces, strike sites with uncertainty, timeline and measuring.
+ * @slot - `<strike-map-layer>` elements adding the page's own GeoJSON.
+ * @event strike-map-ready - the style, built-in layers and data have loaded and the map is idle. Detail: `{ map }`.
+ * @event strike-map-select - a strike was selected or the card closed. Detail: `SelectDetail`.
+ * @event strike-map-measure - a measurement was made. Detail: `MeasureDetail`.
+ * @event strike-map-error - something could not be loaded or shown. Detail: `ErrorDetail`.
+ * @csspart map - the map container.
+ * @csspart panel - the side panel with legend and timeline.
+ * @csspart card - the strike card.
+ * @csspart table - the table view.
+ * @cssproperty --strike-map-height - height of the element when no height is set (default 560px).
+ * @cssproperty --strike-map-font - font family of the UI.
+ * @cssproperty --strike-map-accent - accent colour of buttons and focus rings.
+ */
+@customElement('strike-map')
+export class StrikeMap extends LitElement {
+  static styles = [unsafeCSS(maplibreCss), strikeMapStyles];
+
+  /** Initial centre as "lon,lat"; defaults to a view of both provinces. */
+  @property() center?: string;
+  /** Initial zoom level. */
+  @property({ type: Number }) zoom?: number;
+  /** Colour theme; `auto` follows the reader's system setting. */
+  @property({ reflect: true }) theme: Theme = 'auto';
+  /** `offline` (built-in basemap) or the URL of a MapLibre style to draw under our layers. */
+  @property() basemap = 'offline';
+  /** Units for distances: `km`, `mi` or `nmi`. */
+  @property() units: Units = 'km';
+  /** Keep view, selection and timeline day in the page URL's hash. */
+  @property({ type: Boolean }) hash = false;
+  /** Which built-in layers appear: `all`, `none`, or a space-separated list of legend groups. */
+  @property() builtin = 'all';
+
+  /** The MapLibre map, once created (undefined while the element is detached). */
+  map?: MlMap;
+
+  @state() protected data?: BuiltinData;
+  @state() protected selectedId: string | null = null;
+  @state() protected day: string | null = null;
+  @state() protected hiddenGroups = new Set<LayerGroup>(hiddenByDefault);
+  @state() protected showContext = false;
+  @state() protected announcement = '';
+  @state() protected notices: string[] = [];
+  @state() protected failed = '';
+  @state() protected resolvedTheme: 'light' | 'dark' = 'light';
+
+  /** A feature of the page's own data that the reader clicked. */
+  @state() protected userFeature?: { layer: string; properties: Record<string, unknown>; distance: string };
+
+  private userData = new UserDataController(this);
+  private deferred = createDeferred();
+  private abort?: AbortController;
+  private darkQuery = matchMedia('(prefers-color-scheme: dark)');
+  private borderIndex?: BorderIndex;
+
+  /** Resolves once the style, built-in layers and data have loaded and the map is idle. */
+  get ready(): Promise<void> {
+    return this.deferred.promise;
+  }
+
+  /** The palette in use, for child components that draw on the map. */
+  get palette(): Palette {
+    return palettes[this.resolvedTheme];
+  }
+
+  /** Great-circle distance from a point to the Iran–Pakistan border, and the border point nearest to it. */
+  async distanceToBorder(lonLat: [number, number]): Promise<{ km: number; point: [number, number]; side: 'IR' | 'PK' | null }> {
+    await this.ready;
+    const index = this.getBorderIndex()!;
+    return { ...index.nearest(lonLat), side: index.side(lonLat) };
+  }
+
+  /** The border index of the built-in data (built on first use). */
+  getBorderIndex(): BorderIndex | undefined {
+    if (!this.data) return undefined;
+    this.borderIndex ??= BorderIndex.fromGeoJSON(this.data.border, this.data.provinces);
+    return this.borderIndex;
+  }
+
+  /** Strike features (with labels) in date order. */
+  get strikes(): StrikeFeature[] {
+    return [...(this.data?.strikes.features ?? [])].sort((a, b) => a.properties.time_utc.localeCompare(b.properties.time_utc));
+  }
+
+  /** Strikes the reader can currently see (timeline day and context toggle applied). */
+  get visibleStrikes(): StrikeFeature[] {
+    return this.strikes.filter((f) => (this.showContext || f.properties.category !== 'context') && (!this.day || f.properties.date <= this.day));
+  }
+
+  connectedCallback(): void {
+    super.connectedCallback();
+    this.darkQuery.addEventListener('change', this.onSchemeChange);
+    this.onSchemeChange();
+    if (this.hasUpdated) void this.start();
+  }
+
+  disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.darkQuery.removeEventListener('change', this.onSchemeChange);
+    window.removeEventListener('hashchange', this.onHashChange);
+    this.stop();
+  }
+
+  protected firstUpdated(): void {
+    void this.start();
+  }
+
+  protected willUpdate(changed: PropertyValues): void {
+    if (changed.has('theme')) this.onSchemeChange();
+    if (changed.has('resolvedTheme')) this.dataset.theme = this.resolvedTheme;
+  }
+
+  protected updated(changed: PropertyValues): void {
+    if (!this.map || !this.data) return;
+    if (changed.has('resolvedTheme') && changed.get('resolvedTheme')) this.applyTheme();
+    if (changed.has('day') || changed.has('showContext') || changed.has('hiddenGroups')) this.applyFilters();
+    if (changed.has('selectedId')) this.applySelection(changed.get('selectedId') ?? null);
+    if (this.hash && (changed.has('day') || changed.has('selectedId'))) this.saveHash();
+  }
+
+  /** Selects a strike by id (null closes the card), announcing it and moving the map to it. */
+  select(id: string | null, { fly = true } = {}): void {
+    const feature = id ? this.strikes.find((f) => f.properties.id === id) ?? null : null;
+    this.selectedId = feature ? id : null;
+    if (feature) {
+      this.announcement = `Selected: ${feature.properties.place}, ${feature.properties.date}. Uncertainty ${feature.properties.uncertainty_km} km.`;
+      if (fly && this.map) this.map.easeTo({ center: feature.geometry.coordinates as [number, number], duration: prefersReducedMotion() ? 0 : 600 });
+    } else {
+      this.announcement = 'Card closed.';
+    }
+    this.emit<SelectDetail>('strike-map-select', { id: this.selectedId, feature });
+  }
+
+  /** Shows the story up to and including `day` (YYYY-MM-DD), or everything with null. */
+  setDay(day: string | null): void {
+    this.day = day;
+  }
+
+  setGroupVisible(group: LayerGroup, visible: boolean): void {
+    const next = new Set(this.hiddenGroups);
+    if (visible) next.delete(group);
+    else next.add(group);
+    this.hiddenGroups = next;
+  }
+
+  setShowContext(show: boolean): void {
+    this.showContext = show;
+  }
+
+  /** Says something to screen-reader users through the live region. */
+  announce(text: string): void {
+    this.announcement = text;
+  }
+
+  /** Moves the view to show a collection of features. */
+  fitTo(collection: FeatureCollection): void {
+    const [w, s, e, n] = bbox(collection);
+    this.map?.fitBounds([[w, s], [e, n]], { padding: 48, maxZoom: 9, duration: prefersReducedMotion() ? 0 : 600 });
+  }
+
+  /** Shows a message inside the map and fires `strike-map-error`. */
+  reportError(message: string, source?: string): void {
+    this.notices = [...this.notices, message];
+    this.emit<ErrorDetail>('strike-map-error', { message, source });
+  }
+
+  protected emit<T>(type: string, detail: T): void {
+    this.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true }));
+  }
+
+  private onSchemeChange = (): void => {
+    this.resolvedTheme = this.theme === 'auto' ? (this.darkQuery.matches ? 'dark' : 'light') : this.theme;
+  };
+
+  private async start(): Promise<void> {
+    if (this.map || this.abort) return;
+    const abort = (this.abort = new AbortController());
+    const deferred = this.deferred;
+    try {
+      const data = await loadBuiltinData(abort.signal);
+      const base = this.basemap !== 'offline' ? await this.loadBaseStyle(abort.signal) : undefined;
+      if (abort.signal.aborted) return;
+      this.data = { ...data, strikes: withStrikeLabels(data.strikes) };
+      this.borderIndex = undefined;
+      await this.updateComplete;
+      this.createMap(base);
+      await this.whenLoaded(this.map!);
+      if (this.hash) this.restoreHash();
+      this.applyFilters();
+      this.userData.onMapReady();
+      await new Promise<void>((resolve) => this.map!.once('idle', () => resolve()));
+      if (abort.signal.aborted) return;
+      deferred.resolve();
+      this.emit('strike-map-ready', { map: this.map });
+    } catch (error) {
+      if (abort.signal.aborted) return;
+      const message = error instanceof Error ? error.message : String(error);
+      this.failed = message;
+      this.removeMap();
+      deferred.reject(new Error(`strike-map could not start: ${message}`));
+      this.emit<ErrorDetail>('strike-map-error', { message });
+    }
+  }
+
+  private stop(): void {
+    this.abort?.abort();
+    this.abort = undefined;
+    this.removeMap();
+    this.deferred = createDeferred();
+  }
+
+  private removeMap(): void {
+    // map.remove() frees the WebGL context (MapLibre calls WEBGL_lose_context).
+    this.map?.remove();
+    this.map = undefined;
+  }
+
+  private async loadBaseStyle(signal: AbortSignal): Promise<StyleSpecification | undefined> {
+    try {
+      return await fetchJson<StyleSpecification>(this.basemap, { signal, timeoutMs: 10_000 });
+    } catch (error) {
+      if (signal.aborted) throw error;
+      this.reportError(`The online basemap could not be loaded, so the offline basemap is shown instead. (${(error as Error).message})`, this.basemap);
+      return undefined;
+    }
+  }
+
+  private createMap(base?: StyleSpecification): void {
+    configureWorker();
+    const container = this.renderRoot.querySelector<HTMLElement>('#map')!;
+    const center = parseCenter(this.center);
+    const map = new MlMap({
+      container,
+      style: this.composeStyle(base),
+      ...(center || this.zoom !== undefined
+        ? { center: center ?? [64.5, 28.3], zoom: this.zoom ?? 5 }
+        : { bounds: HOME_BOUNDS, fitBoundsOptions: { padding: 16 } }),
+      attributionControl: false,
+      cooperativeGestures: true,
+      dragRotate: false,
+      pitchWithRotate: false,
+      maxPitch: 0,
+      canvasContextAttributes: { preserveDrawingBuffer: true },
+      locale: { 'CooperativeGesturesHandler.WindowsHelpText': 'Use Ctrl + scroll to zoom the map', 'CooperativeGesturesHandler.MacHelpText': 'Use ⌘ + scroll to zoom the map', 'CooperativeGesturesHandler.MobileHelpText': 'Use two fingers to move the map' },
+    });
+    map.touchZoomRotate.disableRotation();
+    map.keyboard.disableRotation();
+    map.addControl(new AttributionControl({ compact: false, customAttribution: ATTRIBUTION }), 'bottom-right');
+    map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 100 }), 'bottom-left');
+    map.addControl(new ScaleControl({ unit: 'imperial', maxWidth: 100 }), 'bottom-left');
+    map.addControl(new NavigationControl({ showCompass: true, visualizePitch: false }), 'top-right');
+    map.addControl(new FullscreenControl({ container: this.renderRoot.querySelector<HTMLElement>('.frame')! }), 'top-right');
+    addIcons(map, this.palette); // before the style loads, so no symbol waits for its image
+    map.on('error', (event) => console.warn('strike-map:', event.error?.message ?? event));
+    map.getCanvas().setAttribute('aria-label', 'Map of the January 2024 Iran–Pakistan strikes. Arrow keys move between strike sites; Enter opens the card.');
+    this.map = map;
+    this.bindInteraction(map);
+  }
+
+  private composeStyle(base?: StyleSpecification): StyleSpecification {
+    const data = this.data!;
+    return buildStyle(builtinSources(data, uncertaintyDiscs(data.strikes), labelPoints(data.provinces)), this.palette, base);
+  }
+
+  private whenLoaded(map: MlMap): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const failure = map.on('error', ({ error }) => {
+        if (!map.loaded() && /worker|webgl|style/i.test(error?.message ?? '')) reject(error);
+      });
+      map.once('load', () => {
+        failure.unsubscribe();
+        resolve();
+      });
+    });
+  }
+
+  private bindInteraction(map: MlMap): void {
+    const pickable = ['strikes-symbol', 'uncertainty-fill'];
+    map.on('click', (event) => {
+      if (this.renderRoot.querySelector('strike-map-measure')?.active) return;
+      const hit = map.queryRenderedFeatures(event.point, { layers: pickable.filter((id) => map.getLayer(id)) });
+      const strike = hit.find((f) => f.layer.id === 'strikes-symbol') ?? hit[0];
+      if (strike) return this.select(String(strike.properties.id), { fly: false });
+      this.userFeature = this.userFeatureAt(event.point);
+      if (this.selectedId) this.select(null);
+    });
+    for (const layer of pickable) {
+      map.on('mouseenter', layer, () => (map.getCanvas().style.cursor = 'pointer'));
+      map.on('mouseleave', layer, () => (map.getCanvas().style.cursor = ''));
+    }
+    map.getCanvas().addEventListener('keydown', this.onMapKey, true);
+    map.on('moveend', () => this.hash && this.saveHash());
+  }
+
+  private userFeatureAt(point: { x: number; y: number }): StrikeMap['userFeature'] {
+    const map = this.map!;
+    const layers = map.getStyle().layers.map((l) => l.id).filter((id) => /^(user|drop)-\d+-(fill|line|circle)$/.test(id));
+    const [hit] = layers.length ? map.queryRenderedFeatures([point.x, point.y], { layers }) : [];
+    if (!hit) return undefined;
+    const name = this.userData.layerName(String(hit.source)) ?? 'Your data';
+    const at = map.unproject([point.x, point.y]).toArray() as [number, number];
+    const index = this.getBorderIndex()!;
+    const km = index.nearest(at).km;
+    return { layer: name, properties: hit.properties, distance: `${formatDistance(km, this.units)} from the border at the clicked point` };
+  }
+
+  /** Arrow keys step through the visible strikes in date order; Enter opens, Escape closes. */
+  private onMapKey = (event: KeyboardEvent): void => {
+    if (this.renderRoot.querySelector('strike-map-measure')?.active) return;
+    const sites = this.visibleStrikes;
+    if (!sites.length) return;
+    const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[event.key];
+    if (step && !event.shiftKey && !event.ctrlKey && !event.metaKey) {
+      event.preventDefault();
+      event.stopPropagation();
+      const at = sites.findIndex((f) => f.properties.id === this.selectedId);
+      const next = at < 0 ? (step > 0 ? 0 : sites.length - 1) : (at + step + sites.length) % sites.length;
+      this.select(sites[next].properties.id);
+    } else if (event.key === 'Enter' && !this.selectedId) {
+      event.preventDefault();
+      this.select(sites[0].properties.id);
+    } else if (event.key === 'Escape' && this.selectedId) {
+      event.preventDefault();
+      this.select(null);
+    }
+  };
+
+  /** Repaints our layers in the new palette; layers added by others (user layers) are left alone. */
+  private applyTheme(): void {
+    const map = this.map!;
+    for (const layer of builtinLayers(this.palette, this.basemap === 'offline')) {
+      if (!map.getLayer(layer.id) || !('paint' in layer) || !layer.paint) continue;
+      for (const [key, value] of Object.entries(layer.paint)) map.setPaintProperty(layer.id, key as never, value as never);
+    }
+    addIcons(map, this.palette);
+  }
+
+  private applyFilters(): void {
+    const map = this.map;
+    if (!map?.isStyleLoaded()) return;
+    const shown = this.shownGroups();
+    for (const [group, ids] of Object.entries(layerGroups) as [LayerGroup, readonly string[]][]) {
+      for (const id of ids) if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', shown.has(group) ? 'visible' : 'none');
+    }
+    const filter = strikeFilter({ day: this.day, showContext: this.showContext });
+    for (const id of [...layerGroups.strikes, ...layerGroups.uncertainty]) map.setFilter(id, filter);
+  }
+
+  /** Legend groups on screen: the `builtin` attribute's choice minus what the reader switched off. */
+  private shownGroups(): Set<LayerGroup> {
+    const all = Object.keys(layerGroups) as LayerGroup[];
+    const wanted = this.builtin.trim() === 'all' ? all : all.filter((g) => this.builtin.split(/\s+/).includes(g));
+    return new Set(wanted.filter((g) => !this.hiddenGroups.has(g)));
+  }
+
+  private applySelection(previous: string | null): void {
+    const map = this.map!;
+    for (const source of ['strikes', 'uncertainty']) {
+      if (previous) map.setFeatureState({ source, id: previous }, { selected: false });
+      if (this.selectedId) map.setFeatureState({ source, id: this.selectedId }, { selected: true });
+    }
+  }
+
+  private restoreHash(): void {
+    const saved = readHash(location.hash);
+    if (!saved) return;
+    if (saved.view) this.map!.jumpTo(saved.view);
+    if (saved.day !== undefined) this.day = saved.day;
+    if (saved.site) this.select(saved.site, { fly: false });
+    window.addEventListener('hashchange', this.onHashChange);
+  }
+
+  private onHashChange = (): void => {
+    const saved = readHash(location.hash);
+    if (saved?.site !== undefined && saved.site !== this.selectedId) this.select(saved.site, { fly: false });
+  };
+
+  private saveHash(): void {
+    const map = this.map;
+    if (!map) return;
+    const { lng, lat } = map.getCenter();
+    history.replaceState(null, '', writeHash(location.hash, { view: { center: [lng, lat], zoom: map.getZoom() }, site: this.selectedId, day: this.day }));
+  }
+
+  /** The shipped border line as one feature (for buffer bands). */
+  get borderFeature(): Feature<LineString> | undefined {
+    const feature = this.data?.border.features[0];
+    return feature?.geometry.type === 'LineString' ? (feature as Feature<LineString>) : undefined;
+  }
+
+  /** Downloads the map as a captioned PNG, or the strike sites as GeoJSON or CSV. */
+  async export(kind: 'png' | 'geojson' | 'csv'): Promise<void> {
+    if (!this.data) return;
+    if (kind === 'geojson') return download('strike-sites-2024-01.geojson', strikesGeoJSON(this.data.strikes));
+    if (kind === 'csv') return download('strike-sites-2024-01.csv', strikesCsv(this.data.strikes));
+    if (!this.map) return;
+    const caption = `Iran–Pakistan strikes, January 2024${this.day ? ` (events up to ${this.day})` : ''} — strike-map`;
+    const attribution = 'Boundaries © OpenStreetMap contributors (ODbL) · Natural Earth · strike locations are estimates, see sources';
+    download('strike-map.png', await mapPng(this.map, caption, attribution, this.resolvedTheme === 'dark'));
+  }
+
+  protected render() {
+    const selected = this.selectedId ? this.strikes.find((f) => f.properties.id === this.selectedId) : undefined;
+    const index = this.data ? this.getBorderIndex() : undefined;
+    return html`
+      <div class="frame" data-theme=${this.resolvedTheme}>
+        <div class="map-area">
+          <div id="map" part="map"></div>
+          ${this.failed
+            ? html`<div class="fallback" role="alert">
+                <strong>The interactive map could not start.</strong>
+                <span>${this.failed}</span>
+                <span>The strike sites are listed in the table below.</span>
+              </div>`
+            : ''}
+          <div class="notices">
+            ${this.notices.map(
+              (notice, i) => html`<div class="notice" role="alert">
+                <span>${notice}</span>
+                <button type="button" aria-label="Dismiss message" @click=${() => (this.notices = this.notices.filter((_, j) => j !== i))}>×</button>
+              </div>`,
+            )}
+          </div>
+          ${selected && index
+            ? html`<strike-card
+                part="card"
+                .feature=${selected}
+                .index=${index}
+                .units=${this.units}
+                @close=${() => this.select(null)}
+              ></strike-card>`
+            : ''}
+          ${this.userFeature
+            ? html`<strike-feature-card
+                .layerName=${this.userFeature.layer}
+                .properties=${this.userFeature.properties}
+                .distance=${this.userFeature.distance}
+                @close=${() => (this.userFeature = undefined)}
+              ></strike-feature-card>`
+            : ''}
+          <strike-map-measure .host=${this} .units=${this.units}></strike-map-measure>
+        </div>
+        <div class="panel" part="panel">
+          <strike-map-legend
+            .hiddenGroups=${this.hiddenGroups}
+            .showContext=${this.showContext}
+            .builtin=${this.builtin}
+            @legend-toggle=${(e: CustomEvent<{ group: LayerGroup; visible: boolean }>) => this.setGroupVisible(e.detail.group, e.detail.visible)}
+            @context-toggle=${(e: CustomEvent<boolean>) => this.setShowContext(e.detail)}
+          ></strike-map-legend>
+          <strike-map-timeline
+            .events=${this.data?.timeline ?? []}
+            .day=${this.day}
+            @day-change=${(e: CustomEvent<string | null>) => this.setDay(e.detail)}
+            @event-select=${(e: CustomEvent<string>) => this.select(e.detail)}
+          ></strike-map-timeline>
+        </div>
+        <strike-map-table
+          part="table"
+          .strikes=${this.visibleStrikes}
+          .index=${index}
+          .units=${this.units}
+          .selectedId=${this.selectedId}
+          .dropped=${this.userData.dropped}
+          @row-select=${(e: CustomEvent<string>) => this.select(e.detail)}
+          @files-chosen=${(e: CustomEvent<File[]>) => this.userData.addFiles(e.detail)}
+          @dropped-remove=${(e: CustomEvent<string>) => this.userData.removeDropped(e.detail)}
+          @export=${(e: CustomEvent<'png' | 'geojson' | 'csv'>) => this.export(e.detail)}
+        ></strike-map-table>
+        <div class="sr-only" aria-live="polite">${this.announcement}</div>
+        <slot></slot>
+      </div>
+    `;
+  }
+}
+
+function parseCenter(value?: string): [number, number] | undefined {
+  if (!value) return undefined;
+  const [lon, lat] = value.split(',').map(Number);
+  return Number.isFinite(lon) && Number.isFinite(lat) && Math.abs(lat) <= 90 ? [lon, lat] : undefined;
+}
+
+function prefersReducedMotion(): boolean {
+  return matchMedia('(prefers-reduced-motion: reduce)').matches;
+}
+
+function createDeferred() {
+  let resolve!: () => void;
+  let reject!: (error: Error) => void;
+  const promise = new Promise<void>((res, rej) => ((resolve = res), (reject = rej)));
+  promise.catch(() => {}); // callers who await `ready` still see the rejection
+  return { promise, resolve, reject };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'strike-map': StrikeMap;
+  }
+}

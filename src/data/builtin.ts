@@ -1,0 +1,61 @@
+/**
+ * Loads the built-in geodata shipped beside the library. URLs are resolved from this module's
+ * own location (import.meta.url), so a copied dist/ folder finds its data on any static host.
+ * One fetch per page: every <strike-map> on the page shares the same promise.
+ */
+import { feature } from 'topojson-client';
+import type { Topology, GeometryCollection } from 'topojson-specification';
+import type { FeatureCollection } from 'geojson';
+import type { BuiltinData, PlaceProperties, StrikeProperties, TimelineEvent } from './types.ts';
+import { fetchJson } from './fetch-json.ts';
+
+const urls = {
+  topology: new URL('../../geodata/strike-map.topo.json', import.meta.url).href,
+  strikes: new URL('../../geodata/strikes.geojson', import.meta.url).href,
+  places: new URL('../../geodata/places.geojson', import.meta.url).href,
+  timeline: new URL('../../geodata/timeline.json', import.meta.url).href,
+};
+
+/** URLs of the downloadable canonical layers, for "download data" links. */
+export const builtinUrls = urls;
+
+let pending: Promise<BuiltinData> | undefined;
+
+export function loadBuiltinData(signal?: AbortSignal): Promise<BuiltinData> {
+  pending ??= fetchAll().catch((error) => {
+    pending = undefined; // let a later map retry after a network failure
+    throw error;
+  });
+  return signal ? abortable(pending, signal) : pending;
+}
+
+async function fetchAll(): Promise<BuiltinData> {
+  const [topology, strikes, places, timeline] = await Promise.all([
+    fetchJson<Topology>(urls.topology),
+    fetchJson<FeatureCollection<GeoJSON.Point, StrikeProperties>>(urls.strikes),
+    fetchJson<FeatureCollection<GeoJSON.Point, PlaceProperties>>(urls.places),
+    fetchJson<{ events: TimelineEvent[] }>(urls.timeline),
+  ]);
+  const layer = <T extends FeatureCollection>(name: string) =>
+    feature(topology, topology.objects[name] as GeometryCollection) as unknown as T;
+  return {
+    border: layer('border'),
+    provinces: layer('provinces'),
+    districts: layer('districts'),
+    basemapCountries: layer('basemap_countries'),
+    basemapBoundaries: layer('basemap_boundaries'),
+    strikes,
+    places,
+    timeline: timeline.events,
+  };
+}
+
+/** Shares one download between callers while letting each give up on its own. */
+function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}

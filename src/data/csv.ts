@@ -1,0 +1,75 @@
+/**
+ * Reads a CSV of points (a longitude and a latitude column, any others kept as properties) into
+ * GeoJSON, with the same kind of problem reports as validate.ts. Pure: no DOM.
+ */
+import type { Feature, Point } from 'geojson';
+import { DataError, checkSize, featureProblem, type ParsedLayer } from './validate.ts';
+
+const LON_NAMES = ['lon', 'lng', 'long', 'longitude', 'x'];
+const LAT_NAMES = ['lat', 'latitude', 'y'];
+
+export function parseCsvPoints(file: string, text: string): ParsedLayer {
+  checkSize(file, text.length);
+  const rows = parseCsv(text.replace(/^\uFEFF/, '')).filter((row) => row.some((cell) => cell.trim() !== ''));
+  if (rows.length < 2) throw new DataError(file, 'the CSV needs a header row and at least one data row.');
+  const header = rows[0].map((name) => name.trim());
+  const lower = header.map((name) => name.toLowerCase());
+  const lonAt = lower.findIndex((name) => LON_NAMES.includes(name));
+  const latAt = lower.findIndex((name) => LAT_NAMES.includes(name));
+  if (lonAt < 0 || latAt < 0) {
+    throw new DataError(file, `no longitude/latitude columns found. Name them "lon" and "lat" (found: ${header.slice(0, 8).join(', ') || 'nothing'}).`);
+  }
+  const features: Feature<Point>[] = [];
+  const problems: string[] = [];
+  rows.slice(1).forEach((row, i) => {
+    const properties: Record<string, string> = {};
+    header.forEach((name, j) => {
+      if (j !== lonAt && j !== latAt && name) properties[name] = row[j] ?? '';
+    });
+    const feature: Feature<Point> = { type: 'Feature', properties, geometry: { type: 'Point', coordinates: [toNumber(row[lonAt]), toNumber(row[latAt])] } };
+    const problem = featureProblem(feature);
+    // Rows are counted as in a spreadsheet: the header is row 1.
+    if (problem) problems.push(`${file}, row ${i + 2}: ${problem}`);
+    else features.push(feature);
+  });
+  if (!features.length) throw new DataError(file, `no row has usable coordinates. ${problems.slice(0, 3).join(' ')}`);
+  return { collection: { type: 'FeatureCollection', features }, problems: problems.slice(0, 20), skipped: problems.length };
+}
+
+function toNumber(cell: string | undefined): number {
+  const trimmed = (cell ?? '').trim();
+  return trimmed === '' ? NaN : Number(trimmed);
+}
+
+/** RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks. */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let cell = '';
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cell += ch;
+    } else if (ch === '"' && cell === '') quoted = true;
+    else if (ch === ',') {
+      row.push(cell);
+      cell = '';
+    } else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = '';
+    } else cell += ch;
+  }
+  if (cell !== '' || row.length) {
+    row.push(cell);
+    rows.push(row);
+  }
+  return rows;
+}

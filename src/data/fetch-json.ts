@@ -1,0 +1,57 @@
+/** fetch() with the checks a map needs before trusting a response: status, type, size and time. */
+
+export const MAX_BYTES = 20 * 1024 * 1024;
+export const TIMEOUT_MS = 20_000;
+
+/** A load failure that names what was being loaded and why it failed, in words a user can act on. */
+export class LoadError extends Error {
+  constructor(
+    readonly source: string,
+    message: string,
+  ) {
+    super(`${source}: ${message}`);
+    this.name = 'LoadError';
+  }
+}
+
+const jsonTypes = /^(application\/([\w.+-]*\+)?json|application\/geo\+json|text\/plain|application\/octet-stream)\b/i;
+
+/** Fetches text, refusing error statuses, HTML pages, files over `maxBytes`, and slow servers. */
+export async function fetchText(
+  url: string,
+  { maxBytes = MAX_BYTES, timeoutMs = TIMEOUT_MS, signal }: { maxBytes?: number; timeoutMs?: number; signal?: AbortSignal } = {},
+): Promise<string> {
+  const timeout = AbortSignal.timeout(timeoutMs);
+  const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+  let response: Response;
+  try {
+    response = await fetch(url, { signal: combined, credentials: 'same-origin' });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    if (timeout.aborted) throw new LoadError(url, `no answer within ${timeoutMs / 1000} s`);
+    throw new LoadError(url, 'network error (offline, blocked, or the server refused the request)');
+  }
+  if (!response.ok) throw new LoadError(url, `the server answered ${response.status} ${response.statusText}`.trim());
+  const type = response.headers.get('content-type') ?? '';
+  if (type && !jsonTypes.test(type) && !/csv/i.test(type)) {
+    throw new LoadError(url, `expected JSON or CSV but the server sent "${type.split(';')[0]}"`);
+  }
+  const declared = Number(response.headers.get('content-length') ?? 0);
+  if (declared > maxBytes) throw new LoadError(url, `file is ${formatBytes(declared)}, over the ${formatBytes(maxBytes)} limit`);
+  const text = await response.text();
+  if (text.length > maxBytes) throw new LoadError(url, `file is over the ${formatBytes(maxBytes)} limit`);
+  return text;
+}
+
+export async function fetchJson<T>(url: string, options?: Parameters<typeof fetchText>[1]): Promise<T> {
+  const text = await fetchText(url, options);
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    throw new LoadError(url, 'not valid JSON');
+  }
+}
+
+export function formatBytes(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(0)} MB` : `${Math.ceil(bytes / 1024)} KB`;
+}

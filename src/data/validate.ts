@@ -1,0 +1,152 @@
+/**
+ * Checks user data before it reaches the map. Valid features of a partly broken file are kept;
+ * every problem is reported with the file name, the feature index and what is wrong.
+ * Pure: no DOM, no MapLibre.
+ */
+import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
+
+/** Largest user file accepted (bigger files are refused before parsing, so the page never freezes). */
+export const MAX_USER_FILE_BYTES = 10 * 1024 * 1024;
+/** Problems listed one by one; past this many, the rest are only counted. */
+const MAX_LISTED = 20;
+
+const SUPPORTED = new Set(['Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon']);
+
+export interface ParsedLayer {
+  collection: FeatureCollection;
+  /** Human-readable problems, each naming the file (and feature, where there is one). */
+  problems: string[];
+  skipped: number;
+}
+
+/** Thrown when nothing usable can be read from a file at all. */
+export class DataError extends Error {
+  constructor(
+    readonly file: string,
+    message: string,
+  ) {
+    super(`${file}: ${message}`);
+    this.name = 'DataError';
+  }
+}
+
+export function checkSize(file: string, bytes: number): void {
+  if (bytes > MAX_USER_FILE_BYTES) {
+    throw new DataError(file, `the file is ${(bytes / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_USER_FILE_BYTES / 1024 / 1024} MB.`);
+  }
+}
+
+/** Parses JSON text and validates it as GeoJSON. */
+export function parseGeoJSONText(file: string, text: string): ParsedLayer {
+  checkSize(file, text.length);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new DataError(file, `this is not valid JSON (${(error as Error).message}).`);
+  }
+  return validateGeoJSON(file, value);
+}
+
+/** Validates any parsed value as GeoJSON: a FeatureCollection, a Feature, or a bare geometry. */
+export function validateGeoJSON(file: string, value: unknown): ParsedLayer {
+  const items = topLevelFeatures(file, value);
+  const problems: string[] = [];
+  const features: Feature[] = [];
+  items.forEach((item, index) => {
+    const problem = featureProblem(item);
+    if (problem) problems.push(`${file}, feature ${index}: ${problem}`);
+    else features.push(item as Feature);
+  });
+  if (!features.length) {
+    const why = items.length ? `none of its ${items.length} features can be shown. ${problems.slice(0, 3).join(' ')}` : 'the collection is empty.';
+    throw new DataError(file, why);
+  }
+  return { collection: { type: 'FeatureCollection', features }, problems: summarise(problems), skipped: problems.length };
+}
+
+function topLevelFeatures(file: string, value: unknown): unknown[] {
+  if (!isObject(value) || typeof value.type !== 'string') throw new DataError(file, 'this is JSON but not GeoJSON (no "type" member).');
+  if (value.type === 'FeatureCollection') {
+    if (!Array.isArray(value.features)) throw new DataError(file, 'the FeatureCollection has no "features" array.');
+    return value.features;
+  }
+  if (value.type === 'Feature') return [value];
+  if (SUPPORTED.has(value.type) || value.type === 'GeometryCollection') return [{ type: 'Feature', properties: {}, geometry: value }];
+  throw new DataError(file, `"${String(value.type).slice(0, 40)}" is not a GeoJSON type.`);
+}
+
+/** Returns what is wrong with one feature, or null if it can be drawn. */
+export function featureProblem(item: unknown): string | null {
+  if (!isObject(item) || item.type !== 'Feature') return 'not a GeoJSON Feature.';
+  if (item.properties !== null && item.properties !== undefined && !isObject(item.properties)) return '"properties" must be an object.';
+  const geometry = item.geometry;
+  if (!isObject(geometry)) return 'it has no geometry.';
+  return geometryProblem(geometry as unknown as Geometry);
+}
+
+function geometryProblem(g: Geometry): string | null {
+  if (!SUPPORTED.has(g.type)) return `unsupported geometry type "${String(g.type).slice(0, 40)}" (use Point, LineString, Polygon or their Multi- forms).`;
+  const c = (g as { coordinates?: unknown }).coordinates;
+  switch (g.type) {
+    case 'Point':
+      return positionProblem(c);
+    case 'MultiPoint':
+      return listProblem(c, positionProblem, 1);
+    case 'LineString':
+      return lineProblem(c);
+    case 'MultiLineString':
+      return listProblem(c, lineProblem, 1);
+    case 'Polygon':
+      return polygonProblem(c);
+    case 'MultiPolygon':
+      return listProblem(c, polygonProblem, 1);
+    default:
+      return null;
+  }
+}
+
+function positionProblem(p: unknown): string | null {
+  if (!Array.isArray(p) || p.length < 2) return 'a position must be [longitude, latitude].';
+  const [lon, lat] = p as Position;
+  if (typeof lon !== 'number' || typeof lat !== 'number' || !Number.isFinite(lon) || !Number.isFinite(lat)) return 'coordinates must be numbers (found NaN or text).';
+  if (lon < -180 || lon > 180) return `longitude ${lon} is outside -180…180.`;
+  if (lat < -90 || lat > 90) return `latitude ${lat} is outside -90…90 (are longitude and latitude swapped?).`;
+  return null;
+}
+
+function lineProblem(c: unknown): string | null {
+  return listProblem(c, positionProblem, 2);
+}
+
+function ringProblem(c: unknown): string | null {
+  const problem = listProblem(c, positionProblem, 4);
+  if (problem) return problem.replace('needs at least 4', 'a polygon ring needs at least 4');
+  const ring = c as Position[];
+  const [first, last] = [ring[0], ring[ring.length - 1]];
+  if (first[0] !== last[0] || first[1] !== last[1]) return 'a polygon ring is not closed (its first and last positions differ).';
+  return null;
+}
+
+function polygonProblem(c: unknown): string | null {
+  return listProblem(c, ringProblem, 1);
+}
+
+function listProblem(c: unknown, each: (item: unknown) => string | null, min: number): string | null {
+  if (!Array.isArray(c)) return 'coordinates are missing or not an array.';
+  if (c.length < min) return `needs at least ${min} positions, found ${c.length}.`;
+  for (const item of c) {
+    const problem = each(item);
+    if (problem) return problem;
+  }
+  return null;
+}
+
+function summarise(problems: string[]): string[] {
+  if (problems.length <= MAX_LISTED) return problems;
+  return [...problems.slice(0, MAX_LISTED), `… and ${problems.length - MAX_LISTED} more problems.`];
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,8 @@
+/** strike-map: importing this module defines every element. */
+export { StrikeMap, type SelectDetail, type ErrorDetail, type Theme } from './components/strike-map.ts';
+export { StrikeCard } from './components/strike-card.ts';
+export { StrikeMapLegend } from './components/strike-map-legend.ts';
+export { StrikeMapTimeline } from './components/strike-map-timeline.ts';
+export { StrikeMapTable } from './components/strike-map-table.ts';
+export { StrikeMapMeasure, type MeasureDetail, type MeasureMode } from './components/strike-map-measure.ts';
+export type * from './data/types.ts';

@@ -1,0 +1,89 @@
+/**
+ * The MapLibre sources and layers of the built-in story. Layers are grouped so the legend can
+ * toggle a whole group (e.g. "towns" = dots + labels) by id.
+ */
+import type { FilterSpecification, LayerSpecification, SourceSpecification, ExpressionSpecification } from 'maplibre-gl';
+import type { FeatureCollection } from 'geojson';
+import type { BuiltinData } from '../data/types.ts';
+import type { Palette } from './palette.ts';
+
+export const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+/** Legend groups → MapLibre layer ids. */
+export const layerGroups = {
+  basemap: ['basemap-countries', 'basemap-boundaries', 'basemap-labels'],
+  provinces: ['provinces-fill', 'provinces-outline', 'province-labels'],
+  districts: ['districts-line', 'district-labels'],
+  border: ['border-casing', 'border-line'],
+  bands: ['bands-fill', 'bands-line', 'bands-label'],
+  uncertainty: ['uncertainty-fill', 'uncertainty-outline'],
+  strikes: ['strikes-halo', 'strikes-symbol', 'strikes-label'],
+  towns: ['towns-dot', 'towns-label'],
+  crossings: ['crossings-symbol', 'crossings-label'],
+} as const;
+export type LayerGroup = keyof typeof layerGroups;
+
+/** Groups hidden until the user asks for them. */
+export const hiddenByDefault: readonly LayerGroup[] = ['bands'];
+
+export function builtinSources(data: BuiltinData, uncertainty: FeatureCollection, provinceLabels: FeatureCollection): Record<string, SourceSpecification> {
+  const geojson = (d: FeatureCollection, extra: object = {}): SourceSpecification => ({ type: 'geojson', data: d, ...extra });
+  return {
+    'basemap-countries': geojson(data.basemapCountries),
+    'basemap-boundaries': geojson(data.basemapBoundaries),
+    provinces: geojson(data.provinces),
+    'province-labels': geojson(provinceLabels),
+    districts: geojson(data.districts),
+    border: geojson(data.border),
+    bands: geojson(EMPTY),
+    uncertainty: geojson(uncertainty, { promoteId: 'id' }),
+    strikes: geojson(data.strikes, { promoteId: 'id' }),
+    places: geojson(data.places, { promoteId: 'id' }),
+    measure: geojson(EMPTY),
+  };
+}
+
+const bilingual = (size: number): ExpressionSpecification => [
+  'format',
+  ['get', 'name'], {},
+  ['case', ['!=', ['coalesce', ['get', 'name_local'], ''], ''], '\n', ''], {},
+  ['coalesce', ['get', 'name_local'], ''], { 'font-scale': size },
+];
+
+const isCrossing: FilterSpecification = ['==', ['get', 'kind'], 'crossing'];
+const notCrossing: FilterSpecification = ['!=', ['get', 'kind'], 'crossing'];
+
+/** Our layers, bottom to top. `withBasemap` is false when an online style supplies land and sea. */
+export function builtinLayers(p: Palette, withBasemap: boolean): LayerSpecification[] {
+  const halo = { 'text-color': p.text, 'text-halo-color': p.textHalo, 'text-halo-width': 1.6 };
+  const basemap: LayerSpecification[] = [
+    { id: 'background', type: 'background', paint: { 'background-color': p.sea } },
+    { id: 'basemap-countries', type: 'fill', source: 'basemap-countries', paint: { 'fill-color': p.neighbour } },
+    { id: 'basemap-boundaries', type: 'line', source: 'basemap-boundaries', paint: { 'line-color': p.neighbourLine, 'line-width': 0.8, 'line-dasharray': [3, 2] } },
+  ];
+  const story: LayerSpecification[] = [
+    { id: 'provinces-fill', type: 'fill', source: 'provinces', paint: { 'fill-color': ['match', ['get', 'country'], 'IR', p.provinceIR, p.provincePK], 'fill-opacity': withBasemap ? 1 : 0.55 } },
+    { id: 'districts-line', type: 'line', source: 'districts', minzoom: 5, paint: { 'line-color': p.districtLine, 'line-width': 0.8, 'line-dasharray': [1, 2] } },
+    { id: 'provinces-outline', type: 'line', source: 'provinces', paint: { 'line-color': p.provinceLine, 'line-width': 1.2 } },
+    { id: 'bands-fill', type: 'fill', source: 'bands', layout: { visibility: 'none' }, paint: { 'fill-color': p.band, 'fill-opacity': 0.1 } },
+    { id: 'bands-line', type: 'line', source: 'bands', layout: { visibility: 'none' }, paint: { 'line-color': p.band, 'line-width': 1, 'line-dasharray': [4, 2] } },
+    { id: 'border-casing', type: 'line', source: 'border', layout: { 'line-join': 'round' }, paint: { 'line-color': p.borderCasing, 'line-width': 5 } },
+    { id: 'border-line', type: 'line', source: 'border', layout: { 'line-join': 'round' }, paint: { 'line-color': p.border, 'line-width': 2.2 } },
+    { id: 'uncertainty-fill', type: 'fill', source: 'uncertainty', paint: { 'fill-color': ['match', ['get', 'attacker'], 'IR', p.attackerIR, 'PK', p.attackerPK, p.context], 'fill-opacity': ['case', ['boolean', ['feature-state', 'selected'], false], 0.32, 0.16] } },
+    { id: 'uncertainty-outline', type: 'line', source: 'uncertainty', paint: { 'line-color': ['match', ['get', 'attacker'], 'IR', p.attackerIR, 'PK', p.attackerPK, p.context], 'line-width': ['case', ['boolean', ['feature-state', 'selected'], false], 2.5, 1], 'line-dasharray': [2, 1.5] } },
+    { id: 'towns-dot', type: 'circle', source: 'places', filter: notCrossing, paint: { 'circle-radius': ['match', ['get', 'kind'], 'town', 3, 4.5], 'circle-color': p.land, 'circle-stroke-color': p.place, 'circle-stroke-width': ['match', ['get', 'kind'], 'town', 1.5, 2.5] } },
+    { id: 'crossings-symbol', type: 'symbol', source: 'places', filter: isCrossing, layout: { 'icon-image': 'crossing', 'icon-size': 0.55, 'icon-allow-overlap': true } },
+    { id: 'strikes-halo', type: 'circle', source: 'strikes', paint: { 'circle-radius': 16, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-width': 3, 'circle-stroke-color': p.text, 'circle-stroke-opacity': ['case', ['boolean', ['feature-state', 'selected'], false], 1, 0] } },
+    { id: 'strikes-symbol', type: 'symbol', source: 'strikes', layout: { 'icon-image': ['case', ['==', ['get', 'category'], 'context'], 'strike-context', ['concat', 'strike-', ['get', 'attacker']]], 'icon-allow-overlap': true, 'icon-ignore-placement': true } },
+    { id: 'bands-label', type: 'symbol', source: 'bands', layout: { visibility: 'none', 'symbol-placement': 'line', 'text-field': ['concat', ['to-string', ['get', 'distance_km']], ' km'], 'text-size': 11 }, paint: { ...halo, 'text-color': p.band } },
+    { id: 'province-labels', type: 'symbol', source: 'province-labels', layout: { 'text-field': bilingual(0.9), 'text-size': 15, 'text-letter-spacing': 0.04, 'text-max-width': 12 }, paint: { ...halo, 'text-color': p.provinceLine } },
+    { id: 'district-labels', type: 'symbol', source: 'districts', minzoom: 6.5, layout: { 'text-field': ['get', 'name'], 'text-size': 11 }, paint: { ...halo, 'text-color': p.districtLine } },
+    { id: 'towns-label', type: 'symbol', source: 'places', filter: notCrossing, layout: { 'text-field': bilingual(0.9), 'text-size': ['match', ['get', 'kind'], 'town', 11.5, 13], 'text-anchor': 'top', 'text-offset': [0, 0.5], 'text-optional': true }, paint: halo },
+    { id: 'crossings-label', type: 'symbol', source: 'places', filter: isCrossing, minzoom: 5.5, layout: { 'text-field': ['get', 'name'], 'text-size': 11, 'text-anchor': 'left', 'text-offset': [0.9, 0], 'text-optional': true }, paint: { ...halo, 'text-color': p.place } },
+    { id: 'measure-line', type: 'line', source: 'measure', filter: ['==', ['geometry-type'], 'LineString'], layout: { 'line-cap': 'round' }, paint: { 'line-color': p.measure, 'line-width': 2.5 } },
+    { id: 'measure-point', type: 'circle', source: 'measure', filter: ['==', ['geometry-type'], 'Point'], paint: { 'circle-radius': 5, 'circle-color': p.measure, 'circle-stroke-color': p.textHalo, 'circle-stroke-width': 2 } },
+    { id: 'measure-label', type: 'symbol', source: 'measure', filter: ['has', 'label'], layout: { 'text-field': ['get', 'label'], 'text-size': 13, 'text-anchor': 'bottom-left', 'text-offset': [0.6, -0.4], 'text-allow-overlap': true }, paint: { ...halo, 'text-color': p.measure, 'text-halo-width': 2.2 } },
+    { id: 'strikes-label', type: 'symbol', source: 'strikes', layout: { 'text-field': ['get', 'label'], 'text-size': 12.5, 'text-anchor': 'left', 'text-offset': [1.1, 0], 'text-max-width': 14, 'text-optional': true }, paint: { ...halo, 'text-halo-width': 2 } },
+  ];
+  return withBasemap ? [...basemap, ...story] : story;
+}

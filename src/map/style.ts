@@ -1,0 +1,26 @@
+/** Assembles the MapLibre style: our offline basemap, or a user's online style, under our layers. */
+import type { StyleSpecification, SourceSpecification, LayerSpecification } from 'maplibre-gl';
+import { builtinLayers } from './layers.ts';
+import type { Palette } from './palette.ts';
+
+export const ATTRIBUTION =
+  '<a href="https://www.openstreetmap.org/copyright" target="_blank" rel="noopener">© OpenStreetMap contributors</a> (ODbL) · ' +
+  '<a href="https://www.naturalearthdata.com/" target="_blank" rel="noopener">Natural Earth</a>';
+
+/**
+ * `base` is an online style to draw under our layers, or undefined for the offline basemap.
+ * No `glyphs` URL in the offline style: MapLibre then draws text with the system's fonts.
+ */
+export function buildStyle(
+  sources: Record<string, SourceSpecification>,
+  palette: Palette,
+  base?: StyleSpecification,
+): StyleSpecification {
+  const ours = builtinLayers(palette, !base);
+  if (!base) return { version: 8, name: 'strike-map offline', sources, layers: ours };
+  return {
+    ...base,
+    sources: { ...base.sources, ...sources },
+    layers: [...(base.layers as LayerSpecification[]), ...ours],
+  };
+}

@@ -1,0 +1,53 @@
+/**
+ * Adds, restyles and removes the page's own GeoJSON layers on a map. Each layer gets one source and
+ * a layer per geometry kind, so points, lines and polygons each get a sensible default style.
+ */
+import type { GeoJSONSource, Map as MlMap, LayerSpecification } from 'maplibre-gl';
+import type { FeatureCollection } from 'geojson';
+import type { Palette } from './palette.ts';
+
+export interface UserLayer {
+  layerId: string;
+  collection: FeatureCollection;
+  color: string;
+  label?: string;
+}
+
+const kinds = ['fill', 'line', 'circle', 'label'] as const;
+const layerIds = (id: string) => kinds.map((kind) => `${id}-${kind}`);
+
+function specs({ layerId: id, color, label }: UserLayer, p: Palette): LayerSpecification[] {
+  const polygon = ['match', ['geometry-type'], ['Polygon', 'MultiPolygon'], true, false] as const;
+  const line = ['match', ['geometry-type'], ['LineString', 'MultiLineString', 'Polygon', 'MultiPolygon'], true, false] as const;
+  const point = ['match', ['geometry-type'], ['Point', 'MultiPoint'], true, false] as const;
+  return [
+    { id: `${id}-fill`, type: 'fill', source: id, filter: polygon as never, paint: { 'fill-color': color, 'fill-opacity': 0.25 } },
+    { id: `${id}-line`, type: 'line', source: id, filter: line as never, paint: { 'line-color': color, 'line-width': 2 } },
+    { id: `${id}-circle`, type: 'circle', source: id, filter: point as never, paint: { 'circle-radius': 5, 'circle-color': color, 'circle-stroke-color': p.textHalo, 'circle-stroke-width': 1.5 } },
+    {
+      id: `${id}-label`,
+      type: 'symbol',
+      source: id,
+      layout: { 'text-field': label ? ['to-string', ['get', label]] : '', 'text-size': 12, 'text-anchor': 'top', 'text-offset': [0, 0.7], 'text-optional': true },
+      paint: { 'text-color': p.text, 'text-halo-color': p.textHalo, 'text-halo-width': 1.6 },
+    },
+  ];
+}
+
+/** Adds the layer, or updates its data and style if it is already on the map. Drawn under the strike symbols. */
+export function syncUserLayer(map: MlMap, layer: UserLayer, palette: Palette): void {
+  const source = map.getSource<GeoJSONSource>(layer.layerId);
+  if (source) source.setData(layer.collection);
+  else map.addSource(layer.layerId, { type: 'geojson', data: layer.collection });
+  const before = map.getLayer('uncertainty-fill') ? 'uncertainty-fill' : undefined;
+  for (const spec of specs(layer, palette)) {
+    if (!map.getLayer(spec.id)) map.addLayer(spec, before);
+    else for (const [key, value] of Object.entries(spec.paint ?? {})) map.setPaintProperty(spec.id, key as never, value as never);
+  }
+  map.setLayoutProperty(`${layer.layerId}-label`, 'text-field', layer.label ? ['to-string', ['get', layer.label]] : '');
+}
+
+export function removeUserLayer(map: MlMap, layerId: string): void {
+  for (const id of layerIds(layerId)) if (map.getLayer(id)) map.removeLayer(id);
+  if (map.getSource(layerId)) map.removeSource(layerId);
+}

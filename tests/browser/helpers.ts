@@ -1,0 +1,32 @@
+/** Shared set-up for browser tests: mount a <strike-map>, wait for it, and tidy up. */
+import '../../src/index.ts';
+import type { StrikeMap } from '../../src/components/strike-map.ts';
+
+export async function mountMap(attributes: Record<string, string> = {}, size = { width: 900, height: 600 }): Promise<StrikeMap> {
+  const el = document.createElement('strike-map');
+  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+  el.style.cssText = `display:block;width:${size.width}px;--strike-map-height:${size.height}px`;
+  document.body.append(el);
+  await el.ready;
+  return el;
+}
+
+export function unmountAll(): void {
+  document.querySelectorAll('strike-map').forEach((el) => el.remove());
+}
+
+/** Distinct values of a property over rendered features (a feature spanning tiles comes back once per tile). */
+export function renderedValues(el: StrikeMap, layer: string, property: string): Set<unknown> {
+  return new Set(el.map!.queryRenderedFeatures({ layers: [layer] }).map((f) => f.properties[property]));
+}
+
+/** Waits until MapLibre has finished drawing the latest change. */
+export function idle(el: StrikeMap): Promise<void> {
+  return new Promise((resolve) => {
+    el.map!.once('idle', () => resolve());
+    el.map!.triggerRepaint();
+  });
+}
+
+export const shadow = <T extends Element>(el: Element, selector: string): T | null =>
+  (el.shadowRoot?.querySelector(selector) as T | null) ?? null;

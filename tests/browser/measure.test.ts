@@ -1,0 +1,74 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import { pointToLineDistance } from '@turf/turf';
+import { idle, mountMap, shadow, unmountAll } from './helpers.ts';
+import type { StrikeMap } from '../../src/components/strike-map.ts';
+import type { MeasureDetail, StrikeMapMeasure } from '../../src/components/strike-map-measure.ts';
+
+afterEach(unmountAll);
+
+const tool = (el: StrikeMap) => shadow<StrikeMapMeasure>(el, 'strike-map-measure')!;
+const button = (el: StrikeMap, label: string) =>
+  [...tool(el).shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === label)!;
+const nextMeasure = (el: StrikeMap) => new Promise<MeasureDetail>((resolve) => el.addEventListener('strike-map-measure', (e) => resolve((e as CustomEvent<MeasureDetail>).detail), { once: true }));
+
+describe('measuring', () => {
+  it('measures distance to the border where the user clicks, matching Turf', async () => {
+    const el = await mountMap();
+    await userEvent.click(button(el, 'Distance to border'));
+    const at: [number, number] = [62.0, 27.0];
+    const { x, y } = el.map!.project(at);
+    const measured = nextMeasure(el);
+    await userEvent.click(el.map!.getCanvas(), { position: { x, y } });
+    const detail = await measured;
+    if (detail.mode !== 'border') throw new Error('expected a border measurement');
+    const lngLat = detail.point;
+    const expected = pointToLineDistance(lngLat, el['data']!.border.features[0] as never, { units: 'kilometers' });
+    expect(detail.km).toBeCloseTo(expected, 3);
+    expect(detail.side).toBe('IR');
+    expect(tool(el).shadowRoot!.querySelector('[role="status"]')!.textContent).toMatch(/^Iran, [\d.]+ km from the border/);
+    await idle(el);
+    expect(el.map!.queryRenderedFeatures({ layers: ['measure-line'] }).length).toBeGreaterThan(0);
+  });
+
+  it('measures a path with the keyboard crosshair', async () => {
+    const el = await mountMap();
+    await userEvent.click(button(el, 'Measure path'));
+    el.map!.getCanvas().focus();
+    el.map!.jumpTo({ center: [61.0, 28.0] });
+    await userEvent.keyboard('{Enter}');
+    el.map!.jumpTo({ center: [62.0, 28.0] });
+    const measured = nextMeasure(el);
+    await userEvent.keyboard('{Enter}');
+    const detail = await measured;
+    if (detail.mode !== 'path') throw new Error('expected a path measurement');
+    expect(detail.legsKm).toHaveLength(1);
+    expect(detail.totalKm).toBeGreaterThan(97);
+    expect(detail.totalKm).toBeLessThan(99); // 1° of longitude at 28° N ≈ 98.2 km
+    await userEvent.keyboard('{Escape}');
+    expect(tool(el).shadowRoot!.querySelector('[role="status"]')!.textContent).toBe('');
+  });
+
+  it('shows the built-in distance bands and adds a custom one', async () => {
+    const el = await mountMap();
+    await userEvent.click(button(el, 'Bands'));
+    await new Promise((r) => setTimeout(r, 500));
+    await idle(el);
+    const shown = () => new Set(el.map!.querySourceFeatures('bands').map((f) => f.properties.distance_km));
+    expect(shown()).toEqual(new Set([10, 25, 50]));
+    const input = tool(el).shadowRoot!.querySelector<HTMLInputElement>('input[name="km"]')!;
+    await userEvent.fill(input, '5');
+    await userEvent.click(tool(el).shadowRoot!.querySelector<HTMLButtonElement>('button[type="submit"]')!);
+    await expect.poll(() => tool(el).shadowRoot!.textContent, { timeout: 15_000 }).toContain('5 km band added');
+    await idle(el);
+    expect(shown()).toEqual(new Set([5, 10, 25, 50]));
+  });
+
+  it('exposes distanceToBorder on the element', async () => {
+    const el = await mountMap();
+    const result = await el.distanceToBorder([64.0946, 26.9719]); // Panjgur town
+    expect(result.side).toBe('PK');
+    expect(result.km).toBeGreaterThan(60);
+    expect(result.km).toBeLessThan(90);
+  });
+});

@@ -1,0 +1,63 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { mountMap, renderedValues, unmountAll } from './helpers.ts';
+
+afterEach(unmountAll);
+
+describe('<strike-map>', () => {
+  it('shows the border, both provinces and the strike sites at the default view', async () => {
+    const el = await mountMap();
+    expect(el.map!.queryRenderedFeatures({ layers: ['border-line'] }).length).toBeGreaterThan(0);
+    expect(renderedValues(el, 'provinces-fill', 'name')).toEqual(new Set(['Balochistan', 'Sistan and Baluchestan']));
+    const strikes = renderedValues(el, 'strikes-symbol', 'category');
+    expect(strikes).toEqual(new Set(['cross-border'])); // context strikes are off by default
+    for (const id of ['border', 'provinces', 'strikes', 'places']) expect(el.map!.getSource(id), id).toBeDefined();
+  });
+
+  it('asks no host but its own origin for anything', async () => {
+    await mountMap();
+    const foreign = performance
+      .getEntriesByType('resource')
+      .map((entry) => entry.name)
+      .filter((url) => !url.startsWith(location.origin) && !url.startsWith('data:') && !url.startsWith('blob:'));
+    expect(foreign).toEqual([]);
+  });
+
+  it('credits OpenStreetMap and Natural Earth', async () => {
+    const el = await mountMap();
+    const text = el.shadowRoot!.querySelector('.maplibregl-ctrl-attrib')!.textContent!;
+    expect(text).toContain('© OpenStreetMap contributors');
+    expect(text).toContain('Natural Earth');
+  });
+
+  it('creates a fresh map on every re-attach and leaves none behind', async () => {
+    const errors = vi.spyOn(console, 'error');
+    const el = await mountMap();
+    const maps = new Set([el.map]);
+    for (let i = 0; i < 20; i++) {
+      const before = el.map!;
+      el.remove();
+      expect(el.map).toBeUndefined();
+      // MapLibre marks a removed map; its canvas leaves the DOM with it.
+      expect((before as unknown as { _removed: boolean })._removed).toBe(true);
+      document.body.append(el);
+      await el.ready;
+      maps.add(el.map);
+    }
+    expect(maps.size).toBe(21);
+    expect(el.shadowRoot!.querySelectorAll('canvas.maplibregl-canvas').length).toBe(1);
+    expect(errors).not.toHaveBeenCalled();
+  });
+
+  it('follows the size of its host element', async () => {
+    const el = await mountMap({}, { width: 600, height: 400 });
+    el.style.width = '820px';
+    await new Promise((r) => setTimeout(r, 300));
+    expect(el.map!.getCanvas().clientWidth).toBe(el.clientWidth - 320); // the side panel is 320 px
+  });
+
+  it('honours center and zoom attributes', async () => {
+    const el = await mountMap({ center: '63.1,26.8', zoom: '8' });
+    expect(el.map!.getZoom()).toBeCloseTo(8, 5);
+    expect(el.map!.getCenter().lng).toBeCloseTo(63.1, 3);
+  });
+});

@@ -1,0 +1,24 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { launch, mapReady, openPage } from './browser.ts';
+
+let browser: Browser;
+beforeAll(async () => (browser = await launch()));
+afterAll(() => browser?.close());
+
+describe('the built explorer page (vite build + vite preview)', () => {
+  it('shows the map with no request to any other host and no console errors', async () => {
+    const base = inject('baseUrl');
+    const { page, requests, errors } = await openPage(browser, `${base}/`);
+    await mapReady(page);
+    const counts = await page.evaluate(() => {
+      const map = (document.querySelector('strike-map') as unknown as { map: import('maplibre-gl').Map }).map;
+      return ['border-line', 'provinces-fill', 'strikes-symbol', 'towns-dot'].map((layer) => map.queryRenderedFeatures({ layers: [layer] }).length);
+    });
+    expect(counts.every((n) => n > 0), `rendered counts ${counts}`).toBe(true);
+    const origin = new URL(base).origin;
+    expect(requests.filter((url) => !url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:'))).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});

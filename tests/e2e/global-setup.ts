@@ -1,0 +1,19 @@
+/** Builds the production site once, serves it with `vite preview`, and hands its URL to the e2e tests. */
+import { build, preview } from 'vite';
+import type { TestProject } from 'vitest/node';
+
+export default async function setup(project: TestProject) {
+  await build({ logLevel: 'warn' });
+  const server = await preview({ preview: { port: 0, strictPort: false }, logLevel: 'warn' });
+  const url = server.resolvedUrls!.local[0];
+  project.provide('baseUrl', url.replace(/\/$/, ''));
+  return async () => {
+    await server.close();
+  };
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    baseUrl: string;
+  }
+}
