@@ -25,7 +25,7 @@ for (const scheme of ['light', 'dark'] as const) {
     });
     await page.waitForTimeout(300);
     const file = `${out}/${view.name}-${scheme}.png`;
-    await page.screenshot({ path: file, fullPage: view.name === 'phone' });
+    await page.screenshot({ path: file, fullPage: process.env.FULL_PAGE === '1' });
     console.log(file);
     await page.close();
   }

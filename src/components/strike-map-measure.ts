@@ -78,9 +78,16 @@ export class StrikeMapMeasure extends LitElement {
         border: 1px solid var(--_line);
         border-radius: 6px;
       }
-      .crosshair {
-        position: fixed;
-        pointer-events: none;
+      @container (max-width: 479px) {
+        button {
+          font-size: 13px;
+          padding: 0.15em 0.5em;
+          min-height: 28px;
+        }
+        .bar {
+          padding: 3px;
+          gap: 3px;
+        }
       }
     `,
   ];

@@ -50,10 +50,17 @@ export class StrikeMapTimeline extends LitElement {
       }
       ol {
         list-style: none;
-        padding: 0;
+        padding: 0 4px 0 0;
         margin: 8px 0 0;
         display: grid;
         gap: 4px;
+      }
+      /* On a phone the panel sits under the map, so the list scrolls on its own. */
+      @media (max-width: 719px) {
+        ol {
+          max-height: 45vh;
+          overflow: auto;
+        }
       }
       li {
         border-left: 3px solid var(--_line);

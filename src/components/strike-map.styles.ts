@@ -55,6 +55,13 @@ export const strikeMapStyles = [
         linear-gradient(var(--_fg), var(--_fg)) center / 100% 2px no-repeat;
       opacity: 0.7;
     }
+    .snapshot {
+      position: absolute;
+      inset: 0;
+      width: 100%;
+      height: 100%;
+      z-index: 1;
+    }
     .panel {
       grid-area: panel;
       border-left: 1px solid var(--_line);

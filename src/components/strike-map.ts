@@ -24,7 +24,9 @@ import { UserDataController } from './user-data-controller.ts';
 import { download, mapPng, strikesCsv, strikesGeoJSON } from './downloads.ts';
 import { bbox } from '@turf/turf';
 import type { FeatureCollection } from 'geojson';
+import { claimSlot, freeSlot, touchSlot, type BudgetedMap } from './map-budget.ts';
 import './strike-card.ts';
+import './strike-map-inset.ts';
 import './feature-card.ts';
 import './strike-map-layer.ts';
 import './strike-map-legend.ts';
@@ -64,7 +66,7 @@ const HOME_BOUNDS: [[number, number], [number, number]] = [[58.8, 24.6], [70.3, 
  * @cssproperty --strike-map-accent - accent colour of buttons and focus rings.
  */
 @customElement('strike-map')
-export class StrikeMap extends LitElement {
+export class StrikeMap extends LitElement implements BudgetedMap {
   static styles = [unsafeCSS(maplibreCss), strikeMapStyles];
 
   /** Initial centre as "lon,lat"; defaults to a view of both provinces. */
@@ -94,11 +96,19 @@ export class StrikeMap extends LitElement {
   @state() protected notices: string[] = [];
   @state() protected failed = '';
   @state() protected resolvedTheme: 'light' | 'dark' = 'light';
+  /** True while a map is ready on screen (drives the parts that need a live map). */
+  @state() protected live = false;
 
   /** A feature of the page's own data that the reader clicked. */
   @state() protected userFeature?: { layer: string; properties: Record<string, unknown>; distance: string };
 
   private userData = new UserDataController(this);
+  /** A picture of the map while its WebGL context is released (see map-budget.ts). */
+  @state() protected snapshot?: string;
+  /** True while the element is on screen; maps are created only then. */
+  visible = false;
+  private savedView?: { center: [number, number]; zoom: number };
+  private intersection?: IntersectionObserver;
   private deferred = createDeferred();
   private abort?: AbortController;
   private darkQuery = matchMedia('(prefers-color-scheme: dark)');
@@ -142,18 +152,53 @@ export class StrikeMap extends LitElement {
     super.connectedCallback();
     this.darkQuery.addEventListener('change', this.onSchemeChange);
     this.onSchemeChange();
-    if (this.hasUpdated) void this.start();
+    void loadBuiltinData().catch(() => {}); // start the download now; the map waits until it is on screen
+    if (this.hasUpdated) this.observeVisibility();
   }
 
   disconnectedCallback(): void {
     super.disconnectedCallback();
     this.darkQuery.removeEventListener('change', this.onSchemeChange);
     window.removeEventListener('hashchange', this.onHashChange);
+    this.intersection?.disconnect();
+    this.visible = false;
+    freeSlot(this);
+    this.savedView = undefined;
+    this.snapshot = undefined;
     this.stop();
   }
 
   protected firstUpdated(): void {
-    void this.start();
+    this.observeVisibility();
+  }
+
+  /** Creates the map when the element first comes into view (also when a hidden tab or <details> opens). */
+  private observeVisibility(): void {
+    if (!('IntersectionObserver' in window)) {
+      this.visible = true;
+      void this.start();
+      return;
+    }
+    this.intersection = new IntersectionObserver(
+      ([entry]) => {
+        this.visible = entry.isIntersecting;
+        if (!this.visible) return;
+        if (this.map || this.abort) touchSlot(this);
+        else void this.start();
+      },
+      { rootMargin: '200px' },
+    );
+    this.intersection.observe(this);
+  }
+
+  /** Frees the WebGL context while off-screen, keeping a snapshot and the view for when it returns. */
+  release(): void {
+    const map = this.map;
+    if (!map) return;
+    this.snapshot = map.getCanvas().toDataURL('image/png');
+    const { lng, lat } = map.getCenter();
+    this.savedView = { center: [lng, lat], zoom: map.getZoom() };
+    this.stop();
   }
 
   protected willUpdate(changed: PropertyValues): void {
@@ -231,9 +276,9 @@ export class StrikeMap extends LitElement {
       const data = await loadBuiltinData(abort.signal);
       const base = this.basemap !== 'offline' ? await this.loadBaseStyle(abort.signal) : undefined;
       if (abort.signal.aborted) return;
-      this.data = { ...data, strikes: withStrikeLabels(data.strikes) };
-      this.borderIndex = undefined;
+      this.data ??= { ...data, strikes: withStrikeLabels(data.strikes) };
       await this.updateComplete;
+      claimSlot(this);
       this.createMap(base);
       await this.whenLoaded(this.map!);
       if (this.hash) this.restoreHash();
@@ -241,6 +286,8 @@ export class StrikeMap extends LitElement {
       this.userData.onMapReady();
       await new Promise<void>((resolve) => this.map!.once('idle', () => resolve()));
       if (abort.signal.aborted) return;
+      this.snapshot = undefined;
+      this.live = true;
       deferred.resolve();
       this.emit('strike-map-ready', { map: this.map });
     } catch (error) {
@@ -264,6 +311,7 @@ export class StrikeMap extends LitElement {
     // map.remove() frees the WebGL context (MapLibre calls WEBGL_lose_context).
     this.map?.remove();
     this.map = undefined;
+    this.live = false;
   }
 
   private async loadBaseStyle(signal: AbortSignal): Promise<StyleSpecification | undefined> {
@@ -280,12 +328,11 @@ export class StrikeMap extends LitElement {
     configureWorker();
     const container = this.renderRoot.querySelector<HTMLElement>('#map')!;
     const center = parseCenter(this.center);
+    const view = this.savedView ?? (center || this.zoom !== undefined ? { center: center ?? [64.5, 28.3], zoom: this.zoom ?? 5 } : undefined);
     const map = new MlMap({
       container,
       style: this.composeStyle(base),
-      ...(center || this.zoom !== undefined
-        ? { center: center ?? [64.5, 28.3], zoom: this.zoom ?? 5 }
-        : { bounds: HOME_BOUNDS, fitBoundsOptions: { padding: 16 } }),
+      ...(view ?? { bounds: HOME_BOUNDS, fitBoundsOptions: { padding: 16 } }),
       attributionControl: false,
       cooperativeGestures: true,
       dragRotate: false,
@@ -310,7 +357,7 @@ export class StrikeMap extends LitElement {
 
   private composeStyle(base?: StyleSpecification): StyleSpecification {
     const data = this.data!;
-    return buildStyle(builtinSources(data, uncertaintyDiscs(data.strikes), labelPoints(data.provinces)), this.palette, base);
+    return buildStyle(builtinSources(data, uncertaintyDiscs(data.strikes), labelPoints(data.provinces), labelPoints(data.basemapCountries)), this.palette, base);
   }
 
   private whenLoaded(map: MlMap): Promise<void> {
@@ -457,6 +504,7 @@ export class StrikeMap extends LitElement {
       <div class="frame" data-theme=${this.resolvedTheme}>
         <div class="map-area">
           <div id="map" part="map"></div>
+          ${this.snapshot ? html`<img class="snapshot" part="snapshot" src=${this.snapshot} alt="Snapshot of the map; it comes back when scrolled into view." />` : ''}
           ${this.failed
             ? html`<div class="fallback" role="alert">
                 <strong>The interactive map could not start.</strong>
@@ -490,6 +538,7 @@ export class StrikeMap extends LitElement {
               ></strike-feature-card>`
             : ''}
           <strike-map-measure .host=${this} .units=${this.units}></strike-map-measure>
+          ${this.live && this.builtin.trim() === 'all' ? html`<strike-map-inset .map=${this.map} .countries=${this.data?.basemapCountries}></strike-map-inset>` : ''}
         </div>
         <div class="panel" part="panel">
           <strike-map-legend

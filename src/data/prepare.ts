@@ -1,6 +1,6 @@
 /** Derived layers the map draws but the data files do not store: uncertainty discs, label points. */
 import { area, centroid } from '@turf/turf';
-import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import type { Feature, FeatureCollection, GeoJsonProperties, MultiPolygon, Point, Polygon } from 'geojson';
 import { geodesicCircle } from '../geo/shapes.ts';
 import type { StrikeProperties } from './types.ts';
 
@@ -37,7 +37,7 @@ export function uncertaintyDiscs(strikes: FeatureCollection<Point, StrikePropert
 }
 
 /** A label point inside each polygon feature: the centroid of its largest part. */
-export function labelPoints<P extends object>(polygons: FeatureCollection<Polygon | MultiPolygon, P>): FeatureCollection<Point, P> {
+export function labelPoints<P extends GeoJsonProperties>(polygons: FeatureCollection<Polygon | MultiPolygon, P>): FeatureCollection<Point, P> {
   return {
     type: 'FeatureCollection',
     features: polygons.features.map((f): Feature<Point, P> => {

@@ -26,11 +26,12 @@ export type LayerGroup = keyof typeof layerGroups;
 /** Groups hidden until the user asks for them. */
 export const hiddenByDefault: readonly LayerGroup[] = ['bands'];
 
-export function builtinSources(data: BuiltinData, uncertainty: FeatureCollection, provinceLabels: FeatureCollection): Record<string, SourceSpecification> {
+export function builtinSources(data: BuiltinData, uncertainty: FeatureCollection, provinceLabels: FeatureCollection, countryLabels: FeatureCollection): Record<string, SourceSpecification> {
   const geojson = (d: FeatureCollection, extra: object = {}): SourceSpecification => ({ type: 'geojson', data: d, ...extra });
   return {
     'basemap-countries': geojson(data.basemapCountries),
     'basemap-boundaries': geojson(data.basemapBoundaries),
+    'country-labels': geojson(countryLabels),
     provinces: geojson(data.provinces),
     'province-labels': geojson(provinceLabels),
     districts: geojson(data.districts),
@@ -76,6 +77,7 @@ export function builtinLayers(p: Palette, withBasemap: boolean): LayerSpecificat
     { id: 'strikes-halo', type: 'circle', source: 'strikes', paint: { 'circle-radius': 16, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-width': 3, 'circle-stroke-color': p.text, 'circle-stroke-opacity': ['case', ['boolean', ['feature-state', 'selected'], false], 1, 0] } },
     { id: 'strikes-symbol', type: 'symbol', source: 'strikes', layout: { 'icon-image': ['case', ['==', ['get', 'category'], 'context'], 'strike-context', ['concat', 'strike-', ['get', 'attacker']]], 'icon-allow-overlap': true, 'icon-ignore-placement': true } },
     { id: 'bands-label', type: 'symbol', source: 'bands', layout: { visibility: 'none', 'symbol-placement': 'line', 'text-field': ['concat', ['to-string', ['get', 'distance_km']], ' km'], 'text-size': 11 }, paint: { ...halo, 'text-color': p.band } },
+    { id: 'basemap-labels', type: 'symbol', source: 'country-labels', filter: ['!', ['in', ['get', 'iso_a3'], ['literal', ['IRN', 'PAK']]]], layout: { 'text-field': ['upcase', ['get', 'name']], 'text-size': 12, 'text-letter-spacing': 0.12, 'text-max-width': 8 }, paint: { ...halo, 'text-color': p.neighbourLine } },
     { id: 'province-labels', type: 'symbol', source: 'province-labels', layout: { 'text-field': bilingual(0.9), 'text-size': 15, 'text-letter-spacing': 0.04, 'text-max-width': 12 }, paint: { ...halo, 'text-color': p.provinceLine } },
     { id: 'district-labels', type: 'symbol', source: 'districts', minzoom: 6.5, layout: { 'text-field': ['get', 'name'], 'text-size': 11 }, paint: { ...halo, 'text-color': p.districtLine } },
     { id: 'towns-label', type: 'symbol', source: 'places', filter: notCrossing, layout: { 'text-field': bilingual(0.9), 'text-size': ['match', ['get', 'kind'], 'town', 11.5, 13], 'text-anchor': 'top', 'text-offset': [0, 0.5], 'text-optional': true }, paint: halo },
@@ -85,5 +87,5 @@ export function builtinLayers(p: Palette, withBasemap: boolean): LayerSpecificat
     { id: 'measure-label', type: 'symbol', source: 'measure', filter: ['has', 'label'], layout: { 'text-field': ['get', 'label'], 'text-size': 13, 'text-anchor': 'bottom-left', 'text-offset': [0.6, -0.4], 'text-allow-overlap': true }, paint: { ...halo, 'text-color': p.measure, 'text-halo-width': 2.2 } },
     { id: 'strikes-label', type: 'symbol', source: 'strikes', layout: { 'text-field': ['get', 'label'], 'text-size': 12.5, 'text-anchor': 'left', 'text-offset': [1.1, 0], 'text-max-width': 14, 'text-optional': true }, paint: { ...halo, 'text-halo-width': 2 } },
   ];
-  return withBasemap ? [...basemap, ...story] : story;
+  return withBasemap ? [...basemap, ...story] : story.filter((layer) => layer.id !== 'basemap-labels');
 }

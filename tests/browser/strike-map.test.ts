@@ -46,7 +46,7 @@ describe('<strike-map>', () => {
     expect(maps.size).toBe(21);
     expect(el.shadowRoot!.querySelectorAll('canvas.maplibregl-canvas').length).toBe(1);
     expect(errors).not.toHaveBeenCalled();
-  });
+  }, 120_000);
 
   it('follows the size of its host element', async () => {
     const el = await mountMap({}, { width: 600, height: 400 });
