@@ -6,9 +6,9 @@ export const cardStyles = css`
         position: absolute;
         z-index: 4;
         left: 8px;
-        bottom: 40px;
+        top: 56px;
         width: min(380px, calc(100% - 16px));
-        max-height: calc(100% - 56px);
+        max-height: calc(100% - 100px);
         overflow: auto;
         background: var(--_bg);
         color: var(--_fg);
@@ -39,6 +39,14 @@ export const cardStyles = css`
       .local {
         font-size: 14px;
       }
+  /* On a narrow map the card becomes a sheet over the lower part, leaving the site visible above. */
+  @container (max-width: 479px) {
+    :host {
+      top: auto;
+      bottom: 28px;
+      max-height: 55%;
+    }
+  }
   .empty {
     margin: 8px 12px 12px;
   }

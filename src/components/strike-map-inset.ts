@@ -108,7 +108,7 @@ export class StrikeMapInset extends LitElement {
       ${this.view && box.w > 0 && box.h > 0 ? svg`<rect class="view" x=${box.x} y=${box.y} width=${Math.max(box.w, 3)} height=${Math.max(box.h, 3)}></rect>` : ''}
       <text x=${x(51)} y=${y(33)}>IRAN</text>
       <text x=${x(66.5)} y=${y(27.5)}>PAKISTAN</text>
-      <text x=${x(63)} y=${y(35.5)}>AFGHANISTAN</text>
+      <text x=${x(61.2)} y=${y(35.2)}>AFGHANISTAN</text>
     </svg>`;
   }
 }

@@ -39,6 +39,7 @@ export class StrikeMapTable extends LitElement {
       table {
         border-collapse: collapse;
         width: 100%;
+        min-width: 680px; /* scrolls sideways on a phone rather than squeezing the columns */
         font-size: 13px;
       }
       th,

@@ -125,6 +125,11 @@ export class StrikeMapTimeline extends LitElement {
     this.stop();
   }
 
+  protected updated(changed: Map<string, unknown>): void {
+    // Bring the chosen day's first event into view in the list.
+    if (changed.has('day') && this.day) this.renderRoot.querySelector('li.today')?.scrollIntoView({ block: 'nearest' });
+  }
+
   private choose(day: string | null) {
     this.dispatchEvent(new CustomEvent('day-change', { detail: day }));
   }

@@ -220,7 +220,7 @@ export class StrikeMap extends LitElement implements BudgetedMap {
     this.selectedId = feature ? id : null;
     if (feature) {
       this.announcement = `Selected: ${feature.properties.place}, ${feature.properties.date}. Uncertainty ${feature.properties.uncertainty_km} km.`;
-      if (fly && this.map) this.map.easeTo({ center: feature.geometry.coordinates as [number, number], duration: prefersReducedMotion() ? 0 : 600 });
+      if (fly && this.map) this.map.easeTo({ center: feature.geometry.coordinates as [number, number], padding: this.cardPadding(), duration: prefersReducedMotion() ? 0 : 600 });
     } else {
       this.announcement = 'Card closed.';
     }
@@ -442,6 +442,8 @@ export class StrikeMap extends LitElement implements BudgetedMap {
     }
     const filter = strikeFilter({ day: this.day, showContext: this.showContext });
     for (const id of [...layerGroups.strikes, ...layerGroups.uncertainty]) map.setFilter(id, filter);
+    // Ring the strikes of the chosen day, so the day's events stand out from earlier ones.
+    for (const f of this.strikes) map.setFeatureState({ source: 'strikes', id: f.properties.id }, { today: f.properties.date === this.day });
   }
 
   /** Legend groups on screen: the `builtin` attribute's choice minus what the reader switched off. */
@@ -484,6 +486,12 @@ export class StrikeMap extends LitElement implements BudgetedMap {
   get borderFeature(): Feature<LineString> | undefined {
     const feature = this.data?.border.features[0];
     return feature?.geometry.type === 'LineString' ? (feature as Feature<LineString>) : undefined;
+  }
+
+  /** Map padding that keeps a selected site clear of its card (beside it when wide, above it when narrow). */
+  private cardPadding(): { left: number; bottom: number; top: number; right: number } {
+    const { clientWidth: width, clientHeight: height } = this.map!.getContainer();
+    return width >= 480 ? { left: Math.min(396, width / 2), top: 0, right: 0, bottom: 0 } : { left: 0, top: 0, right: 0, bottom: height * 0.55 };
   }
 
   /** Downloads the map as a captioned PNG, or the strike sites as GeoJSON or CSV. */
