@@ -202,6 +202,11 @@ export class StrikeMap extends LitElement implements BudgetedMap {
   }
 
   protected willUpdate(changed: PropertyValues): void {
+    if (changed.has('units') && !['km', 'mi', 'nmi'].includes(this.units)) {
+      this.reportError(`units="${this.units}" is not one of km, mi, nmi; showing km.`);
+      this.units = 'km';
+    }
+    if (changed.has('theme') && !['light', 'dark', 'auto'].includes(this.theme)) this.theme = 'auto';
     if (changed.has('theme')) this.onSchemeChange();
     if (changed.has('resolvedTheme')) this.dataset.theme = this.resolvedTheme;
   }

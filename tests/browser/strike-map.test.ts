@@ -55,6 +55,17 @@ describe('<strike-map>', () => {
     expect(el.map!.getCanvas().clientWidth).toBe(el.clientWidth - 320); // the side panel is 320 px
   });
 
+  it('shows distances in the units asked for, and says so when the units are unknown', async () => {
+    const el = await mountMap({ units: 'mi' });
+    const cell = () => el.shadowRoot!.querySelector('strike-map-table')!.shadowRoot!.querySelector('tbody td:nth-child(6)')!.textContent!;
+    expect(cell()).toMatch(/\d mi/);
+    el.setAttribute('units', 'miles');
+    await el.updateComplete;
+    await el.updateComplete;
+    expect(cell()).toMatch(/\d km/);
+    expect(el.shadowRoot!.querySelector('.notice')!.textContent).toContain('units="miles" is not one of km, mi, nmi');
+  });
+
   it('honours center and zoom attributes', async () => {
     const el = await mountMap({ center: '63.1,26.8', zoom: '8' });
     expect(el.map!.getZoom()).toBeCloseTo(8, 5);
