@@ -4,15 +4,12 @@
  *
  *   npx tsx scripts/bench-geo.ts
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { pointToLineDistance } from '@turf/turf';
-import type { Feature, LineString, Position } from 'geojson';
+import type { Feature, LineString } from 'geojson';
 import { bufferBands } from '../src/geo/bands.ts';
 import { BorderIndex } from '../src/geo/index.ts';
-
-const ROOT = fileURLToPath(new URL('../', import.meta.url));
-const FULL = '/work/shared/sources/boundaries/derived/iran_pakistan_border_osm.geojson';
+import { SHIPPED_BORDER_PATH, borderLine } from './load-geodata.ts';
 
 /** Deterministic PRNG (mulberry32) so runs are comparable. */
 function rng(seed: number): () => number {
@@ -25,12 +22,7 @@ function rng(seed: number): () => number {
 }
 
 function loadLine(): { line: Feature<LineString>; path: string } {
-  const shipped = `${ROOT}geodata/border.geojson`;
-  const path = existsSync(shipped) ? shipped : FULL;
-  const raw = JSON.parse(readFileSync(path, 'utf8'));
-  const feats = raw.type === 'FeatureCollection' ? raw.features : [raw];
-  const parts: Position[][] = feats.flatMap((f: Feature) => (f.geometry.type === 'LineString' ? [f.geometry.coordinates] : (f.geometry as { coordinates: Position[][] }).coordinates));
-  return { line: { type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: parts.flat() } }, path };
+  return { line: borderLine(SHIPPED_BORDER_PATH), path: SHIPPED_BORDER_PATH };
 }
 
 const ms = (t0: number) => performance.now() - t0;
@@ -48,7 +40,7 @@ export async function benchGeo(options: { bruteForcePoints?: number; buffer?: bo
   const out: string[] = [];
   const { line, path } = loadLine();
   const n = line.geometry.coordinates.length;
-  out.push(`border: ${path} (${n.toLocaleString('en')} vertices${path === FULL ? ', full-detail source: geodata/border.geojson not built yet' : ''})`);
+  out.push(`border: ${path} (${n.toLocaleString('en')} vertices)`);
 
   let t = performance.now();
   let index = new BorderIndex(line);

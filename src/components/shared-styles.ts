@@ -64,3 +64,18 @@ export const controlStyles = css`
     color: var(--_accent);
   }
 `;
+
+/** A section of the side panel: padding and a small uppercase heading. */
+export const panelStyles = css`
+  :host {
+    display: block;
+    padding: 10px 12px;
+  }
+  h2 {
+    font-size: 13px;
+    margin: 0 0 6px;
+    text-transform: uppercase;
+    letter-spacing: 0.05em;
+    color: var(--_muted);
+  }
+`;

@@ -4,7 +4,7 @@
 import { LitElement, html, css, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { LayerGroup } from '../map/layers.ts';
-import { controlStyles } from './shared-styles.ts';
+import { controlStyles, panelStyles } from './shared-styles.ts';
 
 interface Entry {
   group: LayerGroup;
@@ -35,18 +35,8 @@ const entries: Entry[] = [
 export class StrikeMapLegend extends LitElement {
   static styles = [
     controlStyles,
+    panelStyles,
     css`
-      :host {
-        display: block;
-        padding: 10px 12px;
-      }
-      h2 {
-        font-size: 13px;
-        margin: 0 0 6px;
-        text-transform: uppercase;
-        letter-spacing: 0.05em;
-        color: var(--_muted);
-      }
       ul {
         list-style: none;
         margin: 0;

@@ -6,7 +6,7 @@ import { LitElement, html, css } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { TimelineEvent } from '../data/types.ts';
 import { formatDate } from '../data/prepare.ts';
-import { controlStyles } from './shared-styles.ts';
+import { controlStyles, panelStyles } from './shared-styles.ts';
 import { sourceList } from './source-list.ts';
 
 const STEP_MS = 1600;
@@ -20,18 +20,10 @@ const STEP_MS = 1600;
 export class StrikeMapTimeline extends LitElement {
   static styles = [
     controlStyles,
+    panelStyles,
     css`
       :host {
-        display: block;
-        padding: 10px 12px;
         border-top: 1px solid var(--_line);
-      }
-      h2 {
-        font-size: 13px;
-        margin: 0 0 6px;
-        text-transform: uppercase;
-        letter-spacing: 0.05em;
-        color: var(--_muted);
       }
       .controls {
         display: flex;

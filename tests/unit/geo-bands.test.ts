@@ -1,22 +1,16 @@
 /**
  * bufferBands: inside/outside agrees with exact distance up to a measured tolerance.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { booleanPointInPolygon, nearestPointOnLine } from '@turf/turf';
-import type { Feature, LineString, MultiPolygon, Polygon, Position } from 'geojson';
+import type { Feature, LineString, MultiPolygon, Polygon } from 'geojson';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { bufferBands } from '../../src/geo/bands.ts';
+import { borderLine } from '../../scripts/load-geodata.ts';
 import { BorderIndex } from '../../src/geo/index.ts';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const SHIPPED = ROOT + 'geodata/border.geojson';
-const PATH = existsSync(SHIPPED) ? SHIPPED : '/work/shared/sources/boundaries/derived/iran_pakistan_border_osm.geojson';
-const raw = JSON.parse(readFileSync(PATH, 'utf8'));
-const feats: Feature<LineString>[] = raw.type === 'FeatureCollection' ? raw.features : [raw];
-const coords: Position[] = feats.flatMap((f) => (f.geometry.type === 'LineString' ? [f.geometry.coordinates] : (f.geometry as unknown as { coordinates: Position[][] }).coordinates))[0];
-const line: Feature<LineString> = { type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: coords } };
+const line = borderLine();
+const coords = line.geometry.coordinates;
 const index = new BorderIndex(line);
 
 /**
@@ -30,7 +24,7 @@ let bands: ReturnType<typeof bufferBands>;
 beforeAll(() => {
   const t = performance.now();
   bands = bufferBands(line, [25, 10, 50]);
-  console.log(`[geo-bands] ${PATH} (${coords.length} vertices): bufferBands 10/25/50 km in ${(performance.now() - t).toFixed(0)} ms`);
+  console.log(`[geo-bands] shipped border (${coords.length} vertices): bufferBands 10/25/50 km in ${(performance.now() - t).toFixed(0)} ms`);
 }, 120_000);
 
 const rings = (g: Polygon | MultiPolygon) => (g.type === 'Polygon' ? g.coordinates : g.coordinates.flat());

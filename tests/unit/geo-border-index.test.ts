@@ -2,36 +2,15 @@
  * BorderIndex must agree with brute-force Turf 7 (nearestPointOnLine /
  * pointToLineDistance, geodesic) to < 1 m for every input.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { booleanPointInPolygon, distance, nearestPointOnLine, pointToLineDistance } from '@turf/turf';
-import type { Feature, FeatureCollection, LineString, MultiPolygon, Polygon, Position } from 'geojson';
+import type { Feature, FeatureCollection, LineString } from 'geojson';
 import { describe, expect, test } from 'vitest';
-import { BorderIndex, type ProvinceCollection } from '../../src/geo/index.ts';
+import { BorderIndex } from '../../src/geo/index.ts';
+import { FULL_BORDER_PATH, SHIPPED_BORDER_PATH, borderLine, provinces as loadProvinces } from '../../scripts/load-geodata.ts';
 
-// --- data: shipped geodata/ when present, else the derived sources ----------
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const SRC = '/work/shared/sources/boundaries/derived/';
-const read = (p: string) => JSON.parse(readFileSync(p, 'utf8'));
-const pick = (shipped: string, fallback: string) => (existsSync(ROOT + shipped) ? ROOT + shipped : fallback);
-
-function lineOf(path: string): Feature<LineString> {
-  const raw = read(path);
-  const feats = raw.type === 'FeatureCollection' ? raw.features : [raw];
-  const parts: Position[][] = feats.flatMap((f: Feature<LineString>) => (f.geometry.type === 'LineString' ? [f.geometry.coordinates] : f.geometry.coordinates));
-  if (parts.length !== 1) throw new Error(`${path}: expected one border line, got ${parts.length} parts`);
-  return { type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: parts[0] } };
-}
-function loadProvinces(): ProvinceCollection {
-  if (existsSync(ROOT + 'geodata/provinces.geojson')) return read(ROOT + 'geodata/provinces.geojson');
-  const tag = (p: string, country: 'PK' | 'IR') =>
-    (read(p) as FeatureCollection<Polygon | MultiPolygon>).features.map((f) => ({ ...f, properties: { ...f.properties, country } }));
-  return { type: 'FeatureCollection', features: [...tag(`${SRC}pak_balochistan_snapped_to_sb.geojson`, 'PK'), ...tag(`${SRC}irn_sistan_and_baluchestan_land_clipped.geojson`, 'IR')] };
-}
-
-const BORDER_PATH = pick('geodata/border.geojson', `${SRC}iran_pakistan_border_osm.geojson`);
-const line = lineOf(BORDER_PATH);
+const BORDER_PATH = SHIPPED_BORDER_PATH;
+const line = borderLine();
 const coords = line.geometry.coordinates;
 const provinces = loadProvinces();
 const index = new BorderIndex(line, { provinces });
@@ -141,7 +120,7 @@ describe('BorderIndex.nearest vs brute-force Turf', () => {
 });
 
 describe('BorderIndex on the full-detail OSM line', () => {
-  const full = lineOf(`${SRC}iran_pakistan_border_osm.geojson`);
+  const full = borderLine(FULL_BORDER_PATH);
   const fullIndex = new BorderIndex(full);
   test('has 16,866 vertices and agrees with Turf', () => {
     expect(full.geometry.coordinates.length).toBe(16866);

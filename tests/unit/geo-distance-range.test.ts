@@ -1,21 +1,14 @@
 /**
  * distanceRange: the bounds contain the distance of every point in the disc.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { destination, nearestPointOnLine } from '@turf/turf';
-import type { Feature, LineString, Position } from 'geojson';
 import { describe, expect, test } from 'vitest';
+import { borderLine } from '../../scripts/load-geodata.ts';
 import { BorderIndex, describeRange, distanceRange } from '../../src/geo/index.ts';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const SHIPPED = ROOT + 'geodata/border.geojson';
-const PATH = existsSync(SHIPPED) ? SHIPPED : '/work/shared/sources/boundaries/derived/iran_pakistan_border_osm.geojson';
-const raw = JSON.parse(readFileSync(PATH, 'utf8'));
-const feats: Feature<LineString>[] = raw.type === 'FeatureCollection' ? raw.features : [raw];
-const coords: Position[] = feats.flatMap((f) => (f.geometry.type === 'LineString' ? [f.geometry.coordinates] : (f.geometry as unknown as { coordinates: Position[][] }).coordinates))[0];
-const line: Feature<LineString> = { type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: coords } };
+const line = borderLine();
+const coords = line.geometry.coordinates;
 const index = new BorderIndex(line);
 
 const EPS = 1e-6; // km
