@@ -300,6 +300,7 @@ export class StrikeMap extends LitElement implements BudgetedMap {
       const message = error instanceof Error ? error.message : String(error);
       this.failed = message;
       this.removeMap();
+      freeSlot(this);
       deferred.reject(new Error(`strike-map could not start: ${message}`));
       this.emit<ErrorDetail>('strike-map-error', { message });
     }
