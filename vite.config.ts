@@ -1,11 +1,25 @@
 import { defineConfig } from 'vitest/config';
 import { playwright } from '@vitest/browser-playwright';
 import { chromiumPath, chromiumArgs } from './scripts/chromium.ts';
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** The explorer plus every examples/*.html page (built to dist/examples/). */
+const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+const pages = {
+  index: here('./index.html'),
+  ...Object.fromEntries(
+    readdirSync(here('./examples/'))
+      .filter((file) => file.endsWith('.html'))
+      .map((file) => [`examples/${file.replace(/\.html$/, '')}`, here(`./examples/${file}`)]),
+  ),
+};
 
 export default defineConfig({
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 1500, // MapLibre alone is ~1.1 MB minified
+    rolldownOptions: { input: pages },
   },
   test: {
     projects: [

@@ -4,5 +4,8 @@ export { StrikeCard } from './components/strike-card.ts';
 export { StrikeMapLegend } from './components/strike-map-legend.ts';
 export { StrikeMapTimeline } from './components/strike-map-timeline.ts';
 export { StrikeMapTable } from './components/strike-map-table.ts';
+export { StrikeMapLayer } from './components/strike-map-layer.ts';
+export { StrikeFeatureCard } from './components/feature-card.ts';
+export { StrikeMapInset } from './components/strike-map-inset.ts';
 export { StrikeMapMeasure, type MeasureDetail, type MeasureMode } from './components/strike-map-measure.ts';
 export type * from './data/types.ts';

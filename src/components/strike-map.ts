@@ -61,6 +61,7 @@ const HOME_BOUNDS: [[number, number], [number, number]] = [[58.8, 24.6], [70.3, 
  * @csspart panel - the side panel with legend and timeline.
  * @csspart card - the strike card.
  * @csspart table - the table view.
+ * @csspart snapshot - the still picture shown while an off-screen map is released to save WebGL contexts.
  * @cssproperty --strike-map-height - height of the element when no height is set (default 560px).
  * @cssproperty --strike-map-font - font family of the UI.
  * @cssproperty --strike-map-accent - accent colour of buttons and focus rings.
