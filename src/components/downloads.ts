@@ -1,8 +1,12 @@
-/** Files the reader can take away: the map as a captioned PNG, and the strike sites as GeoJSON or CSV. */
+/**
+ * Files the reader can take away: the map as a captioned PNG, the strike sites as GeoJSON or CSV,
+ * and distances for the reader's own points. Loaded on first use, not at start-up.
+ */
 import type { Map as MlMap } from 'maplibre-gl';
 import type { FeatureCollection, Point } from 'geojson';
 import type { StrikeProperties } from '../data/types.ts';
 import { toCsv } from '../data/csv-export.ts';
+import type { MeasuredPoint } from './user-data-controller.ts';
 
 export function download(name: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);
@@ -55,4 +59,10 @@ export function strikesCsv(strikes: FeatureCollection<Point, StrikeProperties>):
     p.sources.join(' | '),
   ]);
   return new Blob([toCsv(header, rows)], { type: 'text/csv' });
+}
+
+/** The reader's own points with their distance to the border. */
+export function measuredPointsCsv(points: MeasuredPoint[]): Blob {
+  const rows = points.map((p) => [p.name, p.lon, p.lat, p.km.toFixed(3), p.side ?? '']);
+  return new Blob([toCsv(['name', 'lon', 'lat', 'distance_to_border_km', 'side'], rows)], { type: 'text/csv' });
 }

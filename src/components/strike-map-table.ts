@@ -10,8 +10,6 @@ import { distanceRange, formatDistance, type BorderIndex, type Units } from '../
 import { controlStyles } from './shared-styles.ts';
 import { countryName } from './names.ts';
 import type { DroppedLayer } from './user-data-controller.ts';
-import { download } from './downloads.ts';
-import { toCsv } from '../data/csv-export.ts';
 
 type SortKey = 'date' | 'distance';
 
@@ -115,12 +113,9 @@ export class StrikeMapTable extends LitElement {
     this.dispatchEvent(new CustomEvent(type, { detail }));
   }
 
-  private downloadPoints(layer: DroppedLayer) {
-    const csv = toCsv(
-      ['name', 'lon', 'lat', 'distance_to_border_km', 'side'],
-      layer.points.map((p) => [p.name, p.lon, p.lat, p.km.toFixed(3), p.side ?? '']),
-    );
-    download(`${layer.name.replace(/\.[^.]+$/, '')}-distances.csv`, new Blob([csv], { type: 'text/csv' }));
+  private async downloadPoints(layer: DroppedLayer) {
+    const { download, measuredPointsCsv } = await import('./downloads.ts');
+    download(`${layer.name.replace(/\.[^.]+$/, '')}-distances.csv`, measuredPointsCsv(layer.points));
   }
 
   private renderDropped() {

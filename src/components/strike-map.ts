@@ -21,13 +21,10 @@ import { strikeMapStyles } from './strike-map.styles.ts';
 import { readHash, writeHash } from './hash-state.ts';
 import { strikeFilter } from '../map/filters.ts';
 import { UserDataController } from './user-data-controller.ts';
-import { download, mapPng, strikesCsv, strikesGeoJSON } from './downloads.ts';
 import { bbox } from '@turf/turf';
 import type { FeatureCollection } from 'geojson';
 import { claimSlot, freeSlot, touchSlot, type BudgetedMap } from './map-budget.ts';
-import './strike-card.ts';
 import './strike-map-inset.ts';
-import './feature-card.ts';
 import './strike-map-layer.ts';
 import './strike-map-legend.ts';
 import './strike-map-timeline.ts';
@@ -223,6 +220,7 @@ export class StrikeMap extends LitElement implements BudgetedMap {
   /** Selects a strike by id (null closes the card), announcing it and moving the map to it. */
   select(id: string | null, { fly = true } = {}): void {
     const feature = id ? this.strikes.find((f) => f.properties.id === id) ?? null : null;
+    if (feature) void import('./strike-card.ts'); // cards load on first use, keeping start-up small
     this.selectedId = feature ? id : null;
     if (feature) {
       this.announcement = `Selected: ${feature.properties.place}, ${feature.properties.date}. Uncertainty ${feature.properties.uncertainty_km} km.`;
@@ -402,6 +400,7 @@ export class StrikeMap extends LitElement implements BudgetedMap {
     const layers = map.getStyle().layers.map((l) => l.id).filter((id) => /^(user|drop)-\d+-(fill|line|circle)$/.test(id));
     const [hit] = layers.length ? map.queryRenderedFeatures([point.x, point.y], { layers }) : [];
     if (!hit) return undefined;
+    void import('./feature-card.ts');
     const name = this.userData.layerName(String(hit.source)) ?? 'Your data';
     const at = map.unproject([point.x, point.y]).toArray() as [number, number];
     const index = this.getBorderIndex()!;
@@ -504,6 +503,7 @@ export class StrikeMap extends LitElement implements BudgetedMap {
   /** Downloads the map as a captioned PNG, or the strike sites as GeoJSON or CSV. */
   async export(kind: 'png' | 'geojson' | 'csv'): Promise<void> {
     if (!this.data) return;
+    const { download, mapPng, strikesCsv, strikesGeoJSON } = await import('./downloads.ts');
     if (kind === 'geojson') return download('strike-sites-2024-01.geojson', strikesGeoJSON(this.data.strikes));
     if (kind === 'csv') return download('strike-sites-2024-01.csv', strikesCsv(this.data.strikes));
     if (!this.map) return;
