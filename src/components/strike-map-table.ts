@@ -6,7 +6,7 @@ import { LitElement, html, css } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { StrikeFeature } from '../data/types.ts';
 import { formatDate } from '../data/prepare.ts';
-import { distanceRange, formatDistance, type BorderIndex, type Units } from '../geo/index.ts';
+import { distanceRange, formatDistance, type BorderIndex, type DistanceRange, type Units } from '../geo/index.ts';
 import { controlStyles } from './shared-styles.ts';
 import { countryName } from './names.ts';
 import type { DroppedLayer } from './user-data-controller.ts';
@@ -102,7 +102,16 @@ export class StrikeMapTable extends LitElement {
   /** Layers from files the reader dropped or chose, with each point's distance to the border. */
   @property({ attribute: false }) dropped: DroppedLayer[] = [];
   @state() private sortKey: SortKey = 'date';
+  /** Distance ranges per site, computed once: the table re-renders on every selection change. */
+  private ranges = new WeakMap<StrikeFeature, DistanceRange>();
   @state() private ascending = true;
+
+  private rangeOf(f: StrikeFeature): DistanceRange | undefined {
+    if (!this.index) return undefined;
+    let range = this.ranges.get(f);
+    if (!range) this.ranges.set(f, (range = distanceRange(this.index, f.geometry.coordinates as [number, number], f.properties.uncertainty_km)));
+    return range;
+  }
 
   private sortBy(key: SortKey) {
     this.ascending = this.sortKey === key ? !this.ascending : true;
@@ -142,10 +151,7 @@ export class StrikeMapTable extends LitElement {
   }
 
   protected render() {
-    const rows = this.strikes.map((f) => ({
-      f,
-      range: this.index ? distanceRange(this.index, f.geometry.coordinates as [number, number], f.properties.uncertainty_km) : undefined,
-    }));
+    const rows = this.strikes.map((f) => ({ f, range: this.rangeOf(f) }));
     const value = (r: (typeof rows)[number]) => (this.sortKey === 'date' ? r.f.properties.time_utc : (r.range?.km ?? Infinity));
     rows.sort((a, b) => {
       const [x, y] = [value(a), value(b)];

@@ -106,6 +106,7 @@ export class StrikeMap extends LitElement implements BudgetedMap {
   /** True while the element is on screen; maps are created only then. */
   visible = false;
   private savedView?: { center: [number, number]; zoom: number };
+  private ringedDay: string | null = null;
   private intersection?: IntersectionObserver;
   private deferred = createDeferred();
   private abort?: AbortController;
@@ -317,6 +318,7 @@ export class StrikeMap extends LitElement implements BudgetedMap {
     this.map?.remove();
     this.map = undefined;
     this.live = false;
+    this.ringedDay = null;
   }
 
   private async loadBaseStyle(signal: AbortSignal): Promise<StyleSpecification | undefined> {
@@ -449,7 +451,10 @@ export class StrikeMap extends LitElement implements BudgetedMap {
     const filter = strikeFilter({ day: this.day, showContext: this.showContext });
     for (const id of [...layerGroups.strikes, ...layerGroups.uncertainty]) map.setFilter(id, filter);
     // Ring the strikes of the chosen day, so the day's events stand out from earlier ones.
-    for (const f of this.strikes) map.setFeatureState({ source: 'strikes', id: f.properties.id }, { today: f.properties.date === this.day });
+    if (this.day !== this.ringedDay) {
+      for (const f of this.strikes) map.setFeatureState({ source: 'strikes', id: f.properties.id }, { today: f.properties.date === this.day });
+      this.ringedDay = this.day;
+    }
   }
 
   /** Legend groups on screen: the `builtin` attribute's choice minus what the reader switched off. */

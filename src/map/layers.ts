@@ -6,6 +6,7 @@ import type { FilterSpecification, LayerSpecification, SourceSpecification, Expr
 import type { FeatureCollection } from 'geojson';
 import type { BuiltinData } from '../data/types.ts';
 import type { Palette } from './palette.ts';
+import { strikeFilter } from './filters.ts';
 
 export const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
@@ -57,6 +58,8 @@ const notCrossing: FilterSpecification = ['!=', ['get', 'kind'], 'crossing'];
 /** Our layers, bottom to top. `withBasemap` is false when an online style supplies land and sea. */
 export function builtinLayers(p: Palette, withBasemap: boolean): LayerSpecification[] {
   const halo = { 'text-color': p.text, 'text-halo-color': p.textHalo, 'text-halo-width': 1.6 };
+  // Start with the default story filter, so nothing changes (and nothing re-renders) once loaded.
+  const strikes = strikeFilter({ day: null, showContext: false });
   const basemap: LayerSpecification[] = [
     { id: 'background', type: 'background', paint: { 'background-color': p.sea } },
     { id: 'basemap-countries', type: 'fill', source: 'basemap-countries', paint: { 'fill-color': p.neighbour } },
@@ -70,12 +73,12 @@ export function builtinLayers(p: Palette, withBasemap: boolean): LayerSpecificat
     { id: 'bands-line', type: 'line', source: 'bands', layout: { visibility: 'none' }, paint: { 'line-color': p.band, 'line-width': 1, 'line-dasharray': [4, 2] } },
     { id: 'border-casing', type: 'line', source: 'border', layout: { 'line-join': 'round' }, paint: { 'line-color': p.borderCasing, 'line-width': 5 } },
     { id: 'border-line', type: 'line', source: 'border', layout: { 'line-join': 'round' }, paint: { 'line-color': p.border, 'line-width': 2.2 } },
-    { id: 'uncertainty-fill', type: 'fill', source: 'uncertainty', paint: { 'fill-color': ['match', ['get', 'attacker'], 'IR', p.attackerIR, 'PK', p.attackerPK, p.context], 'fill-opacity': ['case', ['boolean', ['feature-state', 'selected'], false], 0.32, 0.16] } },
-    { id: 'uncertainty-outline', type: 'line', source: 'uncertainty', paint: { 'line-color': ['match', ['get', 'attacker'], 'IR', p.attackerIR, 'PK', p.attackerPK, p.context], 'line-width': ['case', ['boolean', ['feature-state', 'selected'], false], 2.5, 1], 'line-dasharray': [2, 1.5] } },
+    { id: 'uncertainty-fill', type: 'fill', source: 'uncertainty', filter: strikes, paint: { 'fill-color': ['match', ['get', 'attacker'], 'IR', p.attackerIR, 'PK', p.attackerPK, p.context], 'fill-opacity': ['case', ['boolean', ['feature-state', 'selected'], false], 0.32, 0.16] } },
+    { id: 'uncertainty-outline', type: 'line', source: 'uncertainty', filter: strikes, paint: { 'line-color': ['match', ['get', 'attacker'], 'IR', p.attackerIR, 'PK', p.attackerPK, p.context], 'line-width': ['case', ['boolean', ['feature-state', 'selected'], false], 2.5, 1], 'line-dasharray': [2, 1.5] } },
     { id: 'towns-dot', type: 'circle', source: 'places', filter: notCrossing, paint: { 'circle-radius': ['match', ['get', 'kind'], 'town', 3, 4.5], 'circle-color': p.land, 'circle-stroke-color': p.place, 'circle-stroke-width': ['match', ['get', 'kind'], 'town', 1.5, 2.5] } },
     { id: 'crossings-symbol', type: 'symbol', source: 'places', filter: isCrossing, layout: { 'icon-image': 'crossing', 'icon-size': 0.55, 'icon-allow-overlap': true } },
-    { id: 'strikes-halo', type: 'circle', source: 'strikes', paint: { 'circle-radius': 16, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-width': 3, 'circle-stroke-color': p.text, 'circle-stroke-opacity': ['case', ['boolean', ['feature-state', 'selected'], false], 1, ['boolean', ['feature-state', 'today'], false], 0.55, 0] } },
-    { id: 'strikes-symbol', type: 'symbol', source: 'strikes', layout: { 'icon-image': ['case', ['==', ['get', 'category'], 'context'], 'strike-context', ['concat', 'strike-', ['get', 'attacker']]], 'icon-allow-overlap': true, 'icon-ignore-placement': true } },
+    { id: 'strikes-halo', type: 'circle', source: 'strikes', filter: strikes, paint: { 'circle-radius': 16, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-width': 3, 'circle-stroke-color': p.text, 'circle-stroke-opacity': ['case', ['boolean', ['feature-state', 'selected'], false], 1, ['boolean', ['feature-state', 'today'], false], 0.55, 0] } },
+    { id: 'strikes-symbol', type: 'symbol', source: 'strikes', filter: strikes, layout: { 'icon-image': ['case', ['==', ['get', 'category'], 'context'], 'strike-context', ['concat', 'strike-', ['get', 'attacker']]], 'icon-allow-overlap': true, 'icon-ignore-placement': true } },
     { id: 'bands-label', type: 'symbol', source: 'bands', layout: { visibility: 'none', 'symbol-placement': 'line', 'text-field': ['concat', ['to-string', ['get', 'distance_km']], ' km'], 'text-size': 11 }, paint: { ...halo, 'text-color': p.band } },
     { id: 'basemap-labels', type: 'symbol', source: 'country-labels', filter: ['!', ['in', ['get', 'iso_a3'], ['literal', ['IRN', 'PAK']]]], layout: { 'text-field': ['upcase', ['get', 'name']], 'text-size': 12, 'text-letter-spacing': 0.12, 'text-max-width': 8 }, paint: { ...halo, 'text-color': p.neighbourLine } },
     { id: 'province-labels', type: 'symbol', source: 'province-labels', layout: { 'text-field': bilingual(0.9), 'text-size': 15, 'text-letter-spacing': 0.04, 'text-max-width': 12 }, paint: { ...halo, 'text-color': p.provinceLine } },
@@ -85,7 +88,7 @@ export function builtinLayers(p: Palette, withBasemap: boolean): LayerSpecificat
     { id: 'measure-line', type: 'line', source: 'measure', filter: ['==', ['geometry-type'], 'LineString'], layout: { 'line-cap': 'round' }, paint: { 'line-color': p.measure, 'line-width': 2.5 } },
     { id: 'measure-point', type: 'circle', source: 'measure', filter: ['==', ['geometry-type'], 'Point'], paint: { 'circle-radius': 5, 'circle-color': p.measure, 'circle-stroke-color': p.textHalo, 'circle-stroke-width': 2 } },
     { id: 'measure-label', type: 'symbol', source: 'measure', filter: ['has', 'label'], layout: { 'text-field': ['get', 'label'], 'text-size': 13, 'text-anchor': 'bottom-left', 'text-offset': [0.6, -0.4], 'text-allow-overlap': true }, paint: { ...halo, 'text-color': p.measure, 'text-halo-width': 2.2 } },
-    { id: 'strikes-label', type: 'symbol', source: 'strikes', layout: { 'text-field': ['get', 'label'], 'text-size': 12.5, 'text-anchor': 'left', 'text-offset': [1.1, 0], 'text-max-width': 14, 'text-optional': true }, paint: { ...halo, 'text-halo-width': 2 } },
+    { id: 'strikes-label', type: 'symbol', source: 'strikes', filter: strikes, layout: { 'text-field': ['get', 'label'], 'text-size': 12.5, 'text-anchor': 'left', 'text-offset': [1.1, 0], 'text-max-width': 14, 'text-optional': true }, paint: { ...halo, 'text-halo-width': 2 } },
   ];
   return withBasemap ? [...basemap, ...story] : story.filter((layer) => layer.id !== 'basemap-labels');
 }
