@@ -35,6 +35,8 @@ export class StrikeMapLayer extends LitElement {
   @property() color = '#d9480f';
   /** Property to label features by. */
   @property() label?: string;
+  /** How long to wait for `src`, in milliseconds (default 20 000). */
+  @property({ type: Number }) timeout?: number;
 
   /** Unique id of this layer on the map. */
   readonly layerId = `user-${++counter}`;
@@ -58,13 +60,19 @@ export class StrikeMapLayer extends LitElement {
     super.connectedCallback();
     this.style.display = 'none';
     this.observer.observe(this, { childList: true, characterData: true, subtree: true });
+    // Moved while loading: the load was abandoned on disconnect, so start it again.
+    if (this.hasUpdated && this.interrupted) void this.reload();
   }
 
   disconnectedCallback(): void {
     super.disconnectedCallback();
     this.observer.disconnect();
+    if (this.abort && !this.abort.signal.aborted) this.interrupted = true;
     this.abort?.abort();
   }
+
+  /** A load was abandoned because the element left the page before it finished. */
+  private interrupted = false;
 
   protected updated(changed: Map<string, unknown>): void {
     if (!this.loading || changed.has('src')) void this.reload();
@@ -81,18 +89,24 @@ export class StrikeMapLayer extends LitElement {
 
   private async load(): Promise<void> {
     this.abort?.abort();
+    this.interrupted = false;
     const abort = (this.abort = new AbortController());
     const name = this.displayName;
+    const timeoutMs = this.timeout && this.timeout > 0 ? this.timeout : undefined;
     try {
-      const text = this.src ? await fetchText(this.src, { signal: abort.signal }) : this.inlineText();
+      const text = this.src ? await fetchText(this.src, { signal: abort.signal, timeoutMs }) : this.inlineText();
       const parsed = parseUserText(this.src ?? `${name} (inline)`, text);
       if (abort.signal.aborted) return;
       this.collection = parsed.collection;
-      this.problems = parsed.skipped ? [`${name}: ${parsed.skipped} feature(s) skipped.`, ...parsed.problems] : [];
+      this.problems = parsed.skipped ? [`${name}: ${parsed.skipped} feature(s) skipped, the others are shown.`, ...parsed.problems] : [];
     } catch (error) {
       if (abort.signal.aborted) return;
       this.collection = undefined;
-      this.problems = [error instanceof DataError || this.src ? (error as Error).message : `${name}: ${(error as Error).message}`];
+      const message = (error as Error).message;
+      // Name the layer as the page author called it, not only by its URL.
+      this.problems = [this.name && !message.startsWith(this.name) ? `${this.name}: ${message}` : message];
+    } finally {
+      if (this.abort === abort) this.abort = undefined;
     }
     this.notify();
   }

@@ -4,7 +4,7 @@
  * in the table and downloadable as CSV.
  */
 import type { ReactiveController } from 'lit';
-import type { Feature, FeatureCollection, Point } from 'geojson';
+import type { FeatureCollection } from 'geojson';
 import { StrikeMapLayer, parseUserText } from './strike-map-layer.ts';
 import { removeUserLayer, syncUserLayer, type UserLayer } from '../map/user-layers.ts';
 import { checkSize } from '../data/validate.ts';
@@ -50,13 +50,20 @@ export class UserDataController implements ReactiveController {
     this.host.removeEventListener('drop', this.onDrop);
     this.observer.disconnect();
     this.shown.clear();
+    this.readyMap = undefined;
   }
 
   /** Draws everything again on a new map (after the element is re-attached). */
   onMapReady(): void {
+    this.readyMap = this.host.map;
     this.shown.clear();
     this.syncChildren();
-    for (const layer of this.dropped) this.show(layer, layer.name);
+    for (const layer of this.dropped) {
+      // Files dropped before the border was loaded are measured now.
+      if (!layer.points.length) layer.points = this.measure(layer.collection);
+      this.show(layer, layer.name);
+    }
+    if (this.dropped.length) this.host.requestUpdate();
   }
 
   /** The display name of a user layer by its MapLibre source id. */
@@ -90,22 +97,34 @@ export class UserDataController implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /** Every point of the collection (the parts of a MultiPoint too) with its distance to the border. */
   private measure(collection: FeatureCollection): MeasuredPoint[] {
     const index = this.host.getBorderIndex();
     if (!index) return [];
-    return collection.features
-      .filter((f): f is Feature<Point> => f.geometry?.type === 'Point')
-      .map((f, i) => {
-        const [lon, lat] = f.geometry.coordinates;
-        const props = f.properties ?? {};
-        const name = String(props.name ?? props.Name ?? props.id ?? `point ${i + 1}`);
-        return { name, lon, lat, km: index.nearest([lon, lat]).km, side: index.side([lon, lat]) };
+    const points: MeasuredPoint[] = [];
+    collection.features.forEach((f, i) => {
+      const g = f.geometry;
+      const positions = g?.type === 'Point' ? [g.coordinates] : g?.type === 'MultiPoint' ? g.coordinates : [];
+      const props = f.properties ?? {};
+      const base = String(props.name ?? props.Name ?? props.id ?? `point ${i + 1}`);
+      positions.forEach(([lon, lat], j) => {
+        const name = positions.length > 1 ? `${base} (${j + 1})` : base;
+        points.push({ name, lon, lat, km: index.nearest([lon, lat]).km, side: index.side([lon, lat]) });
       });
+    });
+    return points;
   }
+
+  /**
+   * The map whose style has loaded. Not `map.isStyleLoaded()`: that is false whenever any source
+   * is still loading (a tile, another layer's data), and a layer skipped then was never drawn.
+   */
+  private readyMap?: StrikeMap['map'];
 
   private show(layer: UserLayer, name: string): void {
     this.shown.set(layer.layerId, name);
-    if (this.host.map?.isStyleLoaded()) syncUserLayer(this.host.map, layer, this.host.palette);
+    const map = this.host.map;
+    if (map && map === this.readyMap) syncUserLayer(map, layer, this.host.palette);
   }
 
   private syncChildren = (): void => {
@@ -119,7 +138,7 @@ export class UserDataController implements ReactiveController {
       }
     }
     for (const el of children) {
-      for (const problem of el.problems) if (!this.reported.has(problem)) this.report(problem, el);
+      for (const problem of el.problems) if (!this.reported.has(`${el.layerId}\n${problem}`)) this.report(problem, el);
       if (el.collection) this.show({ layerId: el.layerId, collection: el.collection, color: el.color, label: el.label }, el.displayName);
       else if (map) removeUserLayer(map, el.layerId);
     }
@@ -128,7 +147,7 @@ export class UserDataController implements ReactiveController {
   /** Each problem of a child layer is shown once, not again on every redraw. */
   private reported = new Set<string>();
   private report(problem: string, el: StrikeMapLayer) {
-    this.reported.add(problem);
+    this.reported.add(`${el.layerId}\n${problem}`);
     this.host.reportError(problem, el.src ?? el.displayName);
   }
 

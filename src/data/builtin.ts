@@ -7,7 +7,7 @@ import { feature } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { FeatureCollection } from 'geojson';
 import type { BuiltinData, PlaceProperties, StrikeProperties, TimelineEvent } from './types.ts';
-import { fetchJson } from './fetch-json.ts';
+import { fetchJson, untilAborted } from './fetch-json.ts';
 
 const urls = {
   topology: new URL('../../geodata/strike-map.topo.json', import.meta.url).href,
@@ -26,7 +26,8 @@ export function loadBuiltinData(signal?: AbortSignal): Promise<BuiltinData> {
     pending = undefined; // let a later map retry after a network failure
     throw error;
   });
-  return signal ? abortable(pending, signal) : pending;
+  // One download shared by every map, while each caller can still give up on its own.
+  return signal ? untilAborted(pending, signal) : pending;
 }
 
 async function fetchAll(): Promise<BuiltinData> {
@@ -48,14 +49,4 @@ async function fetchAll(): Promise<BuiltinData> {
     places,
     timeline: timeline.events,
   };
-}
-
-/** Shares one download between callers while letting each give up on its own. */
-function abortable<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(signal.reason);
-  return new Promise((resolve, reject) => {
-    const onAbort = () => reject(signal.reason);
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
-  });
 }

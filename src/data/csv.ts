@@ -3,7 +3,7 @@
  * GeoJSON, with the same kind of problem reports as validate.ts. Pure: no DOM.
  */
 import type { Feature, Point } from 'geojson';
-import { DataError, checkSize, featureProblem, type ParsedLayer } from './validate.ts';
+import { DataError, checkSize, cleanFeature, featureProblem, summarise, type ParsedLayer } from './validate.ts';
 
 const LON_NAMES = ['lon', 'lng', 'long', 'longitude', 'x'];
 const LAT_NAMES = ['lat', 'latitude', 'y'];
@@ -17,23 +17,28 @@ export function parseCsvPoints(file: string, text: string): ParsedLayer {
   const lonAt = lower.findIndex((name) => LON_NAMES.includes(name));
   const latAt = lower.findIndex((name) => LAT_NAMES.includes(name));
   if (lonAt < 0 || latAt < 0) {
-    throw new DataError(file, `no longitude/latitude columns found. Name them "lon" and "lat" (found: ${header.slice(0, 8).join(', ') || 'nothing'}).`);
+    throw new DataError(file, `no longitude/latitude columns found. Name them "lon" and "lat" (found: ${header.slice(0, 8).map(clip).join(', ') || 'nothing'}).`);
   }
   const features: Feature<Point>[] = [];
   const problems: string[] = [];
   rows.slice(1).forEach((row, i) => {
-    const properties: Record<string, string> = {};
-    header.forEach((name, j) => {
-      if (j !== lonAt && j !== latAt && name) properties[name] = row[j] ?? '';
-    });
+    // fromEntries defines own properties, so a column named "__proto__" stays a plain value.
+    const properties: Record<string, string> = Object.fromEntries(
+      header.flatMap((name, j) => (j !== lonAt && j !== latAt && name ? [[name, row[j] ?? '']] : [])),
+    );
     const feature: Feature<Point> = { type: 'Feature', properties, geometry: { type: 'Point', coordinates: [toNumber(row[lonAt]), toNumber(row[latAt])] } };
     const problem = featureProblem(feature);
     // Rows are counted as in a spreadsheet: the header is row 1.
     if (problem) problems.push(`${file}, row ${i + 2}: ${problem}`);
-    else features.push(feature);
+    else features.push(cleanFeature(feature) as Feature<Point>);
   });
   if (!features.length) throw new DataError(file, `no row has usable coordinates. ${problems.slice(0, 3).join(' ')}`);
-  return { collection: { type: 'FeatureCollection', features }, problems: problems.slice(0, 20), skipped: problems.length };
+  return { collection: { type: 'FeatureCollection', features }, problems: summarise(problems), skipped: problems.length };
+}
+
+/** A column name short enough for a message. */
+function clip(name: string): string {
+  return name.length > 40 ? `${name.slice(0, 40)}…` : name;
 }
 
 function toNumber(cell: string | undefined): number {

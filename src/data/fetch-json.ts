@@ -23,12 +23,15 @@ export async function fetchText(
 ): Promise<string> {
   const timeout = AbortSignal.timeout(timeoutMs);
   const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+  const tooSlow = () => new LoadError(url, `no answer within ${timeoutMs / 1000} s`);
   let response: Response;
   try {
-    response = await fetch(url, { signal: combined, credentials: 'same-origin' });
+    // Raced against the signal too, so a fetch that ignores its signal (a service worker, a
+    // wrapper) still gives up on time.
+    response = await untilAborted(fetch(url, { signal: combined, credentials: 'same-origin' }), combined);
   } catch (error) {
     if (signal?.aborted) throw error;
-    if (timeout.aborted) throw new LoadError(url, `no answer within ${timeoutMs / 1000} s`);
+    if (timeout.aborted) throw tooSlow();
     throw new LoadError(url, 'network error (offline, blocked, or the server refused the request)');
   }
   if (!response.ok) throw new LoadError(url, `the server answered ${response.status} ${response.statusText}`.trim());
@@ -38,9 +41,29 @@ export async function fetchText(
   }
   const declared = Number(response.headers.get('content-length') ?? 0);
   if (declared > maxBytes) throw new LoadError(url, `file is ${formatBytes(declared)}, over the ${formatBytes(maxBytes)} limit`);
-  const text = await response.text();
+  let text: string;
+  try {
+    text = await untilAborted(response.text(), combined);
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    if (timeout.aborted) throw tooSlow();
+    throw new LoadError(url, 'the connection broke while reading the file');
+  }
   if (text.length > maxBytes) throw new LoadError(url, `file is over the ${formatBytes(maxBytes)} limit`);
   return text;
+}
+
+/** Settles like `promise`, or rejects with the signal's reason as soon as it aborts. */
+export function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) {
+    promise.catch(() => {});
+    return Promise.reject(signal.reason);
+  }
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 export async function fetchJson<T>(url: string, options?: Parameters<typeof fetchText>[1]): Promise<T> {

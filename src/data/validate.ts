@@ -56,7 +56,7 @@ export function validateGeoJSON(file: string, value: unknown): ParsedLayer {
   items.forEach((item, index) => {
     const problem = featureProblem(item);
     if (problem) problems.push(`${file}, feature ${index}: ${problem}`);
-    else features.push(item as Feature);
+    else features.push(cleanFeature(item as Feature));
   });
   if (!features.length) {
     const why = items.length ? `none of its ${items.length} features can be shown. ${problems.slice(0, 3).join(' ')}` : 'the collection is empty.';
@@ -142,7 +142,52 @@ function listProblem(c: unknown, each: (item: unknown) => string | null, min: nu
   return null;
 }
 
-function summarise(problems: string[]): string[] {
+/**
+ * Key names MapLibre cannot send to its worker: its serializer reads `constructor` and `$name` of
+ * every object, so a property called that made the whole layer silently fail to draw.
+ */
+const RESERVED_KEYS = new Set(['constructor', '$name']);
+
+/**
+ * A copy of a valid feature holding only what the map needs, in a form MapLibre can transfer:
+ * plain Feature and geometry objects, positions of numbers, an id only if it is a string or number,
+ * nested property values as JSON text (as the map shows them anyway), and the reserved key names
+ * above given a trailing underscore.
+ */
+export function cleanFeature(feature: Feature): Feature {
+  const out: Feature = { type: 'Feature', properties: cleanProperties(feature.properties), geometry: cleanGeometry(feature.geometry) };
+  if (typeof feature.id === 'string' || (typeof feature.id === 'number' && Number.isFinite(feature.id))) out.id = feature.id;
+  return out;
+}
+
+function cleanProperties(properties: Feature['properties']): Record<string, unknown> {
+  const entries = Object.entries(properties ?? {}).map(([key, value]) => [
+    RESERVED_KEYS.has(key) ? `${key}_` : key,
+    value !== null && typeof value === 'object' ? JSON.stringify(value) : value,
+  ]);
+  return Object.fromEntries(entries);
+}
+
+function cleanGeometry(g: Geometry): Geometry {
+  const pos = (p: Position): Position => (typeof p[2] === 'number' && Number.isFinite(p[2]) ? [p[0], p[1], p[2]] : [p[0], p[1]]);
+  const line = (l: Position[]) => l.map(pos);
+  switch (g.type) {
+    case 'Point':
+      return { type: g.type, coordinates: pos(g.coordinates) };
+    case 'MultiPoint':
+    case 'LineString':
+      return { type: g.type, coordinates: line(g.coordinates) };
+    case 'MultiLineString':
+    case 'Polygon':
+      return { type: g.type, coordinates: g.coordinates.map(line) };
+    case 'MultiPolygon':
+      return { type: g.type, coordinates: g.coordinates.map((polygon) => polygon.map(line)) };
+    default:
+      return g;
+  }
+}
+
+export function summarise(problems: string[]): string[] {
   if (problems.length <= MAX_LISTED) return problems;
   return [...problems.slice(0, MAX_LISTED), `… and ${problems.length - MAX_LISTED} more problems.`];
 }

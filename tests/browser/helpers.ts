@@ -1,5 +1,9 @@
 /** Shared set-up for browser tests: mount a <strike-map>, wait for it, and tidy up. */
 import '../../src/index.ts';
+// Parts the element loads on first use; defined up front so tests need not wait for them.
+// (The e2e tests exercise the lazy loading in the production build.)
+import '../../src/components/strike-card.ts';
+import '../../src/components/feature-card.ts';
 import type { StrikeMap } from '../../src/components/strike-map.ts';
 
 export async function mountMap(attributes: Record<string, string> = {}, size = { width: 900, height: 600 }): Promise<StrikeMap> {
@@ -30,3 +34,14 @@ export function idle(el: StrikeMap): Promise<void> {
 
 export const shadow = <T extends Element>(el: Element, selector: string): T | null =>
   (el.shadowRoot?.querySelector(selector) as T | null) ?? null;
+
+/** Waits until `check` returns something truthy (e.g. a download captured after a lazy import). */
+export async function until<T>(check: () => T, timeoutMs = 5000): Promise<T> {
+  const end = performance.now() + timeoutMs;
+  for (;;) {
+    const value = check();
+    if (value) return value;
+    if (performance.now() > end) throw new Error('timed out waiting for a condition');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

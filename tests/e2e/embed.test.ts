@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { build } from 'vite';
 import { createServer, type Server } from 'node:http';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, existsSync, statSync } from 'node:fs';
+import { readdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, existsSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, relative, resolve } from 'node:path';
 import { launch, mapReady } from './browser.ts';
@@ -342,8 +342,15 @@ describe('the library build (dist/lib) on another server under /vendor/strike-ma
     expect(elements.get('strike-map')?.events).toEqual(expect.arrayContaining(['strike-map-error', 'strike-map-measure', 'strike-map-ready', 'strike-map-select']));
     expect(elements.get('strike-map-layer')?.attributes).toEqual(expect.arrayContaining(['color', 'label', 'name', 'src']));
 
-    // Against the real elements: every property Lit observes as an attribute.
+    // Against the real elements: every property Lit observes as an attribute. The cards are
+    // defined by chunks loaded on first use, so load those chunks first.
     const { page } = await open(`${origin}/`);
+    const lazy = readdirSync(join(dir, 'vendor/strike-map/chunks'))
+      .filter((name) => /^(strike-card|feature-card)-[\w-]+\.js$/.test(name))
+      .map((name) => `/vendor/strike-map/chunks/${name}`);
+    expect(lazy).toHaveLength(2);
+    // A string, so the test runner does not rewrite import() for Node.
+    await page.evaluate(`Promise.all(${JSON.stringify(lazy)}.map((url) => import(url)))`);
     const real = await page.evaluate(async (tags) => {
       await customElements.whenDefined('strike-map');
       const out: Record<string, string[] | null> = {};

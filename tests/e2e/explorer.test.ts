@@ -21,4 +21,18 @@ describe('the built explorer page (vite build + vite preview)', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('opens a strike card from the keyboard (the card code loads on first use)', async () => {
+    const { page, errors } = await openPage(browser, `${inject('baseUrl')}/`);
+    await mapReady(page);
+    await page.locator('strike-map canvas.maplibregl-canvas').focus();
+    await page.keyboard.press('ArrowRight');
+    const title = page.locator('strike-map strike-card h2');
+    await title.waitFor();
+    expect(await title.textContent()).toMatch(/Koh-i-Sabz/);
+    await page.keyboard.press('Escape');
+    await title.waitFor({ state: 'detached' });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

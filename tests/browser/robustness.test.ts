@@ -1,0 +1,525 @@
+/**
+ * Robustness of <strike-map> with the reader's own data and in a hostile environment (issue 7):
+ * loading by src / inline / drop, every kind of bad file, failing URLs and basemaps, no WebGL,
+ * removal while loading, and many connect/disconnect cycles.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { idle, mountMap, shadow, unmountAll, until } from './helpers.ts';
+import type { ErrorDetail, StrikeMap } from '../../src/components/strike-map.ts';
+import type { UserDataController } from '../../src/components/user-data-controller.ts';
+
+// Literal `new URL('…', import.meta.url)` so Vite resolves each to the URL it serves the file at.
+const fixtures: Record<string, string> = {
+  'points.geojson': new URL('../fixtures/points.geojson', import.meta.url).href,
+  'points.csv': new URL('../fixtures/points.csv', import.meta.url).href,
+  'partly-broken.geojson': new URL('../fixtures/partly-broken.geojson', import.meta.url).href,
+  'not-data.html': new URL('../fixtures/not-data.html', import.meta.url).href,
+};
+const fixture = (name: string) => fixtures[name] ?? new URL(`/tests/fixtures/${name}`, location.origin).href;
+
+/**
+ * The Vitest server answers every unknown path with its HTML page (200, text/html), never 404, so
+ * a 404 comes from a stubbed fetch that answers these URLs as a server would.
+ */
+function answer404For(...urls: string[]) {
+  const realFetch = window.fetch.bind(window);
+  return vi.spyOn(window, 'fetch').mockImplementation((input, init) =>
+    urls.includes(String(input)) ? Promise.resolve(new Response('Not found', { status: 404, statusText: 'Not Found', headers: { 'content-type': 'text/plain' } })) : realFetch(input, init),
+  );
+}
+const userData = (el: StrikeMap) => el['userData'] as UserDataController;
+const table = (el: StrikeMap) => shadow<HTMLElement>(el, 'strike-map-table')!.shadowRoot!;
+const noticeTexts = (el: StrikeMap) => [...el.shadowRoot!.querySelectorAll('.notices [role="alert"]')].map((n) => n.textContent!.replace(/\s+/g, ' ').trim());
+const clearNotices = (el: StrikeMap) => (el['notices'] = []);
+
+/** Collects `strike-map-error` events from an element until `stop()`. */
+function collectErrors(el: Element) {
+  const details: ErrorDetail[] = [];
+  const on = (e: Event) => details.push((e as CustomEvent<ErrorDetail>).detail);
+  el.addEventListener('strike-map-error', on);
+  return { details, stop: () => el.removeEventListener('strike-map-error', on) };
+}
+
+/** Drops files onto the map canvas the way a browser does, and waits until the controller has read them. */
+async function dropFiles(el: StrikeMap, files: File[]): Promise<void> {
+  const before = { dropped: userData(el).dropped.length, notices: el['notices'].length };
+  const dataTransfer = new DataTransfer();
+  for (const file of files) dataTransfer.items.add(file);
+  const event = new DragEvent('drop', { dataTransfer, bubbles: true, composed: true, cancelable: true });
+  el.map!.getCanvas().dispatchEvent(event);
+  expect(event.defaultPrevented, 'the map takes the drop, so the browser does not open the file').toBe(true);
+  await expect.poll(() => userData(el).dropped.length - before.dropped + el['notices'].length - before.notices, { timeout: 5000 }).toBeGreaterThan(0);
+  await el.updateComplete;
+}
+
+/** Runs `action` with downloads captured instead of saved: returns each file's name and text. */
+async function captureDownloads(action: () => void | Promise<void>): Promise<{ name: string; text: string }[]> {
+  const blobs: Blob[] = [];
+  const names: string[] = [];
+  const create = vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => (blobs.push(blob as Blob), `blob:captured-${blobs.length}`));
+  const revoke = vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {});
+  const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+    names.push(this.download);
+  });
+  try {
+    await action();
+    await until(() => blobs.length); // the download helpers load on first use
+  } finally {
+    create.mockRestore();
+    click.mockRestore();
+    setTimeout(() => revoke.mockRestore(), 1500); // download() revokes after 1 s
+  }
+  return Promise.all(blobs.map(async (blob, i) => ({ name: names[i], text: await blob.text() })));
+}
+
+/** Rows of the distance table the table shows for a dropped file. */
+function droppedRows(el: StrikeMap, fileName: string): string[][] {
+  const heading = [...table(el).querySelectorAll('h3')].find((h) => h.textContent!.startsWith(`${fileName}:`));
+  expect(heading, `table heading for ${fileName}`).toBeDefined();
+  const rows = heading!.nextElementSibling!.querySelectorAll('tbody tr');
+  return [...rows].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent!.trim()));
+}
+
+function parseCsvText(text: string): string[][] {
+  return text
+    .trim()
+    .split(/\r\n/)
+    .map((line) => line.match(/("([^"]|"")*"|[^,]*)(,|$)/g)!.filter((c) => c !== '').map((c) => c.replace(/,$/, '').replace(/^"|"$/g, '').replace(/""/g, '"')));
+}
+
+const expected = { Panjgur: [64.1, 26.97], Saravan: [62.33, 27.37], Mirjaveh: [61.45, 29.02] } as Record<string, [number, number]>;
+
+/** Checks the table rows and the downloaded CSV of a dropped file of the three fixture points. */
+async function expectMeasured(el: StrikeMap, fileName: string) {
+  const rows = droppedRows(el, fileName);
+  expect(rows.map((r) => r[0]).sort()).toEqual(Object.keys(expected).sort());
+  for (const row of rows) {
+    const [lon, lat] = expected[row[0]];
+    const { km } = await el.distanceToBorder([lon, lat]);
+    expect(row[1]).toBe(`${lon.toFixed(4)}, ${lat.toFixed(4)}`);
+    expect(row[2], row[0]).toMatch(/\d+(\.\d+)? km/);
+    expect(parseFloat(row[2].replace(/,/g, ''))).toBeCloseTo(km, km < 10 ? 1 : 0);
+  }
+  const heading = [...table(el).querySelectorAll('h3')].find((h) => h.textContent!.startsWith(`${fileName}:`))!;
+  let actions = heading.nextElementSibling!;
+  while (!actions.classList.contains('actions')) actions = actions.nextElementSibling!;
+  const button = [...actions.querySelectorAll('button')].find((b) => /Download distances/.test(b.textContent!))!;
+  const [file] = await captureDownloads(() => button.click());
+  expect(file.name).toBe(`${fileName.replace(/\.[^.]+$/, '')}-distances.csv`);
+  const csv = parseCsvText(file.text);
+  expect(csv[0]).toEqual(['name', 'lon', 'lat', 'distance_to_border_km', 'side']);
+  expect(csv).toHaveLength(4);
+  for (const [name, lon, lat, km, side] of csv.slice(1)) {
+    expect([Number(lon), Number(lat)]).toEqual(expected[name]);
+    const truth = await el.distanceToBorder(expected[name]);
+    expect(Number(km)).toBeCloseTo(truth.km, 2);
+    expect(side).toBe(truth.side ?? '');
+  }
+}
+
+afterEach(() => vi.restoreAllMocks());
+
+describe('the reader’s own data', () => {
+  let el: StrikeMap;
+  beforeAll(async () => {
+    el = await mountMap();
+  });
+  afterAll(unmountAll);
+  afterEach(() => {
+    clearNotices(el);
+    el.map!.stop().fitBounds([[58.8, 24.6], [70.3, 32.2]], { padding: 16, duration: 0 }); // dropped files move the view
+  });
+
+  it('loads a <strike-map-layer src> GeoJSON file and labels it', async () => {
+    const layer = Object.assign(document.createElement('strike-map-layer'), { name: 'Towns' });
+    layer.setAttribute('src', fixture('points.geojson'));
+    layer.setAttribute('label', 'name');
+    el.append(layer);
+    await expect.poll(() => !!layer.loading).toBe(true);
+    await layer.loading;
+    await idle(el);
+    const circles = el.map!.queryRenderedFeatures({ layers: [`${layer.layerId}-circle`] });
+    expect(new Set(circles.map((f) => f.properties.name))).toEqual(new Set(Object.keys(expected)));
+    // (These towns' labels give way to the built-in town labels; xss.test.ts checks drawn label text.)
+    expect(el.map!.getLayoutProperty(`${layer.layerId}-label`, 'text-field')).toEqual(['to-string', ['get', 'name']]);
+    expect(userData(el).layerName(layer.layerId)).toBe('Towns');
+    layer.remove();
+    await idle(el);
+    expect(el.map!.getSource(layer.layerId), 'removing the element removes its layer').toBeUndefined();
+  });
+
+  it('loads a CSV by src', async () => {
+    const layer = document.createElement('strike-map-layer');
+    layer.setAttribute('src', fixture('points.csv'));
+    el.append(layer);
+    await expect.poll(() => !!layer.loading).toBe(true);
+    await layer.loading;
+    await idle(el);
+    const circles = el.map!.queryRenderedFeatures({ layers: [`${layer.layerId}-circle`] });
+    expect(new Set(circles.map((f) => f.properties.note))).toEqual(new Set(['town, Pakistan', 'town in Iran', 'crossing "Taftan"']));
+    layer.remove();
+  });
+
+  it('reads an inline <script type="application/geo+json"> child, and re-reads it when it changes', async () => {
+    const layer = document.createElement('strike-map-layer');
+    layer.setAttribute('name', 'Route');
+    layer.innerHTML = `<script type="application/geo+json">{"type":"LineString","coordinates":[[61.5,28.9],[62.3,27.4]]}</script>`;
+    el.append(layer);
+    await expect.poll(() => layer.collection?.features.length).toBe(1);
+    await idle(el);
+    expect(el.map!.queryRenderedFeatures({ layers: [`${layer.layerId}-line`] }).length).toBeGreaterThan(0);
+    layer.querySelector('script')!.textContent = '{"type":"Polygon","coordinates":[[[62,27],[63,27],[63,28],[62,27]]]}';
+    await expect.poll(() => layer.collection?.features[0].geometry.type).toBe('Polygon');
+    await idle(el);
+    expect(el.map!.queryRenderedFeatures({ layers: [`${layer.layerId}-fill`] }).length).toBeGreaterThan(0);
+    layer.remove();
+  });
+
+  it('measures every point of a dropped GeoJSON file, in the table and in the CSV download', async () => {
+    const text = await (await fetch(fixture('points.geojson'))).text();
+    await dropFiles(el, [new File([text], 'towns.geojson', { type: 'application/geo+json' })]);
+    const layer = userData(el).dropped.at(-1)!;
+    expect(layer.name).toBe('towns.geojson');
+    await idle(el);
+    expect(el.map!.queryRenderedFeatures({ layers: [`${layer.layerId}-circle`] }).length).toBeGreaterThan(0);
+    await expectMeasured(el, 'towns.geojson');
+    userData(el).removeDropped(layer.layerId);
+  });
+
+  it('measures every point of a dropped CSV file, in the table and in the CSV download', async () => {
+    const text = await (await fetch(fixture('points.csv'))).text();
+    await dropFiles(el, [new File([text], 'towns.csv', { type: 'text/csv' })]);
+    await expectMeasured(el, 'towns.csv');
+    userData(el).removeDropped(userData(el).dropped.at(-1)!.layerId);
+  });
+
+  it('measures each point of a MultiPoint and draws a dropped .json bare geometry', async () => {
+    const text = JSON.stringify({ type: 'MultiPoint', coordinates: [[64.1, 26.97], [62.33, 27.37]] });
+    await dropFiles(el, [new File([text], 'pair.json')]);
+    const layer = userData(el).dropped.at(-1)!;
+    expect(layer.points.map((p) => p.name)).toEqual(['point 1 (1)', 'point 1 (2)']);
+    expect(droppedRows(el, 'pair.json')).toHaveLength(2);
+    userData(el).removeDropped(layer.layerId);
+    await el.updateComplete;
+    expect(droppedRows.length && [...table(el).querySelectorAll('h3')].some((h) => h.textContent!.startsWith('pair.json'))).toBe(false);
+  });
+
+  const valid = { type: 'Feature', properties: { name: 'ok' }, geometry: { type: 'Point', coordinates: [63, 27] } };
+  const geometry = (g: unknown) => ({ type: 'Feature', properties: {}, geometry: g });
+  const collection = (...features: unknown[]) => JSON.stringify({ type: 'FeatureCollection', features });
+
+  /** Files that cannot be shown at all: a message naming the file and the problem, and no layer. */
+  it.each([
+    ['not JSON', 'broken.geojson', '{"type": "FeatureCollection", "features": [', /broken\.geojson: this is not valid JSON/],
+    ['JSON but not GeoJSON', 'people.json', '{"people": [1, 2]}', /people\.json: this is JSON but not GeoJSON/],
+    ['not a GeoJSON type', 'topo.json', '{"type": "Topology", "objects": {}}', /topo\.json: "Topology" is not a GeoJSON type/],
+    ['an empty collection', 'empty.geojson', collection(), /empty\.geojson: the collection is empty/],
+    ['only unsupported geometry', 'gc.geojson', collection(geometry({ type: 'GeometryCollection', geometries: [] })), /gc\.geojson.*feature 0: unsupported geometry type "GeometryCollection"/],
+    ['a CSV without lon/lat columns', 'places.csv', 'name,east,north\nA,63,27\n', /places\.csv: no longitude\/latitude columns found.*found: name, east, north/],
+    ['a CSV whose coordinates are all text', 'words.csv', 'name,lon,lat\nA,east,north\n', /words\.csv.*row 2: coordinates must be numbers/],
+  ])('refuses %s with a message naming the file', async (_, name, text, message) => {
+    const errors = collectErrors(el);
+    const layers = userData(el).dropped.length;
+    await dropFiles(el, [new File([text], name)]);
+    errors.stop();
+    expect(errors.details).toHaveLength(1);
+    expect(errors.details[0].message).toMatch(message);
+    expect(errors.details[0].source).toBe(name);
+    expect(noticeTexts(el).some((n) => message.test(n)), noticeTexts(el).join('\n')).toBe(true);
+    expect(userData(el).dropped).toHaveLength(layers);
+  });
+
+  /** Feature 1 of 2 is broken: feature 0 is still drawn, and the message counts and explains the skip. */
+  it.each([
+    ['unsupported geometry', geometry({ type: 'Circle', coordinates: [63, 27], radius: 5 }), /feature 1: unsupported geometry type "Circle"/],
+    ['longitude out of range', geometry({ type: 'Point', coordinates: [200, 27] }), /feature 1: longitude 200 is outside -180…180/],
+    ['latitude out of range', geometry({ type: 'LineString', coordinates: [[63, 27], [63, -91]] }), /feature 1: latitude -91 is outside -90…90/],
+    ['NaN coordinates', geometry({ type: 'Point', coordinates: ['NaN', 27] }), /feature 1: coordinates must be numbers/],
+    ['null coordinates', geometry({ type: 'Point', coordinates: [null, null] }), /feature 1: coordinates must be numbers/],
+    ['an unclosed ring', geometry({ type: 'Polygon', coordinates: [[[62, 27], [63, 27], [63, 28], [62, 28]]] }), /feature 1: a polygon ring is not closed/],
+    ['a ring too short', geometry({ type: 'Polygon', coordinates: [[[62, 27], [63, 27], [62, 27]]] }), /feature 1: a polygon ring needs at least 4 positions/],
+    ['no geometry', geometry(null), /feature 1: it has no geometry/],
+  ])('draws the valid features of a file with %s, and counts what it skipped', async (_, bad, message) => {
+    const errors = collectErrors(el);
+    await dropFiles(el, [new File([collection(valid, bad)], 'mixed.geojson')]);
+    errors.stop();
+    const layer = userData(el).dropped.at(-1)!;
+    expect(layer.name).toBe('mixed.geojson');
+    expect(layer.collection.features).toHaveLength(1);
+    expect(errors.details).toHaveLength(1);
+    expect(errors.details[0].message).toMatch(/^mixed\.geojson: 1 feature\(s\) skipped/);
+    expect(errors.details[0].message).toMatch(message);
+    expect(noticeTexts(el).some((n) => n.includes('mixed.geojson') && message.test(n))).toBe(true);
+    await idle(el);
+    expect(el.map!.queryRenderedFeatures({ layers: [`${layer.layerId}-circle`] }).length).toBeGreaterThan(0);
+    userData(el).removeDropped(layer.layerId);
+  });
+
+  it('reports a CSV row with NaN coordinates by its row number and keeps the others', async () => {
+    const errors = collectErrors(el);
+    await dropFiles(el, [new File(['name,lon,lat\nA,63,27\nB,NaN,27\nC,62,200\n'], 'rows.csv')]);
+    errors.stop();
+    expect(errors.details[0].message).toMatch(/rows\.csv: 2 feature\(s\) skipped.*row 3: coordinates must be numbers.*row 4: latitude 200 is outside/);
+    expect(droppedRows(el, 'rows.csv').map((r) => r[0])).toEqual(['A']);
+    userData(el).removeDropped(userData(el).dropped.at(-1)!.layerId);
+  });
+
+  it('loads a partly broken src file, showing its valid features and a count of the skipped ones', async () => {
+    const errors = collectErrors(el);
+    const layer = document.createElement('strike-map-layer');
+    layer.setAttribute('name', 'Mixed bag');
+    layer.setAttribute('src', fixture('partly-broken.geojson'));
+    el.append(layer);
+    await expect.poll(() => layer.collection?.features.length).toBe(2);
+    await el.updateComplete;
+    errors.stop();
+    const notices = noticeTexts(el).join('\n');
+    expect(notices).toContain('Mixed bag: 2 feature(s) skipped');
+    expect(notices).toMatch(/partly-broken\.geojson, feature 1: latitude 127 is outside/);
+    expect(notices).toMatch(/partly-broken\.geojson, feature 3: unsupported geometry type "Circle"/);
+    expect(errors.details.map((d) => d.message)).toHaveLength(3);
+    await idle(el);
+    expect(el.map!.queryRenderedFeatures({ layers: [`${layer.layerId}-circle`] }).length).toBeGreaterThan(0);
+    expect(el.map!.queryRenderedFeatures({ layers: [`${layer.layerId}-line`] }).length).toBeGreaterThan(0);
+    layer.remove();
+  });
+
+  it('names the layer and the feature index of an inline layer’s problem', async () => {
+    const errors = collectErrors(el);
+    const layer = document.createElement('strike-map-layer');
+    layer.setAttribute('name', 'Sketch');
+    layer.innerHTML = `<script type="application/geo+json">${collection(valid, valid, geometry({ type: 'Point', coordinates: [63, 95] }))}</script>`;
+    el.append(layer);
+    await expect.poll(() => errors.details.length).toBe(2);
+    errors.stop();
+    expect(errors.details[0].message).toBe('Sketch: 1 feature(s) skipped, the others are shown.');
+    expect(errors.details[1].message).toMatch(/^Sketch \(inline\), feature 2: latitude 95 is outside/);
+    layer.remove();
+  });
+
+  it('refuses a file over 10 MB at once, without reading it', async () => {
+    const errors = collectErrors(el);
+    const big = new File([new Uint8Array(10 * 1024 * 1024 + 1).fill(32)], 'huge.geojson');
+    const read = vi.spyOn(big, 'text');
+    const started = performance.now();
+    await userData(el).addFiles([big]);
+    const took = performance.now() - started;
+    errors.stop();
+    expect(took).toBeLessThan(200);
+    expect(read).not.toHaveBeenCalled();
+    expect(errors.details.map((d) => d.message)).toEqual(['huge.geojson: the file is 10.0 MB; the limit is 10 MB.']);
+    await el.updateComplete;
+    expect(noticeTexts(el).some((n) => n.includes('huge.geojson') && n.includes('limit is 10 MB'))).toBe(true);
+    // Inline text is checked too, before JSON.parse.
+    const layer = document.createElement('strike-map-layer');
+    layer.setAttribute('name', 'Huge inline');
+    layer.innerHTML = `<script type="application/geo+json">${' '.repeat(10 * 1024 * 1024 + 1)}</script>`;
+    const t0 = performance.now();
+    el.append(layer);
+    await expect.poll(() => layer.problems.join(' ')).toMatch(/limit is 10 MB/);
+    expect(performance.now() - t0).toBeLessThan(1000);
+    layer.remove();
+  });
+
+  it('reports a failing src (404, network error, HTML page, timeout) and keeps the rest of the map working', async () => {
+    const slowUrl = fixture('slow.geojson');
+    const missingUrl = fixture('no-such-file.geojson');
+    const realFetch = window.fetch.bind(window);
+    vi.spyOn(window, 'fetch').mockImplementation((input, init) =>
+      String(input) === slowUrl // a server that never answers (and a fetch that ignores its signal)
+        ? new Promise<Response>(() => {})
+        : String(input) === missingUrl
+          ? Promise.resolve(new Response('Not found', { status: 404, statusText: 'Not Found', headers: { 'content-type': 'text/plain' } }))
+          : realFetch(input, init),
+    );
+    const errors = collectErrors(el);
+    const cases = [
+      { name: 'Missing', src: missingUrl, message: /Missing: .*no-such-file\.geojson: the server answered 404 Not Found/ },
+      { name: 'Unknown path', src: fixture('nowhere/else.csv'), message: /Unknown path: .*else\.csv: expected JSON or CSV but the server sent "text\/html"/ },
+      { name: 'Offline', src: 'http://127.0.0.1:9/x.geojson', message: /Offline: http:\/\/127\.0\.0\.1:9\/x\.geojson: network error/ },
+      { name: 'Web page', src: fixture('not-data.html'), message: /Web page: .*not-data\.html: expected JSON or CSV but the server sent "text\/html"/ },
+      { name: 'Slow', src: slowUrl, timeout: '300', message: /Slow: .*slow\.geojson: no answer within 0\.3 s/ },
+    ];
+    const layers = cases.map(({ name, src, timeout }) => {
+      const layer = document.createElement('strike-map-layer');
+      layer.setAttribute('name', name);
+      layer.setAttribute('src', src);
+      if (timeout) layer.setAttribute('timeout', timeout);
+      return layer;
+    });
+    const started = performance.now();
+    el.append(...layers);
+    await expect.poll(() => errors.details.length, { timeout: 8000 }).toBe(cases.length);
+    expect(performance.now() - started, 'the timeout attribute is honoured').toBeLessThan(5000);
+    errors.stop();
+    await el.updateComplete;
+    for (const { message, src } of cases) {
+      const detail = errors.details.find((d) => message.test(d.message));
+      expect(detail, `${message}`).toBeDefined();
+      expect(detail!.source).toBe(src);
+      expect(noticeTexts(el).some((n) => message.test(n)), `notice ${message}`).toBe(true);
+    }
+    for (const layer of layers) {
+      expect(layer.collection).toBeUndefined();
+      expect(el.map!.getSource(layer.layerId)).toBeUndefined();
+    }
+    // The built-in layers are still drawn and a strike can still be selected.
+    await idle(el);
+    expect(el.map!.queryRenderedFeatures({ layers: ['border-line'] }).length).toBeGreaterThan(0);
+    expect(el.map!.queryRenderedFeatures({ layers: ['strikes-symbol'] }).length).toBeGreaterThan(0);
+    const id = el.strikes.find((f) => f.properties.category === 'cross-border')!.properties.id;
+    el.select(id, { fly: false });
+    await el.updateComplete;
+    expect(shadow<HTMLElement>(el, 'strike-card')!.shadowRoot!.textContent).toContain(el.strikes.find((f) => f.properties.id === id)!.properties.place);
+    el.select(null);
+    layers.forEach((l) => l.remove());
+  });
+});
+
+describe('environment failures', () => {
+  afterEach(unmountAll);
+
+  it('falls back to the offline basemap, with a notice, when an online basemap fails', async () => {
+    const url = fixture('no-such-style.json');
+    answer404For(url);
+    const errors: ErrorDetail[] = [];
+    document.addEventListener('strike-map-error', (e) => errors.push((e as CustomEvent<ErrorDetail>).detail));
+    const el = await mountMap({ basemap: url });
+    expect(errors).toHaveLength(1);
+    expect(errors[0].source).toBe(url);
+    expect(errors[0].message).toMatch(/online basemap could not be loaded, so the offline basemap is shown instead.*404/);
+    expect(noticeTexts(el).join(' ')).toContain('the offline basemap is shown instead');
+    expect(el.map!.queryRenderedFeatures({ layers: ['basemap-countries'] }).length).toBeGreaterThan(0);
+    expect(el.map!.queryRenderedFeatures({ layers: ['border-line'] }).length).toBeGreaterThan(0);
+  });
+
+  it('without WebGL shows a message and the accessible table instead of an empty box', async () => {
+    const getContext = HTMLCanvasElement.prototype.getContext;
+    vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(function (this: HTMLCanvasElement, type: string, ...rest: unknown[]) {
+      return /webgl/i.test(type) ? null : (getContext as (...a: unknown[]) => RenderingContext | null).call(this, type, ...rest);
+    } as typeof getContext);
+    const errors: ErrorDetail[] = [];
+    const el = document.createElement('strike-map');
+    el.addEventListener('strike-map-error', (e) => errors.push((e as CustomEvent<ErrorDetail>).detail));
+    el.style.cssText = 'display:block;width:900px;--strike-map-height:600px';
+    document.body.append(el);
+    await expect(el.ready).rejects.toThrow(/^strike-map could not start: .*WebGL/);
+    await el.updateComplete;
+    expect(el.map).toBeUndefined();
+    expect(errors).toHaveLength(1);
+    const fallback = shadow<HTMLElement>(el, '.fallback[role="alert"]')!;
+    expect(fallback).not.toBeNull();
+    expect(fallback.checkVisibility()).toBe(true);
+    expect(fallback.textContent).toContain('The interactive map could not start.');
+    expect(fallback.textContent).toContain('The strike sites are listed in the table below.');
+    const list = shadow<HTMLElement>(el, 'strike-map-table')!;
+    await (list as unknown as { updateComplete: Promise<void> }).updateComplete;
+    expect(list.checkVisibility()).toBe(true);
+    const rows = [...list.shadowRoot!.querySelectorAll('tbody tr[data-id]')];
+    expect(rows.length).toBe(el.visibleStrikes.length);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const f of el.visibleStrikes) expect(list.shadowRoot!.textContent).toContain(f.properties.place);
+  });
+});
+
+describe('lifecycle', () => {
+  /** Records every WebGL context a map canvas asks for, so a test can check they were all given back. */
+  function trackContexts() {
+    const contexts: WebGLRenderingContext[] = [];
+    const getContext = HTMLCanvasElement.prototype.getContext;
+    const spy = vi.spyOn(HTMLCanvasElement.prototype, 'getContext').mockImplementation(function (this: HTMLCanvasElement, ...args: unknown[]) {
+      const context = (getContext as (...a: unknown[]) => RenderingContext | null).apply(this, args);
+      if (context && /webgl/.test(String(args[0])) && this.classList.contains('maplibregl-canvas') && !contexts.includes(context as WebGLRenderingContext)) {
+        contexts.push(context as WebGLRenderingContext);
+      }
+      return context;
+    } as typeof getContext);
+    return { contexts, live: () => contexts.filter((gl) => !gl.isContextLost()).length, restore: () => spy.mockRestore() };
+  }
+
+  /** Fails the test on any console error, uncaught error or unhandled rejection while it runs. */
+  function watchFailures() {
+    const failures: string[] = [];
+    const onError = (e: ErrorEvent) => failures.push(`error: ${e.message}`);
+    const onRejection = (e: PromiseRejectionEvent) => failures.push(`unhandled rejection: ${e.reason}`);
+    window.addEventListener('error', onError);
+    window.addEventListener('unhandledrejection', onRejection);
+    const consoleError = vi.spyOn(console, 'error');
+    return {
+      check() {
+        window.removeEventListener('error', onError);
+        window.removeEventListener('unhandledrejection', onRejection);
+        expect([...failures, ...consoleError.mock.calls.map((c) => `console.error: ${c.join(' ')}`)]).toEqual([]);
+      },
+    };
+  }
+
+  const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
+  const create = () => {
+    const el = document.createElement('strike-map');
+    el.style.cssText = 'display:block;width:600px;--strike-map-height:400px';
+    return el;
+  };
+
+  afterEach(unmountAll);
+
+  it('removed while still loading leaves no error, no map and no WebGL context behind', async () => {
+    const failures = watchFailures();
+    const gl = trackContexts();
+    const elements: StrikeMap[] = [];
+    // Removed at once, after a task, and at several points of loading (data, style, tiles).
+    for (const wait of [-1, 0, 0, 5, 20, 50, 100, 200, 400, -1]) {
+      const el = create();
+      elements.push(el);
+      document.body.append(el);
+      if (wait >= 0) await pause(wait);
+      el.remove();
+      expect(el.map).toBeUndefined();
+    }
+    await pause(1500); // anything still in flight would have created its map by now
+    for (const el of elements) expect(el.map, 'no map is created after removal').toBeUndefined();
+    expect(gl.live()).toBe(0);
+    expect(document.querySelectorAll('strike-map')).toHaveLength(0);
+    gl.restore();
+    failures.check();
+  });
+
+  it('survives 200 connect/disconnect cycles with no map, context or memory left behind', async () => {
+    const memory = (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory;
+    const failures = watchFailures();
+    const gl = trackContexts();
+    const el = create();
+    document.body.append(el);
+    await el.ready;
+    await pause(200);
+    const baseline = memory?.usedJSHeapSize ?? 0;
+    const maps = new Set();
+    let readyCount = 0;
+    for (let i = 0; i < 200; i++) {
+      el.remove();
+      expect(el.map).toBeUndefined();
+      expect(gl.live(), `cycle ${i}: contexts still open after removal`).toBe(0);
+      document.body.append(el);
+      if (i % 40 === 39) {
+        await el.ready; // some cycles load fully
+        readyCount++;
+        maps.add(el.map);
+      } else if (i % 3 === 1) await pause(0);
+      else if (i % 3 === 2) await pause(15); // a map exists, still loading its style
+    }
+    await el.ready;
+    await pause(300);
+    expect(readyCount).toBe(5);
+    expect(maps.size).toBe(5);
+    expect(gl.live(), 'only the current map holds a WebGL context').toBe(1);
+    expect(el.shadowRoot!.querySelectorAll('canvas.maplibregl-canvas')).toHaveLength(1);
+    expect(el.map!.queryRenderedFeatures({ layers: ['border-line'] }).length).toBeGreaterThan(0);
+    gl.restore();
+    if (memory) {
+      const grown = (memory.usedJSHeapSize - baseline) / 1024 / 1024;
+      console.log(`heap after 200 cycles: ${grown >= 0 ? '+' : ''}${grown.toFixed(1)} MB over baseline; ${gl.contexts.length} WebGL contexts created, all but one lost`);
+      expect(grown).toBeLessThan(30);
+    }
+    failures.check();
+  }, 60_000);
+});
