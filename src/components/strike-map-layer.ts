@@ -11,15 +11,8 @@ import { LitElement } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { FeatureCollection } from 'geojson';
 import { fetchText } from '../data/fetch-json.ts';
-import { DataError, parseGeoJSONText, type ParsedLayer } from '../data/validate.ts';
-import { parseCsvPoints } from '../data/csv.ts';
 
 let counter = 0;
-
-/** Reads a file's text as CSV points or GeoJSON, choosing by its name. */
-export function parseUserText(name: string, text: string): ParsedLayer {
-  return /\.csv$/i.test(name.split(/[?#]/)[0]) ? parseCsvPoints(name, text) : parseGeoJSONText(name, text);
-}
 
 /**
  * @summary A GeoJSON layer of the page's own, drawn on the parent <strike-map>.
@@ -95,6 +88,7 @@ export class StrikeMapLayer extends LitElement {
     const timeoutMs = this.timeout && this.timeout > 0 ? this.timeout : undefined;
     try {
       const text = this.src ? await fetchText(this.src, { signal: abort.signal, timeoutMs }) : this.inlineText();
+      const { parseUserText } = await import('../data/parse-user.ts');
       const parsed = parseUserText(this.src ?? `${name} (inline)`, text);
       if (abort.signal.aborted) return;
       this.collection = parsed.collection;
@@ -113,7 +107,7 @@ export class StrikeMapLayer extends LitElement {
 
   private inlineText(): string {
     const script = this.querySelector('script[type="application/geo+json"], script[type="application/json"]');
-    if (!script) throw new DataError(this.displayName, 'no src attribute and no <script type="application/geo+json"> child to read.');
+    if (!script) throw new Error(`${this.displayName}: no src attribute and no <script type="application/geo+json"> child to read.`);
     return script.textContent ?? '';
   }
 

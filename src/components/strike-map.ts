@@ -282,7 +282,6 @@ export class StrikeMap extends LitElement implements BudgetedMap {
       const base = this.basemap !== 'offline' ? await this.loadBaseStyle(abort.signal) : undefined;
       if (abort.signal.aborted) return;
       this.data ??= { ...data, strikes: withStrikeLabels(data.strikes) };
-      await this.updateComplete;
       claimSlot(this);
       this.createMap(base);
       await this.whenLoaded(this.map!);
@@ -446,7 +445,9 @@ export class StrikeMap extends LitElement implements BudgetedMap {
     if (!map?.isStyleLoaded()) return;
     const shown = this.shownGroups();
     for (const [group, ids] of Object.entries(layerGroups) as [LayerGroup, readonly string[]][]) {
-      for (const id of ids) if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', shown.has(group) ? 'visible' : 'none');
+      const visibility = shown.has(group) ? 'visible' : 'none';
+      // Only real changes: setting even the same value makes MapLibre lay the labels out again.
+      for (const id of ids) if (map.getLayer(id) && (map.getLayoutProperty(id, 'visibility') ?? 'visible') !== visibility) map.setLayoutProperty(id, 'visibility', visibility);
     }
     const filter = strikeFilter({ day: this.day, showContext: this.showContext });
     for (const id of [...layerGroups.strikes, ...layerGroups.uncertainty]) map.setFilter(id, filter);

@@ -5,9 +5,8 @@
  */
 import type { ReactiveController } from 'lit';
 import type { FeatureCollection } from 'geojson';
-import { StrikeMapLayer, parseUserText } from './strike-map-layer.ts';
+import { StrikeMapLayer } from './strike-map-layer.ts';
 import { removeUserLayer, syncUserLayer, type UserLayer } from '../map/user-layers.ts';
-import { checkSize } from '../data/validate.ts';
 import type { StrikeMap } from './strike-map.ts';
 
 /** A point from a dropped file, measured against the border. */
@@ -75,6 +74,7 @@ export class UserDataController implements ReactiveController {
   async addFiles(files: Iterable<File>): Promise<void> {
     for (const file of files) {
       try {
+        const { checkSize, parseUserText } = await import('../data/parse-user.ts');
         checkSize(file.name, file.size);
         const parsed = parseUserText(file.name, await file.text());
         const layer: DroppedLayer = { layerId: `drop-${++dropCounter}`, name: file.name, color: DROP_COLOR, collection: parsed.collection, points: this.measure(parsed.collection) };

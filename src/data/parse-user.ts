@@ -1,0 +1,12 @@
+/**
+ * Reads the reader's own files: CSV points or GeoJSON, chosen by the file name. Loaded on first
+ * use (only pages with their own data need the validators), so keep it out of static imports.
+ */
+import { checkSize, parseGeoJSONText, type ParsedLayer } from './validate.ts';
+import { parseCsvPoints } from './csv.ts';
+
+export { checkSize };
+
+export function parseUserText(name: string, text: string): ParsedLayer {
+  return /\.csv$/i.test(name.split(/[?#]/)[0]) ? parseCsvPoints(name, text) : parseGeoJSONText(name, text);
+}
