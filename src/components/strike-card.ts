@@ -138,7 +138,7 @@ export class StrikeCard extends LitElement {
       <header>
         <h2>${p.place}</h2>
         <button class="close" type="button" aria-label="Close card" @click=${this.close}>×</button>
-        <div class="local" dir="auto" lang=${p.attacker === 'IR' ? 'ur' : 'fa'}>${p.place_local}</div>
+        <div class="local">${localNames(p.place_local, p.target_country)}</div>
         <div class="meta">
           ${formatDate(p.date)} · ${p.time_local}<br />
           <strong>${countryName(p.attacker)} → ${countryName(p.target_country)}</strong>${p.category === 'context' ? ' · context strike' : ''}
@@ -178,6 +178,21 @@ export class StrikeCard extends LitElement {
       </section>
     </div>`;
   }
+}
+
+const LANGS: Record<string, string> = { urdu: 'ur', persian: 'fa', arabic: 'ar', kurdish: 'ckb', PK: 'ur', IR: 'fa', IQ: 'ar', SY: 'ar' };
+
+/**
+ * "سبزکوہ / کوہ سبز (Urdu); کوه سبز (Persian)" → each name isolated as right-to-left text with its
+ * language, so the Latin notes do not scramble the reading order.
+ */
+function localNames(text: string, country: string) {
+  const variants = text.split(/\s*[;/]\s*/).filter(Boolean);
+  return variants.map((variant, i) => {
+    const [, name, note] = /^(.*?)\s*(?:\(([^)]*)\))?$/.exec(variant) ?? [variant, variant];
+    const lang = LANGS[(note ?? '').split(/[ ,]/)[0].toLowerCase()] ?? LANGS[country];
+    return html`${i ? ' · ' : ''}<bdi dir="rtl" lang=${lang ?? 'und'}>${name}</bdi>${note ? ` (${note})` : ''}`;
+  });
 }
 
 /** Iran's accounts first, then Pakistan's, then everyone else, so the two sides sit side by side. */

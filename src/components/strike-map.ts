@@ -478,7 +478,8 @@ export class StrikeMap extends LitElement implements BudgetedMap {
     if (!saved) return;
     if (saved.view) this.map!.jumpTo(saved.view);
     if (saved.day !== undefined) this.day = saved.day;
-    if (saved.site) this.select(saved.site, { fly: false });
+    // Without a saved view, bring the site into view beside its card.
+    if (saved.site) this.select(saved.site, { fly: !saved.view });
     window.addEventListener('hashchange', this.onHashChange);
   }
 
