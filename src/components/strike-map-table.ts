@@ -6,7 +6,7 @@ import { LitElement, html, css } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { StrikeFeature } from '../data/types.ts';
 import { formatDate } from '../data/prepare.ts';
-import { distanceRange, formatDistance, type BorderIndex, type DistanceRange, type Units } from '../geo/index.ts';
+import { distanceRange, formatDistance, formatRange, type BorderIndex, type DistanceRange, type Units } from '../geo/index.ts';
 import { controlStyles } from './shared-styles.ts';
 import { countryName } from './names.ts';
 import type { DroppedLayer } from './user-data-controller.ts';
@@ -67,6 +67,10 @@ export class StrikeMapTable extends LitElement {
       td.num {
         font-variant-numeric: tabular-nums;
         white-space: nowrap;
+      }
+      .range {
+        color: var(--_muted);
+        font-size: 12px;
       }
       td button {
         text-align: left;
@@ -187,7 +191,7 @@ export class StrikeMapTable extends LitElement {
                   : 'none published'}
               </td>
               <td class="num">± ${formatDistance(p.uncertainty_km, this.units)}</td>
-              <td class="num">${range ? html`${formatDistance(range.km, this.units)}<br />(${formatDistance(range.minKm, this.units)}–${formatDistance(range.maxKm, this.units)})` : '—'}</td>
+              <td class="num">${range ? rangeCell(formatRange(range, this.units)) : '—'}</td>
               <td class="num">${p.sources.length}</td>
             </tr>`;
           })}
@@ -210,6 +214,8 @@ export class StrikeMapTable extends LitElement {
       ${this.renderDropped()}`;
   }
 }
+
+const rangeCell = ({ km, min, max }: ReturnType<typeof formatRange>) => html`${km}<br /><span class="range">${min} to ${max}</span>`;
 
 declare global {
   interface HTMLElementTagNameMap {

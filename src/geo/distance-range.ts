@@ -98,16 +98,31 @@ export function distanceRange(
  *
  * @param range - from {@link distanceRange}
  * @param units - display units
- * @returns e.g. `"38 km, somewhere between 3.2 and 73 km"` (the low end drops its unit), with
+ * @returns e.g. `"38 km, somewhere between 3 and 73 km"` (the low end drops its unit; whole
+ *   numbers once the range is 10 km or wider), with
  *   `"; the area of uncertainty reaches the border"` appended when it does
  * @example
  * describeRange(distanceRange(index, [62.3, 27.1], 35), 'km'); // "50 km, somewhere between 15 and 82 km"
  */
 export function describeRange(range: DistanceRange, units: Units): string {
-  const d = formatDistance(range.km, units);
-  if (range.maxKm - range.minKm <= 1e-9) return d;
-  const lo = formatDistance(range.minKm, units, { noUnit: true });
-  const hi = formatDistance(range.maxKm, units);
+  if (range.maxKm - range.minKm <= 1e-9) return formatDistance(range.km, units);
+  const { km, min, max } = formatRange(range, units);
   const tail = range.crossesBorder ? '; the area of uncertainty reaches the border' : '';
-  return `${d}, somewhere between ${lo} and ${hi}${tail}`;
+  return `${km}, somewhere between ${min.replace(/ \S+$/, '')} and ${max}${tail}`;
+}
+
+/**
+ * The three distances of a range as text. A range 10 km or more wide is given in whole units:
+ * its decimals would be noise.
+ *
+ * @example
+ * formatRange({ km: 38.2, minKm: 3.2, maxKm: 73.4, crossesBorder: false }, 'km'); // { km: '38 km', min: '3 km', max: '73 km' }
+ */
+export function formatRange(range: DistanceRange, units: Units): { km: string; min: string; max: string } {
+  const whole = range.maxKm - range.minKm >= 10;
+  return {
+    km: formatDistance(range.km, units, { whole }),
+    min: formatDistance(range.minKm, units, { whole }),
+    max: formatDistance(range.maxKm, units, { whole }),
+  };
 }

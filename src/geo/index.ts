@@ -10,7 +10,7 @@ export { BorderIndex } from './border-index.ts';
 export type { BorderIndexOptions, BorderInput, NearestResult } from './border-index.ts';
 export { CountrySides } from './sides.ts';
 export type { Country, ProvinceCollection } from './sides.ts';
-export { distanceRange, describeRange } from './distance-range.ts';
+export { distanceRange, describeRange, formatRange } from './distance-range.ts';
 export type { DistanceRange, DistanceRangeOptions } from './distance-range.ts';
 export { geodesicCircle, densifyGreatCircle } from './shapes.ts';
 export { measurePath } from './path.ts';

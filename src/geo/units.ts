@@ -43,18 +43,20 @@ export interface FormatOptions {
   locale?: string;
   /** Leave out the unit label ("7.7" instead of "7.7 km"). */
   noUnit?: boolean;
+  /** Round to whole units (for estimates whose uncertainty makes decimals meaningless). */
+  whole?: boolean;
 }
 
 /**
- * Format a distance for people: one decimal below 10, whole numbers with
- * thousands separators above (a tenth of a km is meaningful at 3 km, noise at 300).
+ * Format a distance for people: up to one decimal below 100, whole numbers with thousands
+ * separators above (a tenth of a km is meaningful at 12 km, noise at 300).
  *
  * @param km - a distance in kilometres
  * @param units - display units
  * @param opts - locale / label options
- * @returns e.g. `"12 km"`, `"7.7 mi"`, `"1,024 km"`
+ * @returns e.g. `"12.4 km"`, `"7.7 mi"`, `"38 km"`, `"1,024 km"`
  * @example
- * formatDistance(12.4, 'km');  // "12 km"
+ * formatDistance(12.4, 'km');  // "12.4 km"
  * formatDistance(12.4, 'mi');  // "7.7 mi"
  * formatDistance(1024.3, 'km'); // "1,024 km"
  */
@@ -63,11 +65,8 @@ export function formatDistance(km: number, units: Units, opts: FormatOptions = {
     throw new RangeError(`formatDistance: ${km} is not a finite number of km.`);
   }
   const value = convertKm(km, units);
-  // Decide precision on the *rounded* value so 9.96 becomes "10", not "10.0".
-  const oneDecimal = Math.abs(Math.round(value * 10) / 10) < 10;
   const text = new Intl.NumberFormat(opts.locale ?? 'en', {
-    minimumFractionDigits: oneDecimal ? 1 : 0,
-    maximumFractionDigits: oneDecimal ? 1 : 0,
-  }).format(value === 0 ? 0 : value); // avoid "-0.0"
+    maximumFractionDigits: !opts.whole && Math.abs(value) < 99.95 ? 1 : 0,
+  }).format(value === 0 ? 0 : value); // avoid "-0"
   return opts.noUnit ? text : `${text} ${LABEL[units]}`;
 }

@@ -75,10 +75,11 @@ describe('distanceRange', () => {
   });
 
   test('describeRange', () => {
-    expect(describeRange({ km: 38.2, minKm: 3.2, maxKm: 73.4, crossesBorder: false }, 'km')).toBe('38 km, somewhere between 3.2 and 73 km');
+    expect(describeRange({ km: 38.2, minKm: 3.2, maxKm: 73.4, crossesBorder: false }, 'km')).toBe('38 km, somewhere between 3 and 73 km');
     expect(describeRange({ km: 20, minKm: 0, maxKm: 55, crossesBorder: true }, 'mi')).toBe(
-      '12 mi, somewhere between 0.0 and 34 mi; the area of uncertainty reaches the border',
+      '12 mi, somewhere between 0 and 34 mi; the area of uncertainty reaches the border',
     );
+    expect(describeRange({ km: 6.25, minKm: 4.5, maxKm: 8.5, crossesBorder: false }, 'km')).toBe('6.3 km, somewhere between 4.5 and 8.5 km');
     expect(describeRange({ km: 5, minKm: 5, maxKm: 5, crossesBorder: false }, 'nmi')).toBe('2.7 nmi');
     expect(() => distanceRange(index, [62, 27], -1)).toThrow(/>= 0/);
   });

@@ -15,12 +15,14 @@ describe('units', () => {
     expect(() => convertKm(1, 'ft' as 'km')).toThrow(/'km', 'mi' or 'nmi'/);
   });
 
-  test('formatDistance: one decimal below 10, integers with separators above', () => {
-    expect(formatDistance(12.4, 'km')).toBe('12 km');
+  test('formatDistance: up to one decimal below 100, integers with separators above', () => {
+    expect(formatDistance(12.4, 'km')).toBe('12.4 km');
+    expect(formatDistance(38.04, 'km')).toBe('38 km'); // no trailing ".0"
+    expect(formatDistance(99.96, 'km')).toBe('100 km');
+    expect(formatDistance(123.4, 'km')).toBe('123 km');
     expect(formatDistance(12.4, 'mi')).toBe('7.7 mi');
     expect(formatDistance(12.4, 'nmi')).toBe('6.7 nmi');
-    expect(formatDistance(9.96, 'km')).toBe('10 km'); // not "10.0"
-    expect(formatDistance(0, 'km')).toBe('0.0 km');
+    expect(formatDistance(0, 'km')).toBe('0 km');
     expect(formatDistance(1024.3, 'km')).toBe('1,024 km');
     expect(formatDistance(12345.6, 'km', { locale: 'de' })).toBe('12.346 km');
     expect(formatDistance(3.25, 'km', { noUnit: true })).toBe('3.3');
