@@ -16,7 +16,7 @@ const line = (stroke: string, width: number, dash = '') =>
   svg`<line x1="2" y1="9" x2="22" y2="9" stroke=${stroke} stroke-width=${width} stroke-dasharray=${dash} />`;
 
 const entries: Entry[] = [
-  { group: 'strikes', label: 'Strike sites', swatch: svg`<polygon points="7,3 13,14 1,14" fill="var(--_ir)" /><rect x="14" y="4" width="9" height="9" fill="var(--_pk)" />` },
+  { group: 'strikes', label: 'Strike sites (all)', swatch: svg`<polygon points="7,3 13,14 1,14" fill="var(--_ir)" /><rect x="14" y="4" width="9" height="9" fill="var(--_pk)" />` },
   { group: 'uncertainty', label: 'Area of location uncertainty', swatch: svg`<circle cx="12" cy="9" r="7" fill="var(--_warn)" fill-opacity="0.2" stroke="var(--_warn)" stroke-dasharray="2 1.5" />` },
   { group: 'border', label: 'Iran–Pakistan border (OSM)', swatch: svg`${line('var(--_fg)', 3)}` },
   { group: 'provinces', label: 'Balochistan and Sistan and Baluchestan', swatch: svg`<rect x="2" y="3" width="9" height="12" fill="var(--_pk)" fill-opacity="0.25" stroke="var(--_muted)" /><rect x="13" y="3" width="9" height="12" fill="var(--_ir)" fill-opacity="0.25" stroke="var(--_muted)" />` },
@@ -30,6 +30,7 @@ const entries: Entry[] = [
  * @summary Legend and layer switches.
  * @event legend-toggle - a layer group was switched. Detail: `{ group, visible }`.
  * @event context-toggle - the context-strikes switch changed. Detail: boolean.
+ * @event attacker-toggle - the strikes of one attacker were switched. Detail: `{ attacker, visible }`.
  */
 @customElement('strike-map-legend')
 export class StrikeMapLegend extends LitElement {
@@ -62,14 +63,8 @@ export class StrikeMapLegend extends LitElement {
         width: 24px;
         height: 18px;
       }
-      .key {
-        font-size: 12.5px;
-        color: var(--_muted);
-        margin: 2px 0 4px 48px;
-      }
-      .key span {
-        white-space: nowrap;
-        margin-right: 10px;
+      .sub {
+        margin: 0 0 4px 24px;
       }
     `,
   ];
@@ -77,11 +72,44 @@ export class StrikeMapLegend extends LitElement {
   /** Layer groups currently hidden. */
   @property({ attribute: false }) hiddenGroups = new Set<LayerGroup>();
   @property({ attribute: false }) showContext = false;
+  @property({ attribute: false }) hiddenAttackers = new Set<'IR' | 'PK'>();
   /** The map's `builtin` attribute: groups it leaves out are not listed. */
   @property() builtin = 'all';
 
   private toggle(group: LayerGroup, visible: boolean) {
-    this.dispatchEvent(new CustomEvent('legend-toggle', { detail: { group, visible } }));
+    this.emit('legend-toggle', { group, visible });
+  }
+
+  private emit(type: string, detail: unknown) {
+    this.dispatchEvent(new CustomEvent(type, { detail }));
+  }
+
+  /** One switch per attacker (shape and colour), and one for the context strikes. */
+  private renderAttackers() {
+    const checked = (ev: Event) => (ev.target as HTMLInputElement).checked;
+    return html`<ul class="sub">
+      <li>
+        <label>
+          <input type="checkbox" .checked=${!this.hiddenAttackers.has('IR')} @change=${(ev: Event) => this.emit('attacker-toggle', { attacker: 'IR', visible: checked(ev) })} />
+          <svg viewBox="0 0 24 18" aria-hidden="true"><polygon points="12,2 20,16 4,16" fill="var(--_ir)" /></svg>
+          <span>▲ Launched by Iran (16 Jan)</span>
+        </label>
+      </li>
+      <li>
+        <label>
+          <input type="checkbox" .checked=${!this.hiddenAttackers.has('PK')} @change=${(ev: Event) => this.emit('attacker-toggle', { attacker: 'PK', visible: checked(ev) })} />
+          <svg viewBox="0 0 24 18" aria-hidden="true"><rect x="6" y="3" width="12" height="12" fill="var(--_pk)" /></svg>
+          <span>■ Launched by Pakistan (18 Jan)</span>
+        </label>
+      </li>
+      <li>
+        <label>
+          <input type="checkbox" .checked=${this.showContext} @change=${(ev: Event) => this.emit('context-toggle', checked(ev))} />
+          <svg viewBox="0 0 24 18" aria-hidden="true"><polygon points="12,2 19,9 12,16 5,9" fill="var(--_muted)" /></svg>
+          <span>◆ Iran's strikes in Iraq and Syria, 15 Jan (context)</span>
+        </label>
+      </li>
+    </ul>`;
   }
 
   protected render() {
@@ -96,14 +124,7 @@ export class StrikeMapLegend extends LitElement {
               <svg viewBox="0 0 24 18" aria-hidden="true">${e.swatch}</svg>
               <span>${e.label}</span>
             </label>
-            ${e.group === 'strikes'
-              ? html`<div class="key"><span>▲ launched by Iran</span> <span>■ launched by Pakistan</span></div>
-                  <label>
-                    <input type="checkbox" .checked=${this.showContext} @change=${(ev: Event) => this.dispatchEvent(new CustomEvent('context-toggle', { detail: (ev.target as HTMLInputElement).checked }))} />
-                    <svg viewBox="0 0 24 18" aria-hidden="true"><polygon points="12,2 19,9 12,16 5,9" fill="var(--_muted)" /></svg>
-                    <span>Iran's strikes in Iraq and Syria, 15 Jan (context)</span>
-                  </label>`
-              : ''}
+            ${e.group === 'strikes' ? this.renderAttackers() : ''}
           </li>`,
         )}
       </ul>`;

@@ -7,7 +7,7 @@ import { LitElement, html, css } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { GeoJSONSource, MapMouseEvent, MapTouchEvent } from 'maplibre-gl';
 import type { Feature, FeatureCollection, LineString } from 'geojson';
-import { densifyGreatCircle, formatDistance, measurePath, type Units } from '../geo/index.ts';
+import { convertKm, densifyGreatCircle, formatDistance, measurePath, type Units } from '../geo/index.ts';
 import { fetchJson } from '../data/fetch-json.ts';
 import { controlStyles } from './shared-styles.ts';
 import { countryName } from './names.ts';
@@ -94,6 +94,8 @@ export class StrikeMapMeasure extends LitElement {
 
   @property({ attribute: false }) host?: StrikeMap;
   @property() units: Units = 'km';
+  /** True while the host has a ready map; a new map (after re-attaching or a release) re-binds the tool. */
+  @property({ type: Boolean }) live = false;
   @state() mode: MeasureMode | null = null;
   @state() private result = '';
   @state() private bandsOn = false;
@@ -118,6 +120,7 @@ export class StrikeMapMeasure extends LitElement {
       map.on('touchend', this.cancelPress);
       map.on('touchmove', this.cancelPress);
       map.getCanvas().addEventListener('keydown', this.onKey);
+      if (this.bandsOn) this.showBands(); // the new map starts with an empty bands source
     }
   }
 
@@ -235,19 +238,21 @@ export class StrikeMapMeasure extends LitElement {
   private async addBand(event: SubmitEvent) {
     event.preventDefault();
     const input = (event.target as HTMLFormElement).elements.namedItem('km') as HTMLInputElement;
-    const km = Number(input.value);
+    const value = Number(input.value);
+    const km = value / convertKm(1, this.units);
     const border = this.host?.borderFeature;
     if (!border || !(km > 0 && km <= 500)) {
-      this.bandStatus = 'Enter a distance between 0 and 500 km.';
+      this.bandStatus = `Enter a distance between 0 and ${formatDistance(500, this.units)}.`;
       return;
     }
-    this.bandStatus = `Computing the ${km} km band…`;
+    const label = formatDistance(km, this.units);
+    this.bandStatus = `Computing the ${label} band…`;
     try {
       const band = await computeBands(border, [km]);
       this.customBands = { type: 'FeatureCollection', features: [...this.customBands.features, ...band.features] };
       if (!this.bandsOn) await this.toggleBands();
       this.showBands();
-      this.bandStatus = `${km} km band added.`;
+      this.bandStatus = `${label} band added.`;
     } catch (error) {
       this.bandStatus = `The band could not be computed: ${(error as Error).message}`;
     }
@@ -267,8 +272,8 @@ export class StrikeMapMeasure extends LitElement {
         <button type="button" aria-pressed=${this.bandsOn} @click=${this.toggleBands}>Bands</button>
         ${this.bandsOn
           ? html`<form @submit=${this.addBand}>
-              <label for="km">Band</label>
-              <input id="km" name="km" type="number" min="1" max="500" step="any" placeholder="km" />
+              <label for="km">Band (${this.units})</label>
+              <input id="km" name="km" type="number" min="0.1" step="any" placeholder=${this.units} />
               <button type="submit">Add</button>
             </form>`
           : ''}

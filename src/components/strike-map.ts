@@ -20,6 +20,7 @@ import { BorderIndex, formatDistance, type Units } from '../geo/index.ts';
 import { strikeMapStyles } from './strike-map.styles.ts';
 import { readHash, writeHash } from './hash-state.ts';
 import { strikeFilter } from '../map/filters.ts';
+import { bandLabel } from '../map/layers.ts';
 import { UserDataController } from './user-data-controller.ts';
 import { bbox } from '@turf/turf';
 import type { FeatureCollection } from 'geojson';
@@ -90,6 +91,8 @@ export class StrikeMap extends LitElement implements BudgetedMap {
   @state() protected day: string | null = null;
   @state() protected hiddenGroups = new Set<LayerGroup>(hiddenByDefault);
   @state() protected showContext = false;
+  /** Attackers whose strikes the reader switched off in the legend. */
+  @state() protected hiddenAttackers = new Set<'IR' | 'PK'>();
   @state() protected announcement = '';
   @state() protected notices: string[] = [];
   @state() protected failed = '';
@@ -125,7 +128,9 @@ export class StrikeMap extends LitElement implements BudgetedMap {
 
   /** Great-circle distance from a point to the Iran–Pakistan border, and the border point nearest to it. */
   async distanceToBorder(lonLat: [number, number]): Promise<{ km: number; point: [number, number]; side: 'IR' | 'PK' | null }> {
-    await this.ready;
+    // Pure geometry: needs the data, not a map (works off-screen and without WebGL).
+    const data = await loadBuiltinData();
+    this.data ??= { ...data, strikes: withStrikeLabels(data.strikes) };
     const index = this.getBorderIndex()!;
     return { ...index.nearest(lonLat), side: index.side(lonLat) };
   }
@@ -144,7 +149,12 @@ export class StrikeMap extends LitElement implements BudgetedMap {
 
   /** Strikes the reader can currently see (timeline day and context toggle applied). */
   get visibleStrikes(): StrikeFeature[] {
-    return this.strikes.filter((f) => (this.showContext || f.properties.category !== 'context') && (!this.day || f.properties.date <= this.day));
+    return this.strikes.filter(
+      (f) =>
+        (this.showContext || f.properties.category !== 'context') &&
+        (f.properties.category === 'context' || !this.hiddenAttackers.has(f.properties.attacker)) &&
+        (!this.day || f.properties.date <= this.day),
+    );
   }
 
   connectedCallback(): void {
@@ -211,9 +221,15 @@ export class StrikeMap extends LitElement implements BudgetedMap {
   }
 
   protected updated(changed: PropertyValues): void {
+    if (changed.has('basemap') && changed.get('basemap') !== undefined && this.map) {
+      this.restart(); // a different base style means a new map
+      return;
+    }
     if (!this.map || !this.data) return;
     if (changed.has('resolvedTheme') && changed.get('resolvedTheme')) this.applyTheme();
-    if (changed.has('day') || changed.has('showContext') || changed.has('hiddenGroups')) this.applyFilters();
+    if (changed.has('center') || changed.has('zoom')) this.applyView();
+    if (changed.has('units')) this.map.setLayoutProperty('bands-label', 'text-field', bandLabel(this.units));
+    if (['day', 'showContext', 'hiddenGroups', 'hiddenAttackers', 'builtin'].some((key) => changed.has(key))) this.applyFilters();
     if (changed.has('selectedId')) this.applySelection(changed.get('selectedId') ?? null);
     if (this.hash && (changed.has('day') || changed.has('selectedId'))) this.saveHash();
   }
@@ -246,6 +262,14 @@ export class StrikeMap extends LitElement implements BudgetedMap {
 
   setShowContext(show: boolean): void {
     this.showContext = show;
+  }
+
+  /** Shows or hides the cross-border strikes launched by one country. */
+  setAttackerVisible(attacker: 'IR' | 'PK', visible: boolean): void {
+    const next = new Set(this.hiddenAttackers);
+    if (visible) next.delete(attacker);
+    else next.add(attacker);
+    this.hiddenAttackers = next;
   }
 
   /** Says something to screen-reader users through the live region. */
@@ -305,10 +329,24 @@ export class StrikeMap extends LitElement implements BudgetedMap {
     }
   }
 
+  /** Moves the view when `center` or `zoom` change after the map has started. */
+  private applyView(): void {
+    const center = parseCenter(this.center);
+    this.map!.jumpTo({ ...(center ? { center } : {}), ...(this.zoom !== undefined ? { zoom: this.zoom } : {}) });
+  }
+
+  private restart(): void {
+    this.savedView = undefined;
+    this.stop();
+    void this.start();
+  }
+
   private stop(): void {
     this.abort?.abort();
     this.abort = undefined;
     this.removeMap();
+    // Whoever still waits for this map learns that it will not come; the next map gets a new promise.
+    this.deferred.reject(new DOMException('The map was removed before it was ready.', 'AbortError'));
     this.deferred = createDeferred();
   }
 
@@ -356,7 +394,7 @@ export class StrikeMap extends LitElement implements BudgetedMap {
     map.addControl(new FullscreenControl({ container: this.renderRoot.querySelector<HTMLElement>('.frame')! }), 'top-right');
     addIcons(map, this.palette); // before the style loads, so no symbol waits for its image
     map.on('error', (event) => console.warn('strike-map:', event.error?.message ?? event));
-    map.getCanvas().setAttribute('aria-label', 'Map of the January 2024 Iran–Pakistan strikes. Arrow keys move between strike sites; Enter opens the card.');
+    map.getCanvas().setAttribute('aria-label', 'Map of the January 2024 Iran–Pakistan strikes. Arrow keys move between strike sites and open their cards; Escape closes a card; Shift and arrow keys pan; plus and minus zoom.');
     this.map = map;
     this.bindInteraction(map);
   }
@@ -409,13 +447,26 @@ export class StrikeMap extends LitElement implements BudgetedMap {
     return { layer: name, properties: hit.properties, distance: `${formatDistance(km, this.units)} from the border at the clicked point` };
   }
 
+  /** Closing the card from inside it puts the keyboard back on the map, not on the page's top. */
+  private closeCard = (): void => {
+    this.select(null);
+    this.map?.getCanvas().focus();
+  };
+
   /** Arrow keys step through the visible strikes in date order; Enter opens, Escape closes. */
   private onMapKey = (event: KeyboardEvent): void => {
     if (this.renderRoot.querySelector('strike-map-measure')?.active) return;
     const sites = this.visibleStrikes;
     if (!sites.length) return;
     const step = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 }[event.key];
-    if (step && !event.shiftKey && !event.ctrlKey && !event.metaKey) {
+    if (step && event.shiftKey) {
+      // Shift + arrows pan (plain arrows belong to the strike sites).
+      event.preventDefault();
+      event.stopPropagation();
+      const by = 100;
+      const offsets: Record<string, [number, number]> = { ArrowRight: [by, 0], ArrowLeft: [-by, 0], ArrowUp: [0, -by], ArrowDown: [0, by] };
+      this.map?.panBy(offsets[event.key], { duration: prefersReducedMotion() ? 0 : 200 });
+    } else if (step && !event.ctrlKey && !event.metaKey && !event.altKey) {
       event.preventDefault();
       event.stopPropagation();
       const at = sites.findIndex((f) => f.properties.id === this.selectedId);
@@ -449,7 +500,7 @@ export class StrikeMap extends LitElement implements BudgetedMap {
       // Only real changes: setting even the same value makes MapLibre lay the labels out again.
       for (const id of ids) if (map.getLayer(id) && (map.getLayoutProperty(id, 'visibility') ?? 'visible') !== visibility) map.setLayoutProperty(id, 'visibility', visibility);
     }
-    const filter = strikeFilter({ day: this.day, showContext: this.showContext });
+    const filter = strikeFilter({ day: this.day, showContext: this.showContext, hiddenAttackers: [...this.hiddenAttackers] });
     for (const id of [...layerGroups.strikes, ...layerGroups.uncertainty]) map.setFilter(id, filter);
     // Ring the strikes of the chosen day, so the day's events stand out from earlier ones.
     if (this.day !== this.ringedDay) {
@@ -548,7 +599,7 @@ export class StrikeMap extends LitElement implements BudgetedMap {
                 .feature=${selected}
                 .index=${index}
                 .units=${this.units}
-                @close=${() => this.select(null)}
+                @close=${this.closeCard}
               ></strike-card>`
             : ''}
           ${this.userFeature
@@ -559,7 +610,7 @@ export class StrikeMap extends LitElement implements BudgetedMap {
                 @close=${() => (this.userFeature = undefined)}
               ></strike-feature-card>`
             : ''}
-          <strike-map-measure .host=${this} .units=${this.units}></strike-map-measure>
+          <strike-map-measure .host=${this} .units=${this.units} .live=${this.live}></strike-map-measure>
           ${this.live && this.builtin.trim() === 'all' ? html`<strike-map-inset .map=${this.map} .countries=${this.data?.basemapCountries}></strike-map-inset>` : ''}
         </div>
         <div class="panel" part="panel">
@@ -569,6 +620,8 @@ export class StrikeMap extends LitElement implements BudgetedMap {
             .builtin=${this.builtin}
             @legend-toggle=${(e: CustomEvent<{ group: LayerGroup; visible: boolean }>) => this.setGroupVisible(e.detail.group, e.detail.visible)}
             @context-toggle=${(e: CustomEvent<boolean>) => this.setShowContext(e.detail)}
+            .hiddenAttackers=${this.hiddenAttackers}
+            @attacker-toggle=${(e: CustomEvent<{ attacker: 'IR' | 'PK'; visible: boolean }>) => this.setAttackerVisible(e.detail.attacker, e.detail.visible)}
           ></strike-map-legend>
           <strike-map-timeline
             .events=${this.data?.timeline ?? []}
@@ -617,5 +670,10 @@ function createDeferred() {
 declare global {
   interface HTMLElementTagNameMap {
     'strike-map': StrikeMap;
+  }
+  interface HTMLElementEventMap {
+    'strike-map-ready': CustomEvent<{ map: MlMap }>;
+    'strike-map-select': CustomEvent<SelectDetail>;
+    'strike-map-error': CustomEvent<ErrorDetail>;
   }
 }

@@ -7,6 +7,7 @@ import type { FeatureCollection } from 'geojson';
 import type { BuiltinData } from '../data/types.ts';
 import type { Palette } from './palette.ts';
 import { strikeFilter } from './filters.ts';
+import { convertKm, type Units } from '../geo/units.ts';
 
 export const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
@@ -23,6 +24,11 @@ export const layerGroups = {
   crossings: ['crossings-symbol', 'crossings-label'],
 } as const;
 export type LayerGroup = keyof typeof layerGroups;
+
+/** The label of a distance band in the reader's units, e.g. "16 mi" for the 25 km band. */
+export function bandLabel(units: Units): ExpressionSpecification {
+  return ['concat', ['to-string', ['/', ['round', ['*', ['get', 'distance_km'], convertKm(10, units)]], 10]], ` ${units}`];
+}
 
 /** Groups hidden until the user asks for them. */
 export const hiddenByDefault: readonly LayerGroup[] = ['bands'];
@@ -79,7 +85,7 @@ export function builtinLayers(p: Palette, withBasemap: boolean): LayerSpecificat
     { id: 'crossings-symbol', type: 'symbol', source: 'places', filter: isCrossing, layout: { 'icon-image': 'crossing', 'icon-size': 0.55, 'icon-allow-overlap': true } },
     { id: 'strikes-halo', type: 'circle', source: 'strikes', filter: strikes, paint: { 'circle-radius': 16, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-width': 3, 'circle-stroke-color': p.text, 'circle-stroke-opacity': ['case', ['boolean', ['feature-state', 'selected'], false], 1, ['boolean', ['feature-state', 'today'], false], 0.55, 0] } },
     { id: 'strikes-symbol', type: 'symbol', source: 'strikes', filter: strikes, layout: { 'icon-image': ['case', ['==', ['get', 'category'], 'context'], 'strike-context', ['concat', 'strike-', ['get', 'attacker']]], 'icon-allow-overlap': true, 'icon-ignore-placement': true } },
-    { id: 'bands-label', type: 'symbol', source: 'bands', layout: { visibility: 'none', 'symbol-placement': 'line', 'text-field': ['concat', ['to-string', ['get', 'distance_km']], ' km'], 'text-size': 11 }, paint: { ...halo, 'text-color': p.band } },
+    { id: 'bands-label', type: 'symbol', source: 'bands', layout: { visibility: 'none', 'symbol-placement': 'line', 'text-field': bandLabel('km'), 'text-size': 11 }, paint: { ...halo, 'text-color': p.band } },
     { id: 'basemap-labels', type: 'symbol', source: 'country-labels', filter: ['!', ['in', ['get', 'iso_a3'], ['literal', ['IRN', 'PAK']]]], layout: { 'text-field': ['upcase', ['get', 'name']], 'text-size': 12, 'text-letter-spacing': 0.12, 'text-max-width': 8 }, paint: { ...halo, 'text-color': p.neighbourLine } },
     { id: 'province-labels', type: 'symbol', source: 'province-labels', layout: { 'text-field': bilingual(0.9), 'text-size': 15, 'text-letter-spacing': 0.04, 'text-max-width': 12 }, paint: { ...halo, 'text-color': p.provinceLine } },
     { id: 'district-labels', type: 'symbol', source: 'districts', minzoom: 6.5, layout: { 'text-field': ['get', 'name'], 'text-size': 11 }, paint: { ...halo, 'text-color': p.districtLine } },

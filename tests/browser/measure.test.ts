@@ -49,6 +49,33 @@ describe('measuring', () => {
     expect(tool(el).shadowRoot!.querySelector('[role="status"]')!.textContent).toBe('');
   });
 
+  it('measures distance to the border from the keyboard crosshair, and a path with the mouse', async () => {
+    const el = await mountMap();
+    await userEvent.click(button(el, 'Distance to border'));
+    el.map!.getCanvas().focus();
+    el.map!.jumpTo({ center: [64.0946, 26.9719] }); // Panjgur town
+    const measured = nextMeasure(el);
+    await userEvent.keyboard('{Enter}');
+    const detail = await measured;
+    if (detail.mode !== 'border') throw new Error('expected a border measurement');
+    expect(detail.side).toBe('PK');
+    expect(detail.km).toBeCloseTo((await el.distanceToBorder([64.0946, 26.9719])).km, 6);
+
+    await userEvent.click(button(el, 'Measure path'));
+    const points: [number, number][] = [[61, 27], [62, 27], [62, 28]];
+    let last!: MeasureDetail;
+    for (const p of points) {
+      const { x, y } = el.map!.project(p);
+      const next = nextMeasure(el);
+      await userEvent.click(el.map!.getCanvas(), { position: { x, y } });
+      last = await next;
+    }
+    if (last.mode !== 'path') throw new Error('expected a path measurement');
+    expect(last.legsKm).toHaveLength(2);
+    expect(last.legsKm[1]).toBeGreaterThan(110); // 1° of latitude ≈ 111 km, give or take the click's pixel
+    expect(last.legsKm[1]).toBeLessThan(112);
+  });
+
   it('shows the built-in distance bands and adds a custom one', async () => {
     const el = await mountMap();
     await userEvent.click(button(el, 'Bands'));

@@ -1,0 +1,149 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import { idle, mountMap, renderedValues, shadow, unmountAll, until } from './helpers.ts';
+import type { StrikeMap } from '../../src/components/strike-map.ts';
+
+afterEach(() => {
+  unmountAll();
+  document.querySelectorAll('details').forEach((d) => d.remove());
+  vi.restoreAllMocks();
+});
+
+/** Captures what the element offers for download instead of saving it. */
+async function downloads(action: () => Promise<void>): Promise<{ name: string; blob: Blob }[]> {
+  const blobs: Blob[] = [];
+  const names: string[] = [];
+  vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => (blobs.push(blob as Blob), 'blob:captured'));
+  vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => {});
+  vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(function (this: HTMLAnchorElement) {
+    names.push(this.download);
+  });
+  await action();
+  await until(() => blobs.length);
+  return blobs.map((blob, i) => ({ name: names[i], blob }));
+}
+
+describe('lifecycle', () => {
+  it('starts a map inside a closed <details> only when it opens, at the right size', async () => {
+    const details = document.createElement('details');
+    details.innerHTML = '<summary>Map</summary>';
+    const el = document.createElement('strike-map') as StrikeMap;
+    el.style.cssText = 'display:block;width:900px;--strike-map-height:500px';
+    details.append(el);
+    document.body.append(details);
+    await new Promise((r) => setTimeout(r, 800));
+    expect(el.map).toBeUndefined();
+    details.open = true;
+    await el.ready;
+    expect(el.map!.getCanvas().clientWidth).toBe(900 - 320);
+    expect(el.map!.getCanvas().clientHeight).toBe(500);
+    expect(el.map!.queryRenderedFeatures({ layers: ['border-line'] }).length).toBeGreaterThan(0);
+  });
+
+  it('rejects a pending `ready` when removed before the map is ready, and answers distanceToBorder without a map', async () => {
+    const el = document.createElement('strike-map') as StrikeMap;
+    document.body.append(el);
+    const ready = el.ready;
+    el.remove();
+    await expect(ready).rejects.toThrow(/removed before it was ready/);
+    const { km, side } = await el.distanceToBorder([62.331, 27.3709]); // Saravan town, off-page element
+    expect(side).toBe('IR');
+    expect(km).toBeGreaterThan(40);
+    expect(km).toBeLessThan(50);
+  });
+
+  it('creates a fresh map on every re-attach without warnings or errors', async () => {
+    const warnings = vi.spyOn(console, 'warn');
+    const errors = vi.spyOn(console, 'error');
+    const el = await mountMap();
+    for (let i = 0; i < 3; i++) {
+      el.remove();
+      document.body.append(el);
+      await el.ready;
+    }
+    const ours = (spy: typeof warnings) => spy.mock.calls.filter((args) => !String(args[0]).includes('GPU stall'));
+    expect(ours(warnings)).toEqual([]);
+    expect(ours(errors)).toEqual([]);
+  });
+});
+
+describe('attributes after start-up', () => {
+  it('applies builtin, center and zoom changes to the running map', async () => {
+    const el = await mountMap();
+    el.setAttribute('builtin', 'border provinces');
+    el.setAttribute('center', '61.5,28.9');
+    el.setAttribute('zoom', '7');
+    await el.updateComplete;
+    await idle(el);
+    expect(el.map!.getZoom()).toBeCloseTo(7, 5);
+    expect(el.map!.getLayoutProperty('strikes-symbol', 'visibility')).toBe('none');
+    expect(el.map!.getLayoutProperty('border-line', 'visibility') ?? 'visible').toBe('visible');
+  });
+});
+
+describe('legend by attacker', () => {
+  it('switches off the strikes launched by one country', async () => {
+    const el = await mountMap();
+    const legend = shadow<HTMLElement>(el, 'strike-map-legend')!;
+    const box = [...legend.shadowRoot!.querySelectorAll('label')].find((l) => l.textContent!.includes('Launched by Iran'))!.querySelector('input')!;
+    await userEvent.click(box);
+    await el.updateComplete;
+    await idle(el);
+    expect(renderedValues(el, 'strikes-symbol', 'attacker')).toEqual(new Set(['PK']));
+    expect(renderedValues(el, 'uncertainty-fill', 'attacker')).toEqual(new Set(['PK']));
+    expect(el.visibleStrikes.every((f) => f.properties.attacker === 'PK')).toBe(true);
+  });
+});
+
+describe('keyboard', () => {
+  it('pans with Shift + arrow keys, and closing the card returns focus to the map', async () => {
+    const el = await mountMap();
+    const canvas = el.map!.getCanvas();
+    canvas.focus();
+    const before = el.map!.getCenter().lng;
+    await userEvent.keyboard('{Shift>}{ArrowRight}{/Shift}');
+    await until(() => el.map!.getCenter().lng > before + 0.1);
+    await userEvent.keyboard('{ArrowRight}');
+    await el.updateComplete;
+    const card = shadow<HTMLElement>(el, 'strike-card')!;
+    await (card as unknown as { updateComplete: Promise<void> }).updateComplete;
+    card.shadowRoot!.querySelector<HTMLButtonElement>('.close')!.focus();
+    await userEvent.keyboard('{Escape}');
+    await el.updateComplete;
+    expect(shadow(el, 'strike-card')).toBeNull();
+    expect(el.shadowRoot!.activeElement).toBe(canvas);
+  });
+});
+
+describe('downloads', () => {
+  it('offers the strike sites as GeoJSON and CSV with their sources', async () => {
+    const el = await mountMap();
+    const [geojson] = await downloads(() => el.export('geojson'));
+    expect(geojson.name).toBe('strike-sites-2024-01.geojson');
+    const parsed = JSON.parse(await geojson.blob.text());
+    expect(parsed.features.map((f: { properties: { id: string } }) => f.properties.id)).toEqual(el['data']!.strikes.features.map((f) => f.properties.id));
+    vi.restoreAllMocks();
+    const [csv] = await downloads(() => el.export('csv'));
+    const lines = (await csv.blob.text()).trim().split('\r\n');
+    expect(lines[0]).toBe('id,date,attacker,target_country,place,lon,lat,uncertainty_km,claimed_target,casualties,location_basis,sources');
+    expect(lines).toHaveLength(1 + parsed.features.length);
+    expect(lines[1]).toContain('https://');
+  });
+
+  it('exports the map as a PNG with a caption band above and an attribution band below', async () => {
+    const el = await mountMap();
+    const [png] = await downloads(() => el.export('png'));
+    expect(png.name).toBe('strike-map.png');
+    const image = await createImageBitmap(png.blob);
+    const canvas = el.map!.getCanvas();
+    expect(image.width).toBe(canvas.width);
+    expect(image.height).toBeGreaterThan(canvas.height);
+    const ctx = new OffscreenCanvas(image.width, image.height).getContext('2d')!;
+    ctx.drawImage(image, 0, 0);
+    // Text was drawn in the caption band: it has more than the background colour.
+    const band = ctx.getImageData(0, 0, Math.min(400, image.width), 24).data;
+    const colours = new Set<number>();
+    for (let i = 0; i < band.length; i += 4) colours.add((band[i] << 16) | (band[i + 1] << 8) | band[i + 2]);
+    expect(colours.size).toBeGreaterThan(3);
+  });
+});
