@@ -92,6 +92,7 @@ export function buildTimeline(events: any): { events: any[] } {
     events: list.map(({ e }: any) => {
       const out: any = { id: e.id, date: e.date };
       if (e.time_utc) out.time_utc = e.time_utc;
+      if (e.time_estimated) out.time_estimated = true;
       Object.assign(out, { kind: e.kind, title: e.title, summary: e.summary, sources: e.sources });
       if (e.place_id) out.place_id = e.place_id;
       return out;

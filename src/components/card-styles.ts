@@ -27,6 +27,14 @@ export const cardStyles = css`
         grid-template-columns: 1fr auto;
         gap: 4px 8px;
       }
+      header .close {
+        align-self: start;
+        width: 32px;
+        height: 32px;
+        padding: 0;
+        font-size: 18px;
+        line-height: 1;
+      }
       h2 {
         font-size: 15px;
         margin: 0;

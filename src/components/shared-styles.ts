@@ -63,6 +63,32 @@ export const controlStyles = css`
   a {
     color: var(--_accent);
   }
+  /* Marks a figure the accounts disagree on. */
+  .badge {
+    font-size: 11px;
+    text-transform: uppercase;
+    letter-spacing: 0.04em;
+    border: 1px solid var(--_warn);
+    color: var(--_warn);
+    border-radius: 4px;
+    padding: 0 4px;
+  }
+  /* Touch targets of at least 24 px for small controls and links in lists. */
+  summary,
+  .sources a {
+    display: inline-block;
+    min-height: 24px;
+    padding-block: 3px;
+  }
+  input[type='file']::file-selector-button {
+    font: inherit;
+    color: var(--_fg);
+    background: var(--_surface);
+    border: 1px solid var(--_line);
+    border-radius: 6px;
+    padding: 0.3em 0.7em;
+    margin-right: 8px;
+  }
 `;
 
 /** A section of the side panel: padding and a small uppercase heading. */

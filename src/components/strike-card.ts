@@ -57,15 +57,6 @@ export class StrikeCard extends LitElement {
       .figure {
         font-variant-numeric: tabular-nums;
       }
-      .badge {
-        font-size: 11px;
-        text-transform: uppercase;
-        letter-spacing: 0.04em;
-        border: 1px solid var(--_warn);
-        color: var(--_warn);
-        border-radius: 4px;
-        padding: 0 4px;
-      }
       ul {
         margin: 0;
         padding-left: 18px;

@@ -57,7 +57,7 @@ export class StrikeMapInset extends LitElement {
       stroke-width: 1.8;
     }
     text {
-      font: 600 8px system-ui, sans-serif;
+      font: 600 7px system-ui, sans-serif;
       fill: var(--_muted);
       letter-spacing: 0.04em;
     }
@@ -106,9 +106,9 @@ export class StrikeMapInset extends LitElement {
     return html`<svg part="inset" width=${WIDTH} height=${HEIGHT} viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="Locator: the map shows part of Iran and Pakistan, next to Afghanistan">
       ${shown.map((f) => svg`<path class="country ${f.properties?.iso_a3 === 'AFG' ? '' : 'focus'}" d=${pathOf(f.geometry)}></path>`)}
       ${this.view && box.w > 0 && box.h > 0 ? svg`<rect class="view" x=${box.x} y=${box.y} width=${Math.max(box.w, 3)} height=${Math.max(box.h, 3)}></rect>` : ''}
-      <text x=${x(51)} y=${y(33)}>IRAN</text>
-      <text x=${x(66.5)} y=${y(27.5)}>PAKISTAN</text>
-      <text x=${x(61.2)} y=${y(35.2)}>AFGHANISTAN</text>
+      <text x=${x(50)} y=${y(33.5)}>IRAN</text>
+      <text x=${x(67.6)} y=${y(30.6)}>PAKISTAN</text>
+      <text x=${x(60)} y=${y(36.4)}>AFGHANISTAN</text>
     </svg>`;
   }
 }

@@ -17,7 +17,7 @@ const line = (stroke: string, width: number, dash = '') =>
 
 const entries: Entry[] = [
   { group: 'strikes', label: 'Strike sites (all)', swatch: svg`<polygon points="7,3 13,14 1,14" fill="var(--_ir)" /><rect x="14" y="4" width="9" height="9" fill="var(--_pk)" />` },
-  { group: 'uncertainty', label: 'Area of location uncertainty', swatch: svg`<circle cx="12" cy="9" r="7" fill="var(--_warn)" fill-opacity="0.2" stroke="var(--_warn)" stroke-dasharray="2 1.5" />` },
+  { group: 'uncertainty', label: 'Area of location uncertainty', swatch: svg`<circle cx="7" cy="9" r="5.5" fill="var(--_ir)" fill-opacity="0.2" stroke="var(--_ir)" stroke-dasharray="2 1.5" /><circle cx="17" cy="9" r="5.5" fill="var(--_pk)" fill-opacity="0.2" stroke="var(--_pk)" stroke-dasharray="2 1.5" />` },
   { group: 'border', label: 'Iran–Pakistan border (OSM)', swatch: svg`${line('var(--_fg)', 3)}` },
   { group: 'provinces', label: 'Balochistan and Sistan and Baluchestan', swatch: svg`<rect x="2" y="3" width="9" height="12" fill="var(--_pk)" fill-opacity="0.25" stroke="var(--_muted)" /><rect x="13" y="3" width="9" height="12" fill="var(--_ir)" fill-opacity="0.25" stroke="var(--_muted)" />` },
   { group: 'districts', label: 'Border districts and counties', swatch: svg`${line('var(--_muted)', 1.2, '1 2')}` },

@@ -4,7 +4,8 @@
  */
 import { LitElement, html, css } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { StrikeFeature } from '../data/types.ts';
+import type { Account, StrikeFeature } from '../data/types.ts';
+import { sourceList } from './source-list.ts';
 import { formatDate } from '../data/prepare.ts';
 import { distanceRange, formatDistance, formatRange, type BorderIndex, type DistanceRange, type Units } from '../geo/index.ts';
 import { controlStyles } from './shared-styles.ts';
@@ -56,7 +57,7 @@ export class StrikeMapTable extends LitElement {
         background: none;
         border: 0;
         padding: 0;
-        min-height: 0;
+        min-height: 24px;
         font-weight: 700;
         color: inherit;
         text-decoration: underline dotted;
@@ -71,6 +72,12 @@ export class StrikeMapTable extends LitElement {
       .range {
         color: var(--_muted);
         font-size: 12px;
+      }
+      .sources {
+        margin: 4px 0 0;
+        padding-left: 20px;
+        overflow-wrap: anywhere;
+        max-width: 260px;
       }
       td button {
         text-align: left;
@@ -166,12 +173,12 @@ export class StrikeMapTable extends LitElement {
       <table aria-labelledby="table-title">
         <thead>
           <tr>
-            <th scope="col" aria-sort=${sortState('date')}><button type="button" @click=${() => this.sortBy('date')}>Date</button></th>
+            <th scope="col" aria-sort=${sortState('date')}><button type="button" aria-label="Sort by date" @click=${() => this.sortBy('date')}>Date</button></th>
             <th scope="col">Who struck whom</th>
             <th scope="col">Place</th>
             <th scope="col">Casualties (by account)</th>
             <th scope="col">Location uncertainty</th>
-            <th scope="col" aria-sort=${sortState('distance')}><button type="button" @click=${() => this.sortBy('distance')}>Distance to border</button></th>
+            <th scope="col" aria-sort=${sortState('distance')}><button type="button" aria-label="Sort by distance to border" @click=${() => this.sortBy('distance')}>Distance to border</button></th>
             <th scope="col">Sources</th>
           </tr>
         </thead>
@@ -186,13 +193,17 @@ export class StrikeMapTable extends LitElement {
                 <button type="button" aria-pressed=${selected} @click=${() => this.dispatchEvent(new CustomEvent('row-select', { detail: p.id }))}>${p.place}</button>
               </td>
               <td>
-                ${p.casualties.length
-                  ? p.casualties.map((a) => html`<div>${a.by}: ${a.killed !== undefined ? `${a.killed} killed` : a.text}</div>`)
-                  : 'none published'}
+                ${p.casualties_disputed ? html`<span class="badge" title="The accounts disagree">disputed</span>` : ''}
+                ${p.casualties.length ? p.casualties.map((a) => html`<div>${a.by}: ${casualtyFigure(a)}</div>`) : 'none published'}
               </td>
               <td class="num">± ${formatDistance(p.uncertainty_km, this.units)}</td>
               <td class="num">${range ? rangeCell(formatRange(range, this.units)) : '—'}</td>
-              <td class="num">${p.sources.length}</td>
+              <td>
+                <details>
+                  <summary>${p.sources.length} sources</summary>
+                  ${sourceList(p.sources)}
+                </details>
+              </td>
             </tr>`;
           })}
         </tbody>
@@ -213,6 +224,12 @@ export class StrikeMapTable extends LitElement {
       </div>
       ${this.renderDropped()}`;
   }
+}
+
+/** "2 killed, 3 injured" where the account gives numbers, else its words. */
+function casualtyFigure(a: Account): string {
+  const parts = [a.killed !== undefined ? `${a.killed} killed` : '', a.injured !== undefined ? `${a.injured} injured` : ''].filter(Boolean);
+  return parts.length ? parts.join(', ') : a.text;
 }
 
 const rangeCell = ({ km, min, max }: ReturnType<typeof formatRange>) => html`${km}<br /><span class="range">${min} to ${max}</span>`;

@@ -24,6 +24,9 @@ export class StrikeMapTimeline extends LitElement {
     css`
       :host {
         border-top: 1px solid var(--_line);
+        display: flex;
+        flex-direction: column;
+        min-height: 0;
       }
       .controls {
         display: flex;
@@ -45,14 +48,13 @@ export class StrikeMapTimeline extends LitElement {
         padding: 0 4px 0 0;
         margin: 8px 0 0;
         display: grid;
+        align-content: start;
         gap: 4px;
-      }
-      /* On a phone the panel sits under the map, so the list scrolls on its own. */
-      @media (max-width: 719px) {
-        ol {
-          max-height: 45vh;
-          overflow: auto;
-        }
+        flex: 1 1 0;
+        min-height: 120px;
+        max-height: 45vh;
+        overflow: auto;
+        position: relative; /* offsetTop of the items is measured from the list */
       }
       li {
         border-left: 3px solid var(--_line);
@@ -102,10 +104,14 @@ export class StrikeMapTimeline extends LitElement {
   @state() private playing = false;
   private timer?: ReturnType<typeof setInterval>;
 
-  /** Every calendar day from the first to the last event. */
+  /**
+   * Every calendar day from the first event on the map (a strike site) to the last event.
+   * Earlier background (the Kerman bombings of 3 Jan) stays in the list but gets no empty days.
+   */
   get days(): string[] {
     if (!this.events.length) return [];
-    const first = Date.parse(this.events[0].date);
+    const start = this.events.find((e) => e.place_id?.includes('strike')) ?? this.events[0];
+    const first = Date.parse(start.date);
     const last = Date.parse(this.events[this.events.length - 1].date);
     const days: string[] = [];
     for (let t = first; t <= last; t += 86_400_000) days.push(new Date(t).toISOString().slice(0, 10));
@@ -118,8 +124,9 @@ export class StrikeMapTimeline extends LitElement {
   }
 
   protected updated(changed: Map<string, unknown>): void {
-    // Bring the chosen day's first event into view in the list.
-    if (changed.has('day') && this.day) this.renderRoot.querySelector('li.today')?.scrollIntoView({ block: 'nearest' });
+    // Bring the chosen day's first event to the top of the list, scrolling only the list.
+    const first = changed.has('day') && this.day ? this.renderRoot.querySelector<HTMLElement>('li.today') : null;
+    if (first) (first.parentElement as HTMLElement).scrollTop = first.offsetTop - 4;
   }
 
   private choose(day: string | null) {
@@ -178,8 +185,8 @@ export class StrikeMapTimeline extends LitElement {
       </div>
       <ol>
         ${this.events.map(
-          (e) => html`<li class=${this.day && e.date > this.day ? 'future' : this.day === e.date ? 'today' : ''}>
-            <div class="when">${formatDate(e.date)}${e.time_utc ? ` · ${e.time_utc.slice(11, 16)} UTC` : ''}</div>
+          (e) => html`<li class=${this.day && e.date > this.day ? 'future' : this.day === e.date ? 'today' : ''} aria-current=${this.day === e.date ? 'date' : 'false'}>
+            <div class="when">${formatDate(e.date)}${e.time_utc ? ` · ${e.time_estimated ? 'about ' : ''}${e.time_utc.slice(11, 16)} UTC${e.time_estimated ? ' (estimated)' : ''}` : ''}</div>
             <div class="title">${e.title}</div>
             <p>${e.summary}</p>
             ${e.place_id?.startsWith('strike') || e.place_id?.startsWith('context_strike')

@@ -22,9 +22,17 @@ export const strikeMapStyles = [
       background: var(--_bg);
       color: var(--_fg);
     }
-    .frame:fullscreen {
-      grid-template-rows: 1fr auto;
+    /* Fullscreen: the map and panel fill the screen; the table waits until the reader leaves it. */
+    :host(:fullscreen) .frame {
+      grid-template-rows: minmax(0, 1fr);
+      grid-template-areas: 'map panel';
       height: 100vh;
+    }
+    :host(:fullscreen) strike-map-table {
+      display: none;
+    }
+    :host(:fullscreen) .panel {
+      max-height: none;
     }
     .map-area {
       grid-area: map;
@@ -32,7 +40,7 @@ export const strikeMapStyles = [
       height: var(--strike-map-height, 560px);
       min-height: 280px;
     }
-    .frame:fullscreen .map-area {
+    :host(:fullscreen) .map-area {
       height: auto;
     }
     #map {
@@ -70,6 +78,11 @@ export const strikeMapStyles = [
       display: flex;
       flex-direction: column;
     }
+    /* The timeline's event list scrolls on its own, so its controls stay in view. */
+    strike-map-timeline {
+      flex: 1 1 auto;
+      min-height: 200px;
+    }
     strike-map-table {
       grid-area: table;
       border-top: 1px solid var(--_line);
@@ -86,6 +99,13 @@ export const strikeMapStyles = [
         border-left: 0;
         border-top: 1px solid var(--_line);
         max-height: none;
+      }
+      :host(:fullscreen) .frame {
+        grid-template-areas: 'map' 'panel';
+        grid-template-rows: minmax(0, 1fr) auto;
+      }
+      :host(:fullscreen) .panel {
+        max-height: 40vh;
       }
     }
     .notices {

@@ -45,8 +45,9 @@ export interface ErrorDetail {
   source?: string;
 }
 
-/** The two provinces fill a 375 px phone at about zoom 4.3 and a desktop window at 5.5. */
+/** Both provinces on a wide map; on a phone, the border and the strike sites (the provinces would leave them tiny). */
 const HOME_BOUNDS: [[number, number], [number, number]] = [[58.8, 24.6], [70.3, 32.2]];
+const NARROW_HOME_BOUNDS: [[number, number], [number, number]] = [[60.6, 24.9], [66.2, 30.0]];
 
 /**
  * @summary The strike map: border, provinces, strike sites with uncertainty, timeline and measuring.
@@ -160,6 +161,7 @@ export class StrikeMap extends LitElement implements BudgetedMap {
   connectedCallback(): void {
     super.connectedCallback();
     this.darkQuery.addEventListener('change', this.onSchemeChange);
+    this.addEventListener('keydown', this.onHostKey);
     this.onSchemeChange();
     void loadBuiltinData().catch(() => {}); // start the download now; the map waits until it is on screen
     if (this.hasUpdated) this.observeVisibility();
@@ -168,6 +170,7 @@ export class StrikeMap extends LitElement implements BudgetedMap {
   disconnectedCallback(): void {
     super.disconnectedCallback();
     this.darkQuery.removeEventListener('change', this.onSchemeChange);
+    this.removeEventListener('keydown', this.onHostKey);
     window.removeEventListener('hashchange', this.onHashChange);
     this.intersection?.disconnect();
     this.visible = false;
@@ -238,10 +241,16 @@ export class StrikeMap extends LitElement implements BudgetedMap {
   select(id: string | null, { fly = true } = {}): void {
     const feature = id ? this.strikes.find((f) => f.properties.id === id) ?? null : null;
     if (feature) void import('./strike-card.ts'); // cards load on first use, keeping start-up small
+    if (feature && !this.selectedId) this.opener = deepActiveElement(this.shadowRoot);
     this.selectedId = feature ? id : null;
     if (feature) {
       this.announcement = `Selected: ${feature.properties.place}, ${feature.properties.date}. Uncertainty ${feature.properties.uncertainty_km} km.`;
-      if (fly && this.map) this.map.easeTo({ center: feature.geometry.coordinates as [number, number], padding: this.cardPadding(), duration: prefersReducedMotion() ? 0 : 600 });
+      if (fly && this.map) {
+        // On a small map the sites sit close together: come in close enough to tell them apart.
+        const narrow = this.map.getContainer().clientWidth < 480;
+        const zoom = narrow ? Math.max(this.map.getZoom(), 6) : this.map.getZoom();
+        this.map.easeTo({ center: feature.geometry.coordinates as [number, number], zoom, padding: this.cardPadding(), duration: prefersReducedMotion() ? 0 : 600 });
+      }
     } else {
       this.announcement = 'Card closed.';
     }
@@ -262,6 +271,8 @@ export class StrikeMap extends LitElement implements BudgetedMap {
 
   setShowContext(show: boolean): void {
     this.showContext = show;
+    // The context strikes are in Iraq and Syria, far off the default view: bring them into it.
+    if (show && this.map) this.fitTo({ type: 'FeatureCollection', features: this.strikes });
   }
 
   /** Shows or hides the cross-border strikes launched by one country. */
@@ -376,7 +387,7 @@ export class StrikeMap extends LitElement implements BudgetedMap {
     const map = new MlMap({
       container,
       style: this.composeStyle(base),
-      ...(view ?? { bounds: HOME_BOUNDS, fitBoundsOptions: { padding: 16 } }),
+      ...(view ?? { bounds: container.clientWidth < 480 ? NARROW_HOME_BOUNDS : HOME_BOUNDS, fitBoundsOptions: { padding: { top: 56, bottom: 16, left: 16, right: 16 } } }),
       attributionControl: false,
       cooperativeGestures: true,
       dragRotate: false,
@@ -391,7 +402,7 @@ export class StrikeMap extends LitElement implements BudgetedMap {
     map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 100 }), 'bottom-left');
     map.addControl(new ScaleControl({ unit: 'imperial', maxWidth: 100 }), 'bottom-left');
     map.addControl(new NavigationControl({ showCompass: true, visualizePitch: false }), 'top-right');
-    map.addControl(new FullscreenControl({ container: this.renderRoot.querySelector<HTMLElement>('.frame')! }), 'top-right');
+    map.addControl(new FullscreenControl({ container: this }), 'top-right');
     addIcons(map, this.palette); // before the style loads, so no symbol waits for its image
     map.on('error', (event) => console.warn('strike-map:', event.error?.message ?? event));
     map.getCanvas().setAttribute('aria-label', 'Map of the January 2024 Iran–Pakistan strikes. Arrow keys move between strike sites and open their cards; Escape closes a card; Shift and arrow keys pan; plus and minus zoom.');
@@ -447,10 +458,14 @@ export class StrikeMap extends LitElement implements BudgetedMap {
     return { layer: name, properties: hit.properties, distance: `${formatDistance(km, this.units)} from the border at the clicked point` };
   }
 
-  /** Closing the card from inside it puts the keyboard back on the map, not on the page's top. */
+  /** Where the keyboard was when a card opened, to return there when it closes. */
+  private opener?: HTMLElement;
+
+  /** Closing the card puts the keyboard back where it was (a table row, or the map), not at the page's top. */
   private closeCard = (): void => {
+    const back = this.opener?.isConnected ? this.opener : this.map?.getCanvas();
     this.select(null);
-    this.map?.getCanvas().focus();
+    back?.focus();
   };
 
   /** Arrow keys step through the visible strikes in date order; Enter opens, Escape closes. */
@@ -472,12 +487,23 @@ export class StrikeMap extends LitElement implements BudgetedMap {
       const at = sites.findIndex((f) => f.properties.id === this.selectedId);
       const next = at < 0 ? (step > 0 ? 0 : sites.length - 1) : (at + step + sites.length) % sites.length;
       this.select(sites[next].properties.id);
-    } else if (event.key === 'Enter' && !this.selectedId) {
+    } else if (event.key === 'Enter') {
+      // Enter selects the first site, or takes the keyboard into the open card.
       event.preventDefault();
-      this.select(sites[0].properties.id);
-    } else if (event.key === 'Escape' && this.selectedId) {
+      if (!this.selectedId) this.select(sites[0].properties.id);
+      else (this.renderRoot.querySelector('strike-card') as HTMLElement | null)?.focus();
+    }
+  };
+
+  /** Escape closes the card wherever the focus is inside the element (map, card, table, controls). */
+  private onHostKey = (event: KeyboardEvent): void => {
+    if (event.key !== 'Escape' || event.defaultPrevented) return;
+    if (this.selectedId) {
       event.preventDefault();
-      this.select(null);
+      this.closeCard();
+    } else if (this.userFeature) {
+      event.preventDefault();
+      this.userFeature = undefined;
     }
   };
 
@@ -555,7 +581,8 @@ export class StrikeMap extends LitElement implements BudgetedMap {
   /** Map padding that keeps a selected site clear of its card (beside it when wide, above it when narrow). */
   private cardPadding(): { left: number; bottom: number; top: number; right: number } {
     const { clientWidth: width, clientHeight: height } = this.map!.getContainer();
-    return width >= 480 ? { left: Math.min(396, width / 2), top: 0, right: 0, bottom: 0 } : { left: 0, top: 0, right: 0, bottom: height * 0.55 };
+    // Narrow: the card is a sheet over the lower 55 %, and the measuring bar takes the top ~60 px.
+    return width >= 480 ? { left: Math.min(396, width / 2), top: 0, right: 0, bottom: 0 } : { left: 0, top: 60, right: 0, bottom: height * 0.55 };
   }
 
   /** Downloads the map as a captioned PNG, or the strike sites as GeoJSON or CSV. */
@@ -653,6 +680,13 @@ function parseCenter(value?: string): [number, number] | undefined {
   if (!value) return undefined;
   const [lon, lat] = value.split(',').map(Number);
   return Number.isFinite(lon) && Number.isFinite(lat) && Math.abs(lat) <= 90 ? [lon, lat] : undefined;
+}
+
+/** The focused element, looking inside shadow roots (the table's and card's buttons live in their own). */
+function deepActiveElement(root: ShadowRoot | null): HTMLElement | undefined {
+  let active = root?.activeElement ?? undefined;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return (active as HTMLElement | undefined) ?? undefined;
 }
 
 function prefersReducedMotion(): boolean {

@@ -59,6 +59,8 @@ export interface TimelineEvent {
   id: string;
   date: string;
   time_utc?: string;
+  /** The clock time is our estimate (e.g. from the sunset time), not a reported one. */
+  time_estimated?: boolean;
   kind: 'strike' | 'diplomacy' | 'incident' | 'context';
   title: string;
   summary: string;

@@ -75,7 +75,7 @@ export function builtinLayers(p: Palette, withBasemap: boolean): LayerSpecificat
     { id: 'provinces-fill', type: 'fill', source: 'provinces', paint: { 'fill-color': ['match', ['get', 'country'], 'IR', p.provinceIR, p.provincePK], 'fill-opacity': withBasemap ? 1 : 0.55 } },
     { id: 'districts-line', type: 'line', source: 'districts', minzoom: 5, paint: { 'line-color': p.districtLine, 'line-width': 0.8, 'line-dasharray': [1, 2] } },
     { id: 'provinces-outline', type: 'line', source: 'provinces', paint: { 'line-color': p.provinceLine, 'line-width': 1.2 } },
-    { id: 'bands-fill', type: 'fill', source: 'bands', layout: { visibility: 'none' }, paint: { 'fill-color': p.band, 'fill-opacity': 0.1 } },
+    { id: 'bands-fill', type: 'fill', source: 'bands', layout: { visibility: 'none' }, paint: { 'fill-color': p.band, 'fill-opacity': 0.07 } },
     { id: 'bands-line', type: 'line', source: 'bands', layout: { visibility: 'none' }, paint: { 'line-color': p.band, 'line-width': 1, 'line-dasharray': [4, 2] } },
     { id: 'border-casing', type: 'line', source: 'border', layout: { 'line-join': 'round' }, paint: { 'line-color': p.borderCasing, 'line-width': 5 } },
     { id: 'border-line', type: 'line', source: 'border', layout: { 'line-join': 'round' }, paint: { 'line-color': p.border, 'line-width': 2.2 } },
@@ -89,12 +89,12 @@ export function builtinLayers(p: Palette, withBasemap: boolean): LayerSpecificat
     { id: 'basemap-labels', type: 'symbol', source: 'country-labels', filter: ['!', ['in', ['get', 'iso_a3'], ['literal', ['IRN', 'PAK']]]], layout: { 'text-field': ['upcase', ['get', 'name']], 'text-size': 12, 'text-letter-spacing': 0.12, 'text-max-width': 8 }, paint: { ...halo, 'text-color': p.neighbourLine } },
     { id: 'province-labels', type: 'symbol', source: 'province-labels', layout: { 'text-field': bilingual(0.9), 'text-size': 15, 'text-letter-spacing': 0.04, 'text-max-width': 12 }, paint: { ...halo, 'text-color': p.provinceLine } },
     { id: 'district-labels', type: 'symbol', source: 'districts', minzoom: 6.5, layout: { 'text-field': ['get', 'name'], 'text-size': 11 }, paint: { ...halo, 'text-color': p.districtLine } },
-    { id: 'towns-label', type: 'symbol', source: 'places', filter: notCrossing, layout: { 'text-field': bilingual(0.9), 'text-size': ['match', ['get', 'kind'], 'town', 11.5, 13], 'text-anchor': 'top', 'text-offset': [0, 0.5], 'text-optional': true }, paint: halo },
+    { id: 'towns-label', type: 'symbol', source: 'places', filter: notCrossing, layout: { 'text-field': bilingual(0.9), 'text-size': ['match', ['get', 'kind'], 'town', 11.5, 13], 'text-variable-anchor': ['top', 'bottom', 'right', 'left'], 'text-radial-offset': 0.6, 'text-justify': 'auto', 'symbol-sort-key': ['match', ['get', 'kind'], 'town', 1, 0], 'text-optional': true }, paint: halo },
     { id: 'crossings-label', type: 'symbol', source: 'places', filter: isCrossing, minzoom: 5.5, layout: { 'text-field': ['get', 'name'], 'text-size': 11, 'text-anchor': 'left', 'text-offset': [0.9, 0], 'text-optional': true }, paint: { ...halo, 'text-color': p.place } },
     { id: 'measure-line', type: 'line', source: 'measure', filter: ['==', ['geometry-type'], 'LineString'], layout: { 'line-cap': 'round' }, paint: { 'line-color': p.measure, 'line-width': 2.5 } },
     { id: 'measure-point', type: 'circle', source: 'measure', filter: ['==', ['geometry-type'], 'Point'], paint: { 'circle-radius': 5, 'circle-color': p.measure, 'circle-stroke-color': p.textHalo, 'circle-stroke-width': 2 } },
     { id: 'measure-label', type: 'symbol', source: 'measure', filter: ['has', 'label'], layout: { 'text-field': ['get', 'label'], 'text-size': 13, 'text-anchor': 'bottom-left', 'text-offset': [0.6, -0.4], 'text-allow-overlap': true }, paint: { ...halo, 'text-color': p.measure, 'text-halo-width': 2.2 } },
-    { id: 'strikes-label', type: 'symbol', source: 'strikes', filter: strikes, layout: { 'text-field': ['get', 'label'], 'text-size': 12.5, 'text-anchor': 'left', 'text-offset': [1.1, 0], 'text-max-width': 14, 'text-optional': true }, paint: { ...halo, 'text-halo-width': 2 } },
+    { id: 'strikes-label', type: 'symbol', source: 'strikes', filter: strikes, layout: { 'text-field': ['get', 'label'], 'text-size': 12.5, 'text-variable-anchor': ['left', 'right', 'bottom', 'top'], 'text-radial-offset': 1.1, 'text-justify': 'auto', 'text-max-width': 14, 'text-optional': true }, paint: { ...halo, 'text-halo-width': 2 } },
   ];
   return withBasemap ? [...basemap, ...story] : story.filter((layer) => layer.id !== 'basemap-labels');
 }
