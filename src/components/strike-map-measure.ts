@@ -78,7 +78,16 @@ export class StrikeMapMeasure extends LitElement {
         border: 1px solid var(--_line);
         border-radius: 6px;
       }
+      .short {
+        display: none;
+      }
       @container (max-width: 479px) {
+        .long {
+          display: none;
+        }
+        .short {
+          display: inline;
+        }
         button {
           font-size: 13px;
           padding: 0.15em 0.5em;
@@ -267,8 +276,8 @@ export class StrikeMapMeasure extends LitElement {
 
   protected render() {
     return html`<div class="bar" role="toolbar" aria-label="Measuring tools">
-        <button type="button" aria-pressed=${this.mode === 'border'} @click=${() => this.setMode('border')}>Distance to border</button>
-        <button type="button" aria-pressed=${this.mode === 'path'} @click=${() => this.setMode('path')}>Measure path</button>
+        <button type="button" aria-label="Distance to border" aria-pressed=${this.mode === 'border'} @click=${() => this.setMode('border')}><span class="long">Distance to border</span><span class="short">To border</span></button>
+        <button type="button" aria-label="Measure path" aria-pressed=${this.mode === 'path'} @click=${() => this.setMode('path')}><span class="long">Measure path</span><span class="short">Path</span></button>
         <button type="button" aria-pressed=${this.bandsOn} @click=${this.toggleBands}>Bands</button>
         ${this.bandsOn
           ? html`<form @submit=${this.addBand}>

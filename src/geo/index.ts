@@ -2,9 +2,9 @@
  * strike-map/geo — pure geometry for the Iran–Pakistan border map.
  * No DOM, no MapLibre: runs in Node and in the browser.
  *
- * `bufferBands` is deliberately NOT re-exported here: it pulls in Turf's buffer
- * (JSTS, the heavy part). Load it on demand: `await import('strike-map/geo/bands')`
- * (in this repo: `import('./geo/bands.ts')`).
+ * `bufferBands` is deliberately NOT re-exported here: it pulls in Turf's buffer (JSTS, the
+ * heavy part). The map loads `src/geo/bands.ts` on demand, in a worker
+ * (src/workers/bands-client.ts); import that module directly where you need it.
  */
 export { BorderIndex } from './border-index.ts';
 export type { BorderIndexOptions, BorderInput, NearestResult } from './border-index.ts';

@@ -9,7 +9,7 @@ afterEach(unmountAll);
 
 const tool = (el: StrikeMap) => shadow<StrikeMapMeasure>(el, 'strike-map-measure')!;
 const button = (el: StrikeMap, label: string) =>
-  [...tool(el).shadowRoot!.querySelectorAll('button')].find((b) => b.textContent!.trim() === label)!;
+  [...tool(el).shadowRoot!.querySelectorAll('button')].find((b) => (b.getAttribute('aria-label') ?? b.textContent!.trim()) === label)!;
 const nextMeasure = (el: StrikeMap) => new Promise<MeasureDetail>((resolve) => el.addEventListener('strike-map-measure', (e) => resolve((e as CustomEvent<MeasureDetail>).detail), { once: true }));
 
 describe('measuring', () => {
