@@ -1,12 +1,13 @@
 /**
- * strike-map: importing this module defines every element. The strike and feature cards and the
- * download helpers are loaded on first use, so only their types are exported here.
+ * strike-map: importing this module defines every element. The table (once the map is ready),
+ * the strike and feature cards and the download helpers (on first use) load later, so only their
+ * types are exported here.
  */
 export { StrikeMap, type SelectDetail, type ErrorDetail, type Theme } from './components/strike-map.ts';
 export type { StrikeCard } from './components/strike-card.ts';
 export { StrikeMapLegend } from './components/strike-map-legend.ts';
 export { StrikeMapTimeline } from './components/strike-map-timeline.ts';
-export { StrikeMapTable } from './components/strike-map-table.ts';
+export type { StrikeMapTable } from './components/strike-map-table.ts';
 export { StrikeMapLayer } from './components/strike-map-layer.ts';
 export type { StrikeFeatureCard } from './components/feature-card.ts';
 export { StrikeMapInset } from './components/strike-map-inset.ts';

@@ -29,7 +29,6 @@ import './strike-map-inset.ts';
 import './strike-map-layer.ts';
 import './strike-map-legend.ts';
 import './strike-map-timeline.ts';
-import './strike-map-table.ts';
 import './strike-map-measure.ts';
 
 export type Theme = 'light' | 'dark' | 'auto';
@@ -327,12 +326,14 @@ export class StrikeMap extends LitElement implements BudgetedMap {
       if (abort.signal.aborted) return;
       this.snapshot = undefined;
       this.live = true;
+      loadTable();
       deferred.resolve();
       this.emit('strike-map-ready', { map: this.map });
     } catch (error) {
       if (abort.signal.aborted) return;
       const message = error instanceof Error ? error.message : String(error);
       this.failed = message;
+      loadTable(); // the table is what readers get instead of the map
       this.removeMap();
       freeSlot(this);
       deferred.reject(new Error(`strike-map could not start: ${message}`));
@@ -680,6 +681,11 @@ function parseCenter(value?: string): [number, number] | undefined {
   if (!value) return undefined;
   const [lon, lat] = value.split(',').map(Number);
   return Number.isFinite(lon) && Number.isFinite(lat) && Math.abs(lat) <= 90 ? [lon, lat] : undefined;
+}
+
+/** The table sits below the map: it loads once the map is ready (or has failed), not before. */
+function loadTable(): void {
+  void import('./strike-map-table.ts');
 }
 
 /** The focused element, looking inside shadow roots (the table's and card's buttons live in their own). */

@@ -4,6 +4,7 @@ import '../../src/index.ts';
 // (The e2e tests exercise the lazy loading in the production build.)
 import '../../src/components/strike-card.ts';
 import '../../src/components/feature-card.ts';
+import '../../src/components/strike-map-table.ts';
 import type { StrikeMap } from '../../src/components/strike-map.ts';
 
 export async function mountMap(attributes: Record<string, string> = {}, size = { width: 900, height: 600 }): Promise<StrikeMap> {

@@ -22,9 +22,11 @@ describe('the built explorer page (vite build + vite preview)', () => {
     await page.close();
   });
 
-  it('opens a strike card from the keyboard (the card code loads on first use)', async () => {
+  it('loads the table once the map is ready, and opens a strike card from the keyboard (its code loads on first use)', async () => {
     const { page, errors } = await openPage(browser, `${inject('baseUrl')}/`);
     await mapReady(page);
+    await page.locator('strike-map strike-map-table tbody tr').first().waitFor();
+    expect(await page.locator('strike-map strike-map-table tbody tr').count()).toBe(3);
     await page.locator('strike-map canvas.maplibregl-canvas').focus();
     await page.keyboard.press('ArrowRight');
     const title = page.locator('strike-map strike-card h2');
