@@ -91,6 +91,23 @@ describe('measuring', () => {
     expect(shown()).toEqual(new Set([5, 10, 25, 50]));
   });
 
+  it('measures to the border on a long press (touch), in any mode', async () => {
+    const el = await mountMap();
+    const canvas = el.map!.getCanvas();
+    const at: [number, number] = [63.0, 27.4];
+    const { x, y } = el.map!.project(at);
+    const box = canvas.getBoundingClientRect();
+    const touch = new Touch({ identifier: 1, target: canvas, clientX: box.left + x, clientY: box.top + y });
+    const measured = nextMeasure(el);
+    canvas.dispatchEvent(new TouchEvent('touchstart', { touches: [touch], targetTouches: [touch], changedTouches: [touch], bubbles: true, cancelable: true }));
+    const detail = await measured; // fires after the press is held (~0.55 s), with no touchend
+    canvas.dispatchEvent(new TouchEvent('touchend', { touches: [], targetTouches: [], changedTouches: [touch], bubbles: true, cancelable: true }));
+    if (detail.mode !== 'border') throw new Error('expected a border measurement');
+    expect(detail.point[0]).toBeCloseTo(at[0], 2);
+    expect(detail.point[1]).toBeCloseTo(at[1], 2);
+    expect(detail.km).toBeCloseTo((await el.distanceToBorder(at)).km, 1);
+  });
+
   it('exposes distanceToBorder on the element', async () => {
     const el = await mountMap();
     const result = await el.distanceToBorder([64.0946, 26.9719]); // Panjgur town
