@@ -31,6 +31,7 @@ const entries: Entry[] = [
  * @event legend-toggle - a layer group was switched. Detail: `{ group, visible }`.
  * @event context-toggle - the context-strikes switch changed. Detail: boolean.
  * @event attacker-toggle - the strikes of one attacker were switched. Detail: `{ attacker, visible }`.
+ * @event user-layer-toggle - one of the page's own layers was switched. Detail: `{ layerId, visible }`.
  */
 @customElement('strike-map-legend')
 export class StrikeMapLegend extends LitElement {
@@ -66,6 +67,14 @@ export class StrikeMapLegend extends LitElement {
       .sub {
         margin: 0 0 4px 24px;
       }
+      h3 {
+        font-size: 12px;
+        margin: 10px 0 4px;
+        color: var(--_muted);
+      }
+      .name {
+        overflow-wrap: anywhere;
+      }
     `,
   ];
 
@@ -73,6 +82,8 @@ export class StrikeMapLegend extends LitElement {
   @property({ attribute: false }) hiddenGroups = new Set<LayerGroup>();
   @property({ attribute: false }) showContext = false;
   @property({ attribute: false }) hiddenAttackers = new Set<'IR' | 'PK'>();
+  /** The page's own layers (from <strike-map-layer> or dropped files). */
+  @property({ attribute: false }) userLayers: { layerId: string; name: string; color: string; visible: boolean }[] = [];
   /** The map's `builtin` attribute: groups it leaves out are not listed. */
   @property() builtin = 'all';
 
@@ -114,7 +125,7 @@ export class StrikeMapLegend extends LitElement {
 
   protected render() {
     const listed = this.builtin.trim() === 'all' ? entries : entries.filter((e) => this.builtin.split(/\s+/).includes(e.group));
-    if (!listed.length) return html``;
+    if (!listed.length && !this.userLayers.length) return html``;
     return html`<h2 id="legend-title">Legend</h2>
       <ul aria-labelledby="legend-title">
         ${listed.map(
@@ -127,7 +138,21 @@ export class StrikeMapLegend extends LitElement {
             ${e.group === 'strikes' ? this.renderAttackers() : ''}
           </li>`,
         )}
-      </ul>`;
+      </ul>
+      ${this.userLayers.length
+        ? html`<h3 id="own-title">Your layers</h3>
+            <ul aria-labelledby="own-title">
+              ${this.userLayers.map(
+                (layer) => html`<li>
+                  <label>
+                    <input type="checkbox" .checked=${layer.visible} @change=${(ev: Event) => this.emit('user-layer-toggle', { layerId: layer.layerId, visible: (ev.target as HTMLInputElement).checked })} />
+                    <svg viewBox="0 0 24 18" aria-hidden="true"><circle cx="12" cy="9" r="5" fill=${layer.color} /></svg>
+                    <span class="name">${layer.name}</span>
+                  </label>
+                </li>`,
+              )}
+            </ul>`
+        : ''}`;
   }
 }
 

@@ -22,6 +22,7 @@ import { readHash, writeHash } from './hash-state.ts';
 import { strikeFilter } from '../map/filters.ts';
 import { bandLabel } from '../map/layers.ts';
 import { UserDataController } from './user-data-controller.ts';
+import { setUserLayerVisible } from '../map/user-layers.ts';
 import { bbox } from '@turf/turf';
 import type { FeatureCollection } from 'geojson';
 import { claimSlot, freeSlot, touchSlot, type BudgetedMap } from './map-budget.ts';
@@ -91,6 +92,8 @@ export class StrikeMap extends LitElement implements BudgetedMap {
   @state() protected day: string | null = null;
   @state() protected hiddenGroups = new Set<LayerGroup>(hiddenByDefault);
   @state() protected showContext = false;
+  /** The page's own layers the reader switched off in the legend. */
+  @state() protected hiddenUserLayers = new Set<string>();
   /** Attackers whose strikes the reader switched off in the legend. */
   @state() protected hiddenAttackers = new Set<'IR' | 'PK'>();
   @state() protected announcement = '';
@@ -272,6 +275,19 @@ export class StrikeMap extends LitElement implements BudgetedMap {
     this.showContext = show;
     // The context strikes are in Iraq and Syria, far off the default view: bring them into it.
     if (show && this.map) this.fitTo({ type: 'FeatureCollection', features: this.strikes });
+  }
+
+  isUserLayerHidden(layerId: string): boolean {
+    return this.hiddenUserLayers.has(layerId);
+  }
+
+  /** Shows or hides one of the page's own layers. */
+  setUserLayerVisible(layerId: string, visible: boolean): void {
+    const next = new Set(this.hiddenUserLayers);
+    if (visible) next.delete(layerId);
+    else next.add(layerId);
+    this.hiddenUserLayers = next;
+    if (this.map) setUserLayerVisible(this.map, layerId, visible);
   }
 
   /** Shows or hides the cross-border strikes launched by one country. */
@@ -649,6 +665,8 @@ export class StrikeMap extends LitElement implements BudgetedMap {
             @legend-toggle=${(e: CustomEvent<{ group: LayerGroup; visible: boolean }>) => this.setGroupVisible(e.detail.group, e.detail.visible)}
             @context-toggle=${(e: CustomEvent<boolean>) => this.setShowContext(e.detail)}
             .hiddenAttackers=${this.hiddenAttackers}
+            .userLayers=${this.userData.layers.map((layer) => ({ ...layer, visible: !this.hiddenUserLayers.has(layer.layerId) }))}
+            @user-layer-toggle=${(e: CustomEvent<{ layerId: string; visible: boolean }>) => this.setUserLayerVisible(e.detail.layerId, e.detail.visible)}
             @attacker-toggle=${(e: CustomEvent<{ attacker: 'IR' | 'PK'; visible: boolean }>) => this.setAttackerVisible(e.detail.attacker, e.detail.visible)}
           ></strike-map-legend>
           <strike-map-timeline

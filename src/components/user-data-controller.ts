@@ -6,7 +6,7 @@
 import type { ReactiveController } from 'lit';
 import type { FeatureCollection } from 'geojson';
 import { StrikeMapLayer } from './strike-map-layer.ts';
-import { removeUserLayer, syncUserLayer, type UserLayer } from '../map/user-layers.ts';
+import { removeUserLayer, setUserLayerVisible, syncUserLayer, type UserLayer } from '../map/user-layers.ts';
 import type { StrikeMap } from './strike-map.ts';
 
 /** A point from a dropped file, measured against the border. */
@@ -29,7 +29,7 @@ let dropCounter = 0;
 export class UserDataController implements ReactiveController {
   /** Layers that came from dropped files, newest last. */
   dropped: DroppedLayer[] = [];
-  private shown = new Map<string, string>(); // layerId → display name, for everything on the map
+  private shown = new Map<string, { name: string; color: string }>(); // layerId → how the legend lists it
   private observer = new MutationObserver(() => this.syncChildren());
 
   constructor(private host: StrikeMap) {
@@ -67,7 +67,12 @@ export class UserDataController implements ReactiveController {
 
   /** The display name of a user layer by its MapLibre source id. */
   layerName(layerId: string): string | undefined {
-    return this.shown.get(layerId);
+    return this.shown.get(layerId)?.name;
+  }
+
+  /** The page's own layers now on the map, for the legend. */
+  get layers(): { layerId: string; name: string; color: string }[] {
+    return [...this.shown].map(([layerId, { name, color }]) => ({ layerId, name, color }));
   }
 
   /** Reads dropped or chosen files; each becomes a layer, or an error message naming the file. */
@@ -122,9 +127,13 @@ export class UserDataController implements ReactiveController {
   private readyMap?: StrikeMap['map'];
 
   private show(layer: UserLayer, name: string): void {
-    this.shown.set(layer.layerId, name);
+    this.shown.set(layer.layerId, { name, color: layer.color });
     const map = this.host.map;
-    if (map && map === this.readyMap) syncUserLayer(map, layer, this.host.palette);
+    if (map && map === this.readyMap) {
+      syncUserLayer(map, layer, this.host.palette);
+      setUserLayerVisible(map, layer.layerId, !this.host.isUserLayerHidden(layer.layerId));
+    }
+    this.host.requestUpdate(); // the legend lists it
   }
 
   private syncChildren = (): void => {
@@ -135,6 +144,7 @@ export class UserDataController implements ReactiveController {
       if (layerId.startsWith('user-') && !present.has(layerId)) {
         this.shown.delete(layerId);
         if (map) removeUserLayer(map, layerId);
+        this.host.requestUpdate(); // the legend drops it
       }
     }
     for (const el of children) {

@@ -47,6 +47,10 @@ export function syncUserLayer(map: MlMap, layer: UserLayer, palette: Palette): v
   map.setLayoutProperty(`${layer.layerId}-label`, 'text-field', layer.label ? ['to-string', ['get', layer.label]] : '');
 }
 
+export function setUserLayerVisible(map: MlMap, layerId: string, visible: boolean): void {
+  for (const id of layerIds(layerId)) if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
+}
+
 export function removeUserLayer(map: MlMap, layerId: string): void {
   for (const id of layerIds(layerId)) if (map.getLayer(id)) map.removeLayer(id);
   if (map.getSource(layerId)) map.removeSource(layerId);

@@ -95,6 +95,30 @@ describe('legend by attacker', () => {
   });
 });
 
+describe('the page\'s own layers in the legend', () => {
+  it('lists each by its name, as text, with a switch that hides it on the map', async () => {
+    const el = await mountMap();
+    const name = '<img src=x onerror="window.__xss=1">Clinics';
+    const layer = document.createElement('strike-map-layer');
+    layer.setAttribute('name', name);
+    layer.innerHTML = '<script type="application/geo+json">{"type":"Point","coordinates":[62.5,27.2]}</script>';
+    el.append(layer);
+    const legend = shadow<HTMLElement>(el, 'strike-map-legend')!;
+    const row = await until(() => [...legend.shadowRoot!.querySelectorAll('label')].find((l) => l.textContent!.includes('Clinics')));
+    expect(row.querySelector('.name')!.textContent).toBe(name);
+    expect(legend.shadowRoot!.querySelector('img')).toBeNull();
+    const id = (layer as unknown as { layerId: string }).layerId;
+    await userEvent.click(row.querySelector('input')!);
+    await el.updateComplete;
+    expect(el.map!.getLayoutProperty(`${id}-circle`, 'visibility')).toBe('none');
+    await userEvent.click(row.querySelector('input')!);
+    expect(el.map!.getLayoutProperty(`${id}-circle`, 'visibility')).toBe('visible');
+    layer.remove();
+    await until(() => ![...legend.shadowRoot!.querySelectorAll('label')].some((l) => l.textContent!.includes('Clinics')));
+    expect((window as unknown as { __xss?: number }).__xss).toBeUndefined();
+  });
+});
+
 describe('keyboard', () => {
   it('pans with Shift + arrow keys, and closing the card returns focus to the map', async () => {
     const el = await mountMap();

@@ -37,11 +37,11 @@ export const shadow = <T extends Element>(el: Element, selector: string): T | nu
   (el.shadowRoot?.querySelector(selector) as T | null) ?? null;
 
 /** Waits until `check` returns something truthy (e.g. a download captured after a lazy import). */
-export async function until<T>(check: () => T, timeoutMs = 5000): Promise<T> {
+export async function until<T>(check: () => T, timeoutMs = 5000): Promise<NonNullable<T>> {
   const end = performance.now() + timeoutMs;
   for (;;) {
     const value = check();
-    if (value) return value;
+    if (value) return value as NonNullable<T>;
     if (performance.now() > end) throw new Error('timed out waiting for a condition');
     await new Promise((r) => setTimeout(r, 20));
   }
