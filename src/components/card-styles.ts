@@ -1,14 +1,12 @@
-/** The floating card chrome shared by strike cards and feature cards. */
+/**
+ * The card chrome shared by strike cards and feature cards. Where a card floats over the map is
+ * set by <strike-map> (strike-map.styles.ts), which knows its own width.
+ */
 import { css } from 'lit';
 
 export const cardStyles = css`
       :host {
-        position: absolute;
-        z-index: 4;
-        left: 8px;
-        top: 56px;
-        width: min(380px, calc(100% - 16px));
-        max-height: calc(100% - 100px);
+        display: block;
         overflow: auto;
         background: var(--_bg);
         color: var(--_fg);
@@ -47,14 +45,6 @@ export const cardStyles = css`
       .local {
         font-size: 14px;
       }
-  /* On a narrow map the card becomes a sheet over the lower part, leaving the site visible above. */
-  @container (max-width: 479px) {
-    :host {
-      top: auto;
-      bottom: 28px;
-      max-height: 55%;
-    }
-  }
   .empty {
     margin: 8px 12px 12px;
   }

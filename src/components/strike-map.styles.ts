@@ -63,6 +63,24 @@ export const strikeMapStyles = [
         linear-gradient(var(--_fg), var(--_fg)) center / 100% 2px no-repeat;
       opacity: 0.7;
     }
+    strike-card,
+    strike-feature-card {
+      position: absolute;
+      z-index: 4;
+      left: 8px;
+      top: 56px;
+      width: min(380px, calc(100% - 16px));
+      max-height: calc(100% - 100px);
+    }
+    /* On a narrow map a card is a sheet over the lower part, leaving the site visible above. */
+    @container (max-width: 479px) {
+      strike-card,
+      strike-feature-card {
+        top: auto;
+        bottom: 28px;
+        max-height: 55%;
+      }
+    }
     .snapshot {
       position: absolute;
       inset: 0;

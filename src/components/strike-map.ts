@@ -209,6 +209,7 @@ export class StrikeMap extends LitElement implements BudgetedMap {
   release(): void {
     const map = this.map;
     if (!map) return;
+    map.redraw(); // draw now, so the canvas still holds the frame when it is read
     this.snapshot = map.getCanvas().toDataURL('image/png');
     const { lng, lat } = map.getCenter();
     this.savedView = { center: [lng, lat], zoom: map.getZoom() };
@@ -335,7 +336,7 @@ export class StrikeMap extends LitElement implements BudgetedMap {
       claimSlot(this);
       this.createMap(base);
       await this.whenLoaded(this.map!);
-      if (this.hash) this.restoreHash();
+      const restored = this.hash ? this.restoreHash() : undefined;
       this.applyFilters();
       this.userData.onMapReady();
       await new Promise<void>((resolve) => this.map!.once('idle', () => resolve()));
@@ -343,6 +344,8 @@ export class StrikeMap extends LitElement implements BudgetedMap {
       this.snapshot = undefined;
       this.live = true;
       loadTable();
+      // The saved site opens once the map is drawn; without a saved view, it flies into view.
+      if (restored?.site) this.select(restored.site, { fly: !restored.view });
       deferred.resolve();
       this.emit('strike-map-ready', { map: this.map });
     } catch (error) {
@@ -410,7 +413,6 @@ export class StrikeMap extends LitElement implements BudgetedMap {
       dragRotate: false,
       pitchWithRotate: false,
       maxPitch: 0,
-      canvasContextAttributes: { preserveDrawingBuffer: true },
       locale: { 'CooperativeGesturesHandler.WindowsHelpText': 'Use Ctrl + scroll to zoom the map', 'CooperativeGesturesHandler.MacHelpText': 'Use ⌘ + scroll to zoom the map', 'CooperativeGesturesHandler.MobileHelpText': 'Use two fingers to move the map' },
     });
     map.touchZoomRotate.disableRotation();
@@ -567,14 +569,13 @@ export class StrikeMap extends LitElement implements BudgetedMap {
     }
   }
 
-  private restoreHash(): void {
-    const saved = readHash(location.hash);
-    if (!saved) return;
-    if (saved.view) this.map!.jumpTo(saved.view);
-    if (saved.day !== undefined) this.day = saved.day;
-    // Without a saved view, bring the site into view beside its card.
-    if (saved.site) this.select(saved.site, { fly: !saved.view });
+  /** Restores view and day from the URL; the caller opens the saved site once the map is drawn. */
+  private restoreHash(): ReturnType<typeof readHash> {
     window.addEventListener('hashchange', this.onHashChange);
+    const saved = readHash(location.hash);
+    if (saved?.view) this.map!.jumpTo(saved.view);
+    if (saved?.day !== undefined) this.day = saved.day;
+    return saved;
   }
 
   private onHashChange = (): void => {
