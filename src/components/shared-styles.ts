@@ -74,7 +74,12 @@ export const controlStyles = css`
     padding: 0 4px;
   }
   /* Touch targets of at least 24 px for small controls and links in lists. */
-  summary,
+  summary {
+    display: list-item; /* keeps the disclosure triangle */
+    min-height: 24px;
+    padding-block: 3px;
+    cursor: pointer;
+  }
   .sources a {
     display: inline-block;
     min-height: 24px;

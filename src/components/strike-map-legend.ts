@@ -67,6 +67,9 @@ export class StrikeMapLegend extends LitElement {
       .sub {
         margin: 0 0 4px 24px;
       }
+      summary h2 {
+        display: inline;
+      }
       h3 {
         font-size: 12px;
         margin: 10px 0 4px;
@@ -126,7 +129,9 @@ export class StrikeMapLegend extends LitElement {
   protected render() {
     const listed = this.builtin.trim() === 'all' ? entries : entries.filter((e) => this.builtin.split(/\s+/).includes(e.group));
     if (!listed.length && !this.userLayers.length) return html``;
-    return html`<h2 id="legend-title">Legend</h2>
+    // A <details> the reader can fold away, leaving more room for the timeline.
+    return html`<details open>
+      <summary><h2 id="legend-title">Legend and layers</h2></summary>
       <ul aria-labelledby="legend-title">
         ${listed.map(
           (e) => html`<li>
@@ -152,7 +157,8 @@ export class StrikeMapLegend extends LitElement {
                 </li>`,
               )}
             </ul>`
-        : ''}`;
+        : ''}
+    </details>`;
   }
 }
 
