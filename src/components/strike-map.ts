@@ -266,10 +266,7 @@ export class StrikeMap extends LitElement implements BudgetedMap {
   }
 
   setGroupVisible(group: LayerGroup, visible: boolean): void {
-    const next = new Set(this.hiddenGroups);
-    if (visible) next.delete(group);
-    else next.add(group);
-    this.hiddenGroups = next;
+    this.hiddenGroups = withHidden(this.hiddenGroups, group, visible);
   }
 
   setShowContext(show: boolean): void {
@@ -284,19 +281,13 @@ export class StrikeMap extends LitElement implements BudgetedMap {
 
   /** Shows or hides one of the page's own layers. */
   setUserLayerVisible(layerId: string, visible: boolean): void {
-    const next = new Set(this.hiddenUserLayers);
-    if (visible) next.delete(layerId);
-    else next.add(layerId);
-    this.hiddenUserLayers = next;
+    this.hiddenUserLayers = withHidden(this.hiddenUserLayers, layerId, visible);
     if (this.map) setUserLayerVisible(this.map, layerId, visible);
   }
 
   /** Shows or hides the cross-border strikes launched by one country. */
   setAttackerVisible(attacker: 'IR' | 'PK', visible: boolean): void {
-    const next = new Set(this.hiddenAttackers);
-    if (visible) next.delete(attacker);
-    else next.add(attacker);
-    this.hiddenAttackers = next;
+    this.hiddenAttackers = withHidden(this.hiddenAttackers, attacker, visible);
   }
 
   /** Says something to screen-reader users through the live region. */
@@ -694,6 +685,14 @@ export class StrikeMap extends LitElement implements BudgetedMap {
       </div>
     `;
   }
+}
+
+/** A new set of hidden things with `item` shown or hidden (a new object, so Lit sees the change). */
+function withHidden<T>(hidden: Set<T>, item: T, visible: boolean): Set<T> {
+  const next = new Set(hidden);
+  if (visible) next.delete(item);
+  else next.add(item);
+  return next;
 }
 
 function parseCenter(value?: string): [number, number] | undefined {

@@ -1,18 +1,8 @@
 /** fetch() with the checks a map needs before trusting a response: status, type, size and time. */
+import { DataError } from './errors.ts';
 
 export const MAX_BYTES = 20 * 1024 * 1024;
 export const TIMEOUT_MS = 20_000;
-
-/** A load failure that names what was being loaded and why it failed, in words a user can act on. */
-export class LoadError extends Error {
-  constructor(
-    readonly source: string,
-    message: string,
-  ) {
-    super(`${source}: ${message}`);
-    this.name = 'LoadError';
-  }
-}
 
 const jsonTypes = /^(application\/([\w.+-]*\+)?json|application\/geo\+json|text\/plain|application\/octet-stream)\b/i;
 
@@ -23,7 +13,7 @@ export async function fetchText(
 ): Promise<string> {
   const timeout = AbortSignal.timeout(timeoutMs);
   const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
-  const tooSlow = () => new LoadError(url, `no answer within ${timeoutMs / 1000} s`);
+  const tooSlow = () => new DataError(url, `no answer within ${timeoutMs / 1000} s`);
   let response: Response;
   try {
     // Raced against the signal too, so a fetch that ignores its signal (a service worker, a
@@ -32,24 +22,24 @@ export async function fetchText(
   } catch (error) {
     if (signal?.aborted) throw error;
     if (timeout.aborted) throw tooSlow();
-    throw new LoadError(url, 'network error (offline, blocked, or the server refused the request)');
+    throw new DataError(url, 'network error (offline, blocked, or the server refused the request)');
   }
-  if (!response.ok) throw new LoadError(url, `the server answered ${response.status} ${response.statusText}`.trim());
+  if (!response.ok) throw new DataError(url, `the server answered ${response.status} ${response.statusText}`.trim());
   const type = response.headers.get('content-type') ?? '';
   if (type && !jsonTypes.test(type) && !/csv/i.test(type)) {
-    throw new LoadError(url, `expected JSON or CSV but the server sent "${type.split(';')[0]}"`);
+    throw new DataError(url, `expected JSON or CSV but the server sent "${type.split(';')[0]}"`);
   }
   const declared = Number(response.headers.get('content-length') ?? 0);
-  if (declared > maxBytes) throw new LoadError(url, `file is ${formatBytes(declared)}, over the ${formatBytes(maxBytes)} limit`);
+  if (declared > maxBytes) throw new DataError(url, `file is ${formatBytes(declared)}, over the ${formatBytes(maxBytes)} limit`);
   let text: string;
   try {
     text = await untilAborted(response.text(), combined);
   } catch (error) {
     if (signal?.aborted) throw error;
     if (timeout.aborted) throw tooSlow();
-    throw new LoadError(url, 'the connection broke while reading the file');
+    throw new DataError(url, 'the connection broke while reading the file');
   }
-  if (text.length > maxBytes) throw new LoadError(url, `file is over the ${formatBytes(maxBytes)} limit`);
+  if (text.length > maxBytes) throw new DataError(url, `file is over the ${formatBytes(maxBytes)} limit`);
   return text;
 }
 
@@ -71,7 +61,7 @@ export async function fetchJson<T>(url: string, options?: Parameters<typeof fetc
   try {
     return JSON.parse(text) as T;
   } catch {
-    throw new LoadError(url, 'not valid JSON');
+    throw new DataError(url, 'not valid JSON');
   }
 }
 

@@ -4,6 +4,9 @@
  * Pure: no DOM, no MapLibre.
  */
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
+import { DataError } from './errors.ts';
+
+export { DataError };
 
 /** Largest user file accepted (bigger files are refused before parsing, so the page never freezes). */
 export const MAX_USER_FILE_BYTES = 10 * 1024 * 1024;
@@ -19,16 +22,6 @@ export interface ParsedLayer {
   skipped: number;
 }
 
-/** Thrown when nothing usable can be read from a file at all. */
-export class DataError extends Error {
-  constructor(
-    readonly file: string,
-    message: string,
-  ) {
-    super(`${file}: ${message}`);
-    this.name = 'DataError';
-  }
-}
 
 export function checkSize(file: string, bytes: number): void {
   if (bytes > MAX_USER_FILE_BYTES) {
