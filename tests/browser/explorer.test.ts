@@ -67,6 +67,21 @@ describe('timeline', () => {
     expect(el.map!.queryRenderedFeatures({ layers: ['strikes-symbol'] })).toHaveLength(0);
   });
 
+  it('plays through the days on its own and can be paused', async () => {
+    const el = await mountMap();
+    const timeline = shadow<HTMLElement>(el, 'strike-map-timeline')!;
+    const play = [...timeline.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent === 'Play')!;
+    await userEvent.click(play);
+    await el.updateComplete;
+    const first = el['day'] as string;
+    expect(first).toBe('2024-01-15'); // the first day with a strike on the map
+    await expect.poll(() => el['day'], { timeout: 6000 }).not.toBe(first);
+    await userEvent.click([...timeline.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent === 'Pause')!);
+    const paused = el['day'];
+    await new Promise((r) => setTimeout(r, 2000));
+    expect(el['day']).toBe(paused);
+  });
+
   it('has step buttons that move the day', async () => {
     const el = await mountMap();
     const timeline = shadow<HTMLElement>(el, 'strike-map-timeline')!;

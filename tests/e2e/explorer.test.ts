@@ -37,4 +37,24 @@ describe('the built explorer page (vite build + vite preview)', () => {
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  it('without WebGL (Chromium --disable-webgl) shows a message and the table instead of an empty box', async () => {
+    const noWebGL = await launch(['--disable-webgl', '--disable-webgl2']);
+    try {
+      const { page } = await openPage(noWebGL, `${inject('baseUrl')}/`);
+      const failure = await page.evaluate(async () => {
+        await customElements.whenDefined('strike-map');
+        return (document.querySelector('strike-map') as unknown as { ready: Promise<void> }).ready.then(
+          () => 'ready',
+          (error: Error) => error.message,
+        );
+      });
+      expect(failure).toMatch(/strike-map could not start/);
+      await expect.poll(() => page.locator('strike-map .fallback[role="alert"]').textContent()).toContain('could not start');
+      await page.locator('strike-map strike-map-table tbody tr').first().waitFor();
+      expect(await page.locator('strike-map strike-map-table tbody tr').count()).toBe(3);
+    } finally {
+      await noWebGL.close();
+    }
+  });
 });
