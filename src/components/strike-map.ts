@@ -19,7 +19,7 @@ import type { BuiltinData, StrikeFeature } from '../data/types.ts';
 import { BorderIndex, formatDistance, type Units } from '../geo/index.ts';
 import { strikeMapStyles } from './strike-map.styles.ts';
 import { readHash, writeHash } from './hash-state.ts';
-import { strikeFilter } from '../map/filters.ts';
+import { strikeFilter, strikeShown, type StrikeFilterState } from '../map/filters.ts';
 import { bandLabel } from '../map/layers.ts';
 import { UserDataController } from './user-data-controller.ts';
 import { setUserLayerVisible } from '../map/user-layers.ts';
@@ -132,10 +132,14 @@ export class StrikeMap extends LitElement implements BudgetedMap {
   /** Great-circle distance from a point to the Iran–Pakistan border, and the border point nearest to it. */
   async distanceToBorder(lonLat: [number, number]): Promise<{ km: number; point: [number, number]; side: 'IR' | 'PK' | null }> {
     // Pure geometry: needs the data, not a map (works off-screen and without WebGL).
-    const data = await loadBuiltinData();
-    this.data ??= { ...data, strikes: withStrikeLabels(data.strikes) };
+    this.adopt(await loadBuiltinData());
     const index = this.getBorderIndex()!;
     return { ...index.nearest(lonLat), side: index.side(lonLat) };
+  }
+
+  /** Keeps the built-in data (once), with the short map labels of the strikes added. */
+  private adopt(data: BuiltinData): void {
+    this.data ??= { ...data, strikes: withStrikeLabels(data.strikes) };
   }
 
   /** The border index of the built-in data (built on first use). */
@@ -150,14 +154,14 @@ export class StrikeMap extends LitElement implements BudgetedMap {
     return [...(this.data?.strikes.features ?? [])].sort((a, b) => a.properties.time_utc.localeCompare(b.properties.time_utc));
   }
 
+  private filterState(): StrikeFilterState {
+    return { day: this.day, showContext: this.showContext, hiddenAttackers: [...this.hiddenAttackers] };
+  }
+
   /** Strikes the reader can currently see (timeline day and context toggle applied). */
   get visibleStrikes(): StrikeFeature[] {
-    return this.strikes.filter(
-      (f) =>
-        (this.showContext || f.properties.category !== 'context') &&
-        (f.properties.category === 'context' || !this.hiddenAttackers.has(f.properties.attacker)) &&
-        (!this.day || f.properties.date <= this.day),
-    );
+    const state = this.filterState();
+    return this.strikes.filter((f) => strikeShown(f.properties, state));
   }
 
   connectedCallback(): void {
@@ -323,7 +327,7 @@ export class StrikeMap extends LitElement implements BudgetedMap {
       const data = await loadBuiltinData(abort.signal);
       const base = this.basemap !== 'offline' ? await this.loadBaseStyle(abort.signal) : undefined;
       if (abort.signal.aborted) return;
-      this.data ??= { ...data, strikes: withStrikeLabels(data.strikes) };
+      this.adopt(data);
       claimSlot(this);
       this.createMap(base);
       await this.whenLoaded(this.map!);
@@ -536,7 +540,7 @@ export class StrikeMap extends LitElement implements BudgetedMap {
       // Only real changes: setting even the same value makes MapLibre lay the labels out again.
       for (const id of ids) if (map.getLayer(id) && (map.getLayoutProperty(id, 'visibility') ?? 'visible') !== visibility) map.setLayoutProperty(id, 'visibility', visibility);
     }
-    const filter = strikeFilter({ day: this.day, showContext: this.showContext, hiddenAttackers: [...this.hiddenAttackers] });
+    const filter = strikeFilter(this.filterState());
     for (const id of [...layerGroups.strikes, ...layerGroups.uncertainty]) map.setFilter(id, filter);
     // Ring the strikes of the chosen day, so the day's events stand out from earlier ones.
     if (this.day !== this.ringedDay) {
