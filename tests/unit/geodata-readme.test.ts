@@ -1,0 +1,32 @@
+/** geodata/README.md quotes sizes and border figures; they must match the shipped files. */
+import { readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { length } from '@turf/turf';
+import { borderLine } from '../../scripts/load-geodata.ts';
+
+const root = new URL('../../geodata/', import.meta.url);
+const readme = readFileSync(new URL('README.md', root), 'utf8');
+const number = (text: string) => Number(text.replace(/,/g, ''));
+
+describe('geodata/README.md', () => {
+  const rows = [...readme.matchAll(/^\| `([\w.-]+\.(?:geojson|json))` \| ([\d,]+) \| ([\d,]+) \|/gm)];
+
+  it('lists every shipped file with its real raw and gzipped size', () => {
+    expect(rows.map((r) => r[1]).sort()).toEqual(
+      ['bands.geojson', 'basemap.geojson', 'border.geojson', 'districts.geojson', 'places.geojson', 'provinces.geojson', 'strike-map.topo.json', 'strikes.geojson', 'timeline.json'].sort(),
+    );
+    for (const [, file, raw, gzip] of rows) {
+      const bytes = readFileSync(new URL(file, root));
+      expect(number(raw), `${file} raw`).toBe(bytes.length);
+      expect(number(gzip), `${file} gzip`).toBe(gzipSync(bytes, { level: 9 }).length);
+    }
+  });
+
+  it('gives the shipped border its real vertex count and length', () => {
+    const [, vertices, km] = /\| shipped \| ([\d,]+) \| ([\d,.]+) km/.exec(readme)!;
+    const line = borderLine();
+    expect(number(vertices)).toBe(line.geometry.coordinates.length);
+    expect(number(km)).toBeCloseTo(length(line), 1);
+  });
+});
