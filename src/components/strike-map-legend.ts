@@ -106,21 +106,21 @@ export class StrikeMapLegend extends LitElement {
         <label>
           <input type="checkbox" .checked=${!this.hiddenAttackers.has('IR')} @change=${(ev: Event) => this.emit('attacker-toggle', { attacker: 'IR', visible: checked(ev) })} />
           <svg viewBox="0 0 24 18" aria-hidden="true"><polygon points="12,2 20,16 4,16" fill="var(--_ir)" /></svg>
-          <span>▲ Launched by Iran (16 Jan)</span>
+          <span>Launched by Iran (16 Jan)</span>
         </label>
       </li>
       <li>
         <label>
           <input type="checkbox" .checked=${!this.hiddenAttackers.has('PK')} @change=${(ev: Event) => this.emit('attacker-toggle', { attacker: 'PK', visible: checked(ev) })} />
           <svg viewBox="0 0 24 18" aria-hidden="true"><rect x="6" y="3" width="12" height="12" fill="var(--_pk)" /></svg>
-          <span>■ Launched by Pakistan (18 Jan)</span>
+          <span>Launched by Pakistan (18 Jan)</span>
         </label>
       </li>
       <li>
         <label>
           <input type="checkbox" .checked=${this.showContext} @change=${(ev: Event) => this.emit('context-toggle', checked(ev))} />
           <svg viewBox="0 0 24 18" aria-hidden="true"><polygon points="12,2 19,9 12,16 5,9" fill="var(--_muted)" /></svg>
-          <span>◆ Iran's strikes in Iraq and Syria, 15 Jan (context)</span>
+          <span>Iran's strikes in Iraq and Syria, 15 Jan (context)</span>
         </label>
       </li>
     </ul>`;
