@@ -47,7 +47,20 @@ export class StrikeFeatureCard extends LitElement {
     super.connectedCallback();
     this.setAttribute('role', 'dialog');
     this.setAttribute('aria-label', 'Feature details');
+    this.addEventListener('keydown', this.onKey);
   }
+
+  disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.removeEventListener('keydown', this.onKey);
+  }
+
+  /** Escape anywhere in the card closes this card, and only this one. */
+  private onKey = (event: KeyboardEvent) => {
+    if (event.key !== 'Escape') return;
+    event.stopPropagation();
+    this.close();
+  };
 
   private close() {
     this.dispatchEvent(new CustomEvent('close'));
@@ -55,7 +68,7 @@ export class StrikeFeatureCard extends LitElement {
 
   protected render() {
     const entries = Object.entries(this.properties ?? {});
-    return html`<header @keydown=${(e: KeyboardEvent) => e.key === 'Escape' && this.close()}>
+    return html`<header>
         <h2>${this.layerName}</h2>
         <button class="close" type="button" aria-label="Close card" @click=${this.close}>×</button>
         ${this.distance ? html`<div class="meta">${this.distance}</div>` : ''}

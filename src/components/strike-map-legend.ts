@@ -2,7 +2,7 @@
  * <strike-map-legend>: what each symbol means, with a switch for every layer.
  */
 import { LitElement, html, css, svg } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { customElement, property, state } from 'lit/decorators.js';
 import type { LayerGroup } from '../map/layers.ts';
 import { controlStyles, panelStyles } from './shared-styles.ts';
 
@@ -67,8 +67,15 @@ export class StrikeMapLegend extends LitElement {
       .sub {
         margin: 0 0 4px 24px;
       }
-      summary h2 {
-        display: inline;
+      .fold {
+        background: none;
+        border: 0;
+        padding: 0;
+        font: inherit;
+        color: inherit;
+        text-transform: inherit;
+        letter-spacing: inherit;
+        min-height: 24px;
       }
       h3 {
         font-size: 12px;
@@ -85,6 +92,7 @@ export class StrikeMapLegend extends LitElement {
   @property({ attribute: false }) hiddenGroups = new Set<LayerGroup>();
   @property({ attribute: false }) showContext = false;
   @property({ attribute: false }) hiddenAttackers = new Set<'IR' | 'PK'>();
+  @state() private folded = false;
   /** The page's own layers (from <strike-map-layer> or dropped files). */
   @property({ attribute: false }) userLayers: { layerId: string; name: string; color: string; visible: boolean }[] = [];
   /** The map's `builtin` attribute: groups it leaves out are not listed. */
@@ -129,9 +137,13 @@ export class StrikeMapLegend extends LitElement {
   protected render() {
     const listed = this.builtin.trim() === 'all' ? entries : entries.filter((e) => this.builtin.split(/\s+/).includes(e.group));
     if (!listed.length && !this.userLayers.length) return html``;
-    // A <details> the reader can fold away, leaving more room for the timeline.
-    return html`<details open>
-      <summary><h2 id="legend-title">Legend and layers</h2></summary>
+    // The reader can fold the list away, leaving more room for the timeline (a heading that stays a heading).
+    return html`<h2>
+        <button class="fold" type="button" aria-expanded=${!this.folded} aria-controls="legend-body" @click=${() => (this.folded = !this.folded)}>
+          <span aria-hidden="true">${this.folded ? '▸' : '▾'}</span> <span id="legend-title">Legend and layers</span>
+        </button>
+      </h2>
+      <div id="legend-body" ?hidden=${this.folded}>
       <ul aria-labelledby="legend-title">
         ${listed.map(
           (e) => html`<li>
@@ -158,7 +170,7 @@ export class StrikeMapLegend extends LitElement {
               )}
             </ul>`
         : ''}
-    </details>`;
+      </div>`;
   }
 }
 

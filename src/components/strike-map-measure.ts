@@ -122,6 +122,7 @@ export class StrikeMapMeasure extends LitElement {
 
   protected updated(): void {
     const map = this.host?.map;
+    if (!map) this.boundMap = undefined; // do not keep a removed map alive
     if (map && this.boundMap !== map) {
       this.boundMap = map;
       map.on('click', this.onClick);

@@ -173,12 +173,12 @@ export class StrikeMapTable extends LitElement {
       <table aria-labelledby="table-title">
         <thead>
           <tr>
-            <th scope="col" aria-sort=${sortState('date')}><button type="button" aria-label="Sort by date" @click=${() => this.sortBy('date')}>Date</button></th>
+            <th scope="col" aria-sort=${sortState('date')}><button type="button" @click=${() => this.sortBy('date')}>Date</button></th>
             <th scope="col">Who struck whom</th>
             <th scope="col">Place</th>
             <th scope="col">Casualties (by account)</th>
             <th scope="col">Location uncertainty</th>
-            <th scope="col" aria-sort=${sortState('distance')}><button type="button" aria-label="Sort by distance to border" @click=${() => this.sortBy('distance')}>Distance to border</button></th>
+            <th scope="col" aria-sort=${sortState('distance')}><button type="button" @click=${() => this.sortBy('distance')}>Distance to border</button></th>
             <th scope="col">Sources</th>
           </tr>
         </thead>

@@ -113,6 +113,7 @@ export class StrikeMap extends LitElement implements BudgetedMap {
   visible = false;
   private savedView?: { center: [number, number]; zoom: number };
   private ringedDay: string | null = null;
+  private hashRestored = false;
   private intersection?: IntersectionObserver;
   private deferred = createDeferred();
   private abort?: AbortController;
@@ -183,6 +184,7 @@ export class StrikeMap extends LitElement implements BudgetedMap {
     freeSlot(this);
     this.savedView = undefined;
     this.snapshot = undefined;
+    this.hashRestored = false;
     this.stop();
   }
 
@@ -249,6 +251,7 @@ export class StrikeMap extends LitElement implements BudgetedMap {
     const feature = id ? this.strikes.find((f) => f.properties.id === id) ?? null : null;
     if (feature) void import('./strike-card.ts'); // cards load on first use, keeping start-up small
     if (feature && !this.selectedId) this.opener = deepActiveElement(this.shadowRoot);
+    if (feature) this.userFeature = undefined; // one card at a time
     this.selectedId = feature ? id : null;
     if (feature) {
       this.announcement = `Selected: ${feature.properties.place}, ${feature.properties.date}. Uncertainty ${feature.properties.uncertainty_km} km.`;
@@ -321,6 +324,7 @@ export class StrikeMap extends LitElement implements BudgetedMap {
 
   private async start(): Promise<void> {
     if (this.map || this.abort) return;
+    this.failed = ''; // a new attempt: an earlier failure no longer applies
     const abort = (this.abort = new AbortController());
     const deferred = this.deferred;
     try {
@@ -331,8 +335,12 @@ export class StrikeMap extends LitElement implements BudgetedMap {
       claimSlot(this);
       this.createMap(base);
       await this.whenLoaded(this.map!);
-      const restored = this.hash ? this.restoreHash() : undefined;
+      // The URL is read once per attachment; a map re-created after a release keeps the live state.
+      const restored = this.hash && !this.hashRestored ? this.restoreHash() : undefined;
+      this.hashRestored = true;
       this.applyFilters();
+      this.applySelection(null); // a re-created map starts without feature states
+      this.map!.setLayoutProperty('bands-label', 'text-field', bandLabel(this.units));
       this.userData.onMapReady();
       await new Promise<void>((resolve) => this.map!.once('idle', () => resolve()));
       if (abort.signal.aborted) return;
@@ -382,6 +390,7 @@ export class StrikeMap extends LitElement implements BudgetedMap {
     this.map = undefined;
     this.live = false;
     this.ringedDay = null;
+    this.userData.onMapRemoved();
   }
 
   private async loadBaseStyle(signal: AbortSignal): Promise<StyleSpecification | undefined> {
@@ -512,9 +521,15 @@ export class StrikeMap extends LitElement implements BudgetedMap {
   /** Escape closes the card wherever the focus is inside the element (map, card, table, controls). */
   private onHostKey = (event: KeyboardEvent): void => {
     if (event.key !== 'Escape' || event.defaultPrevented) return;
+    const path = event.composedPath();
+    // Escape in a text field belongs to the field.
+    if (path[0] instanceof HTMLInputElement || path[0] instanceof HTMLTextAreaElement || path[0] instanceof HTMLSelectElement) return;
     if (this.selectedId) {
       event.preventDefault();
-      this.closeCard();
+      // Focus goes back only if it was in the card or on the map; elsewhere it stays put.
+      const fromCardOrMap = path.some((node) => node instanceof HTMLElement && (node.localName === 'strike-card' || node === this.map?.getCanvas()));
+      if (fromCardOrMap) this.closeCard();
+      else this.select(null);
     } else if (this.userFeature) {
       event.preventDefault();
       this.userFeature = undefined;

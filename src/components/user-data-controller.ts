@@ -65,6 +65,11 @@ export class UserDataController implements ReactiveController {
     if (this.dropped.length) this.host.requestUpdate();
   }
 
+  /** Lets go of a removed map (the element keeps running; a new map comes later). */
+  onMapRemoved(): void {
+    this.readyMap = undefined;
+  }
+
   /** The display name of a user layer by its MapLibre source id. */
   layerName(layerId: string): string | undefined {
     return this.shown.get(layerId)?.name;

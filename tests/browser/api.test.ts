@@ -120,6 +120,26 @@ describe('the page\'s own layers in the legend', () => {
 });
 
 describe('keyboard', () => {
+  it('leaves Escape to text fields, and shows one card at a time', async () => {
+    const el = await mountMap();
+    const site = el.strikes.find((f) => f.properties.category === 'cross-border')!.properties.id;
+    const measure = shadow<HTMLElement>(el, 'strike-map-measure')!;
+    await userEvent.click([...measure.shadowRoot!.querySelectorAll('button')].find((b) => b.getAttribute('aria-label') === null && b.textContent === 'Bands')!);
+    el.select(site, { fly: false });
+    await el.updateComplete;
+    const input = await until(() => measure.shadowRoot!.querySelector<HTMLInputElement>('input[name="km"]'));
+    input.focus();
+    await userEvent.keyboard('{Escape}');
+    await el.updateComplete;
+    expect(shadow(el, 'strike-card'), 'Escape in the band field keeps the card').not.toBeNull();
+    // A feature card of the page's own data replaces the strike card, and the other way round.
+    el['userFeature'] = { layer: 'Mine', properties: { a: 1 }, distance: '' };
+    await el.updateComplete;
+    el.select(site, { fly: false });
+    await el.updateComplete;
+    expect(shadow(el, 'strike-feature-card')).toBeNull();
+  });
+
   it('pans with Shift + arrow keys, and closing the card returns focus to the map', async () => {
     const el = await mountMap();
     const canvas = el.map!.getCanvas();
@@ -136,6 +156,31 @@ describe('keyboard', () => {
     await el.updateComplete;
     expect(shadow(el, 'strike-card')).toBeNull();
     expect(el.shadowRoot!.activeElement).toBe(canvas);
+  });
+});
+
+describe('released and re-created maps (WebGL budget)', () => {
+  it('keep the selection highlight, the band units and the user-layer switches', async () => {
+    const el = await mountMap({ units: 'mi' });
+    const site = el.strikes.find((f) => f.properties.category === 'cross-border')!.properties.id;
+    el.select(site, { fly: false });
+    const layer = document.createElement('strike-map-layer');
+    layer.setAttribute('name', 'Mine');
+    layer.innerHTML = '<script type="application/geo+json">{"type":"Point","coordinates":[62.5,27.2]}</script>';
+    el.append(layer);
+    const id = (layer as unknown as { layerId: string }).layerId;
+    await until(() => el.map!.getLayer(`${id}-circle`));
+    el.setUserLayerVisible(id, false);
+    el.release();
+    expect(el.map).toBeUndefined();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('img[part="snapshot"]')).not.toBeNull();
+    void (el as unknown as { start(): Promise<void> }).start(); // what scrolling back into view does
+    await el.ready;
+    expect(el.map!.getFeatureState({ source: 'strikes', id: site })).toEqual({ selected: true });
+    expect(JSON.stringify(el.map!.getLayoutProperty('bands-label', 'text-field'))).toContain(' mi');
+    await until(() => el.map!.getLayer(`${id}-circle`));
+    expect(el.map!.getLayoutProperty(`${id}-circle`, 'visibility')).toBe('none');
   });
 });
 

@@ -53,8 +53,9 @@ const ACTIVE = 'script, img, svg, iframe, object, embed, style, b, a, link, base
 /** Counts of elements that markup in the data could create. */
 function activeElements(el: StrikeMap): Record<string, number> {
   const counts: Record<string, number> = {};
-  // The legend's own colour swatches (one per layer, aria-hidden) are ours, not the data's.
-  for (const e of deepElements(el.shadowRoot!)) if (e.matches(ACTIVE) && !e.matches('svg[aria-hidden="true"]')) counts[e.localName] = (counts[e.localName] ?? 0) + 1;
+  // The legend's own colour swatches (one per layer) are ours, not the data's.
+  const legendSwatch = (e: Element) => e.localName === 'svg' && (e.getRootNode() as ShadowRoot).host?.localName === 'strike-map-legend';
+  for (const e of deepElements(el.shadowRoot!)) if (e.matches(ACTIVE) && !legendSwatch(e)) counts[e.localName] = (counts[e.localName] ?? 0) + 1;
   return counts;
 }
 

@@ -223,6 +223,18 @@ describe('examples/many-maps.html', () => {
     );
     expect(released.length).toBeGreaterThanOrEqual(6);
     expect(released.every(Boolean), `snapshot shown by each released map: ${released}`).toBe(true);
+    // …and the snapshot is a picture of the map, not a blank canvas.
+    const colours = await page.evaluate(async () => {
+      const img = [...document.querySelectorAll<MapElement>('strike-map')].find((el) => !el.map)!.shadowRoot!.querySelector<HTMLImageElement>('img[part="snapshot"]')!;
+      const bitmap = await createImageBitmap(await (await fetch(img.src)).blob());
+      const ctx = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d')!;
+      ctx.drawImage(bitmap, 0, 0);
+      const row = ctx.getImageData(0, Math.floor(bitmap.height / 2), bitmap.width, 1).data;
+      const seen = new Set<number>();
+      for (let i = 0; i < row.length; i += 4) seen.add((row[i] << 16) | (row[i + 1] << 8) | row[i + 2]);
+      return seen.size;
+    });
+    expect(colours, 'colours across the middle of a snapshot').toBeGreaterThan(3);
 
     // Scrolling back brings the first map back.
     await page.locator('#map-1').scrollIntoViewIfNeeded();
