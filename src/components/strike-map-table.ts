@@ -5,6 +5,7 @@
 import { LitElement, html, css } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Account, StrikeFeature } from '../data/types.ts';
+import type { Feature } from 'geojson';
 import { sourceList } from './source-list.ts';
 import { formatDate } from '../data/prepare.ts';
 import { distanceRange, formatDistance, formatRange, type BorderIndex, type DistanceRange, type Units } from '../geo/index.ts';
@@ -20,6 +21,7 @@ type SortKey = 'date' | 'distance';
  * @event files-chosen - the reader chose files to add. Detail: File[].
  * @event dropped-remove - the reader removed a dropped file's layer. Detail: its layer id.
  * @event export - the reader asked for a download. Detail: "png" | "geojson" | "csv".
+ * @event feature-show - the reader asked to see a feature of the page's own layers. Detail: `{ layerId, index }`.
  */
 @customElement('strike-map-table')
 export class StrikeMapTable extends LitElement {
@@ -40,6 +42,9 @@ export class StrikeMapTable extends LitElement {
         width: 100%;
         min-width: 680px; /* scrolls sideways on a phone rather than squeezing the columns */
         font-size: 13px;
+      }
+      table.own {
+        min-width: 0;
       }
       th,
       td {
@@ -110,6 +115,8 @@ export class StrikeMapTable extends LitElement {
   @property({ attribute: false }) index?: BorderIndex;
   @property() units: Units = 'km';
   @property({ attribute: false }) selectedId: string | null = null;
+  /** The page's own <strike-map-layer> layers, listed feature by feature for keyboard and screen-reader users. */
+  @property({ attribute: false }) ownLayers: { layerId: string; name: string; features: Feature[] }[] = [];
   /** Layers from files the reader dropped or chose, with each point's distance to the border. */
   @property({ attribute: false }) dropped: DroppedLayer[] = [];
   @state() private sortKey: SortKey = 'date';
@@ -136,6 +143,28 @@ export class StrikeMapTable extends LitElement {
   private async downloadPoints(layer: DroppedLayer) {
     const { download, measuredPointsCsv } = await import('./downloads.ts');
     download(`${layer.name.replace(/\.[^.]+$/, '')}-distances.csv`, measuredPointsCsv(layer.points));
+  }
+
+  private renderOwnLayers() {
+    const LIMIT = 200;
+    return this.ownLayers.map(
+      (layer) => html`<h3>${layer.name}: ${layer.features.length} feature${layer.features.length === 1 ? '' : 's'}</h3>
+        <table class="own">
+          <thead>
+            <tr><th scope="col">#</th><th scope="col">Feature</th><th scope="col">Geometry</th></tr>
+          </thead>
+          <tbody>
+            ${layer.features.slice(0, LIMIT).map(
+              (f, i) => html`<tr>
+                <td class="num">${i + 1}</td>
+                <td><button type="button" @click=${() => this.emit('feature-show', { layerId: layer.layerId, index: i })}>${featureName(f, i)}</button></td>
+                <td>${f.geometry?.type ?? ''}</td>
+              </tr>`,
+            )}
+          </tbody>
+        </table>
+        ${layer.features.length > LIMIT ? html`<p>Showing ${LIMIT} of ${layer.features.length} features.</p>` : ''}`,
+    );
   }
 
   private renderDropped() {
@@ -222,8 +251,15 @@ export class StrikeMapTable extends LitElement {
           input.value = '';
         }} />
       </div>
-      ${this.renderDropped()}`;
+      ${this.renderOwnLayers()} ${this.renderDropped()}`;
   }
+}
+
+/** A feature's name for a list: its name, title or id property, else its number. */
+function featureName(f: Feature, i: number): string {
+  const p = f.properties ?? {};
+  const value = p.name ?? p.Name ?? p.title ?? p.id;
+  return value === undefined || value === null || value === '' ? `Feature ${i + 1}` : String(value);
 }
 
 /** "2 killed, 3 injured" where the account gives numbers, else its words. */

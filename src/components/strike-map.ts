@@ -481,6 +481,27 @@ export class StrikeMap extends LitElement implements BudgetedMap {
     return { layer: name, properties: hit.properties, distance: `${formatDistance(km, this.units)} from the border at the clicked point` };
   }
 
+  /** Opens the card of one feature of the page's own layers and shows it (the table's "Show" buttons). */
+  showUserFeature(layerId: string, index: number): void {
+    const feature = this.userData.featuresOf(layerId)[index];
+    if (!feature) return;
+    void import('./feature-card.ts');
+    this.opener = deepActiveElement(this.shadowRoot);
+    if (this.selectedId) this.select(null);
+    const at = feature.geometry?.type === 'Point' ? (feature.geometry.coordinates as [number, number]) : undefined;
+    const km = at ? this.getBorderIndex()?.nearest(at).km : undefined;
+    const name = this.userData.layerName(layerId) ?? 'Your data';
+    this.userFeature = { layer: name, properties: feature.properties ?? {}, distance: km === undefined ? '' : `${formatDistance(km, this.units)} from the border` };
+    this.announce(`${name}, feature ${index + 1} shown.`);
+    this.fitTo({ type: 'FeatureCollection', features: [feature] });
+  }
+
+  private closeUserFeature = (): void => {
+    this.userFeature = undefined;
+    if (this.opener?.isConnected) this.opener.focus();
+    this.opener = undefined;
+  };
+
   /** Where the keyboard was when a card opened, to return there when it closes. */
   private opener?: HTMLElement;
 
@@ -662,7 +683,7 @@ export class StrikeMap extends LitElement implements BudgetedMap {
                 .layerName=${this.userFeature.layer}
                 .properties=${this.userFeature.properties}
                 .distance=${this.userFeature.distance}
-                @close=${() => (this.userFeature = undefined)}
+                @close=${this.closeUserFeature}
               ></strike-feature-card>`
             : ''}
           <strike-map-measure .host=${this} .units=${this.units} .live=${this.live}></strike-map-measure>
@@ -694,6 +715,8 @@ export class StrikeMap extends LitElement implements BudgetedMap {
           .units=${this.units}
           .selectedId=${this.selectedId}
           .dropped=${this.userData.dropped}
+          .ownLayers=${this.userData.layers.filter((layer) => layer.layerId.startsWith('user-')).map((layer) => ({ ...layer, features: this.userData.featuresOf(layer.layerId) }))}
+          @feature-show=${(e: CustomEvent<{ layerId: string; index: number }>) => this.showUserFeature(e.detail.layerId, e.detail.index)}
           @row-select=${(e: CustomEvent<string>) => this.select(e.detail)}
           @files-chosen=${(e: CustomEvent<File[]>) => this.userData.addFiles(e.detail)}
           @dropped-remove=${(e: CustomEvent<string>) => this.userData.removeDropped(e.detail)}

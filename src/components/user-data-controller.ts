@@ -4,7 +4,7 @@
  * in the table and downloadable as CSV.
  */
 import type { ReactiveController } from 'lit';
-import type { FeatureCollection } from 'geojson';
+import type { Feature, FeatureCollection } from 'geojson';
 import { StrikeMapLayer } from './strike-map-layer.ts';
 import { removeUserLayer, setUserLayerVisible, syncUserLayer, type UserLayer } from '../map/user-layers.ts';
 import type { StrikeMap } from './strike-map.ts';
@@ -78,6 +78,14 @@ export class UserDataController implements ReactiveController {
   /** The page's own layers now on the map, for the legend. */
   get layers(): { layerId: string; name: string; color: string }[] {
     return [...this.shown].map(([layerId, { name, color }]) => ({ layerId, name, color }));
+  }
+
+  /** The features of one of the page's own layers (a <strike-map-layer> child or a dropped file). */
+  featuresOf(layerId: string): Feature[] {
+    const dropped = this.dropped.find((layer) => layer.layerId === layerId);
+    if (dropped) return dropped.collection.features;
+    const child = [...this.host.querySelectorAll(':scope > strike-map-layer')].find((el) => el instanceof StrikeMapLayer && el.layerId === layerId) as StrikeMapLayer | undefined;
+    return child?.collection?.features ?? [];
   }
 
   /** Reads dropped or chosen files; each becomes a layer, or an error message naming the file. */

@@ -119,6 +119,35 @@ describe('the page\'s own layers in the legend', () => {
   });
 });
 
+describe('the page\'s own features without a mouse', () => {
+  it('are listed in the table; "Show" opens the feature card and Escape returns to the list', async () => {
+    const el = await mountMap();
+    const layer = document.createElement('strike-map-layer');
+    layer.setAttribute('name', 'Clinics');
+    layer.innerHTML =
+      '<script type="application/geo+json">{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"North clinic","beds":12},"geometry":{"type":"Point","coordinates":[62.5,27.2]}},{"type":"Feature","properties":{},"geometry":{"type":"LineString","coordinates":[[62,27],[63,27]]}}]}</script>';
+    el.append(layer);
+    const table = shadow<HTMLElement>(el, 'strike-map-table')!;
+    const show = await until(() => {
+      const buttons = [...table.shadowRoot!.querySelectorAll<HTMLButtonElement>('table.own button')];
+      return buttons.length === 2 ? buttons : null;
+    });
+    expect(show.map((b) => b.textContent)).toEqual(['North clinic', 'Feature 2']);
+    show[0].focus();
+    await userEvent.keyboard('{Enter}');
+    await el.updateComplete;
+    const card = await until(() => shadow<HTMLElement>(el, 'strike-feature-card'));
+    await (card as unknown as { updateComplete: Promise<void> }).updateComplete;
+    expect(card.shadowRoot!.textContent).toContain('beds');
+    expect(card.shadowRoot!.textContent).toMatch(/km from the border/);
+    card.shadowRoot!.querySelector<HTMLButtonElement>('.close')!.focus();
+    await userEvent.keyboard('{Escape}');
+    await el.updateComplete;
+    expect(shadow(el, 'strike-feature-card')).toBeNull();
+    expect(table.shadowRoot!.activeElement).toBe(show[0]);
+  });
+});
+
 describe('keyboard', () => {
   it('leaves Escape to text fields, and shows one card at a time', async () => {
     const el = await mountMap();
