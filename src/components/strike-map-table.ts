@@ -136,6 +136,11 @@ export class StrikeMapTable extends LitElement {
     this.sortKey = key;
   }
 
+  /** Moves the keyboard to the table (the map's "skip to the table" link). */
+  focus(): void {
+    this.renderRoot.querySelector<HTMLElement>('#table-title')?.focus();
+  }
+
   private emit(type: string, detail: unknown) {
     this.dispatchEvent(new CustomEvent(type, { detail }));
   }
@@ -198,7 +203,7 @@ export class StrikeMapTable extends LitElement {
       return (x < y ? -1 : x > y ? 1 : 0) * (this.ascending ? 1 : -1);
     });
     const sortState = (key: SortKey) => (this.sortKey === key ? (this.ascending ? 'ascending' : 'descending') : 'none');
-    return html`<h2 id="table-title">Strike sites (${rows.length})</h2>
+    return html`<h2 id="table-title" tabindex="-1">Strike sites (${rows.length})</h2>
       <table aria-labelledby="table-title">
         <thead>
           <tr>

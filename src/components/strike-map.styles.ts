@@ -16,6 +16,7 @@ export const strikeMapStyles = [
       line-height: 1.4;
     }
     .frame {
+      position: relative;
       display: grid;
       grid-template-columns: minmax(0, 1fr) 320px;
       grid-template-areas: 'map panel' 'table table';
@@ -80,6 +81,17 @@ export const strikeMapStyles = [
         bottom: 28px;
         max-height: 55%;
       }
+    }
+    /* Shown only when focused: lets keyboard users pass the map and panel in one step. */
+    .skip {
+      position: absolute;
+      z-index: 10;
+      left: 8px;
+      top: 8px;
+      transform: translateY(-200%);
+    }
+    .skip:focus {
+      transform: none;
     }
     .snapshot {
       position: absolute;

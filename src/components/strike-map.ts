@@ -651,6 +651,7 @@ export class StrikeMap extends LitElement implements BudgetedMap {
     const index = this.data ? this.getBorderIndex() : undefined;
     return html`
       <div class="frame" data-theme=${this.resolvedTheme}>
+        <button class="skip" type="button" @click=${() => (this.renderRoot.querySelector('strike-map-table') as HTMLElement | null)?.focus()}>Skip to the table of strike sites</button>
         <div class="map-area">
           <div id="map" part="map"></div>
           ${this.snapshot ? html`<img class="snapshot" part="snapshot" src=${this.snapshot} alt="Snapshot of the map; it comes back when scrolled into view." />` : ''}

@@ -149,6 +149,16 @@ describe('the page\'s own features without a mouse', () => {
 });
 
 describe('keyboard', () => {
+  it('offers a skip link that takes the keyboard past the map to the table', async () => {
+    const el = await mountMap();
+    const skip = el.shadowRoot!.querySelector<HTMLButtonElement>('.skip')!;
+    skip.focus();
+    expect(skip.getBoundingClientRect().top).toBeGreaterThanOrEqual(el.getBoundingClientRect().top); // visible when focused
+    await userEvent.keyboard('{Enter}');
+    const table = shadow<HTMLElement>(el, 'strike-map-table')!;
+    expect(table.shadowRoot!.activeElement?.id).toBe('table-title');
+  });
+
   it('leaves Escape to text fields, and shows one card at a time', async () => {
     const el = await mountMap();
     const site = el.strikes.find((f) => f.properties.category === 'cross-border')!.properties.id;
