@@ -1,9 +1,10 @@
 /**
- * Fast line-to-line deviation. Brute force over segments in a local equirectangular
- * projection centred on each sample: accurate to well under a metre at this scale and
- * ~100x faster than turf.pointToLineDistance, so the build can try many thresholds.
+ * Line-to-line deviation for the build: samples along the full line, measured to the simplified
+ * line with the project's own BorderIndex (exact great-circle distance, fast enough to try many
+ * simplification thresholds).
  */
 import type { Position } from 'geojson';
+import { BorderIndex } from '../../src/geo/border-index.ts';
 
 const R = 6371008.8; // mean Earth radius (m), same as Turf
 const RAD = Math.PI / 180;
@@ -22,28 +23,12 @@ export function sampleLine(line: Position[], stepM = 100): Position[] {
   return out;
 }
 
-/** Distance in metres from point p to the nearest segment of line. */
-export function pointToLineM(p: Position, line: Position[]): number {
-  const k = Math.cos(p[1] * RAD);
-  let best = Infinity;
-  for (let i = 0; i < line.length - 1; i++) {
-    const ax = (line[i][0] - p[0]) * k, ay = line[i][1] - p[1];
-    const bx = (line[i + 1][0] - p[0]) * k, by = line[i + 1][1] - p[1];
-    const dx = bx - ax, dy = by - ay;
-    const len2 = dx * dx + dy * dy;
-    const t = len2 > 0 ? Math.max(0, Math.min(1, -(ax * dx + ay * dy) / len2)) : 0;
-    const ex = ax + t * dx, ey = ay + t * dy;
-    const d2 = ex * ex + ey * ey;
-    if (d2 < best) best = d2;
-  }
-  return Math.sqrt(best) * RAD * R;
-}
-
 /** Max distance (m) from the full line, sampled every stepM, to the simplified line. */
 export function maxDeviationM(full: Position[], simplified: Position[], stepM = 100): { maxM: number; at: Position } {
   let maxM = 0, at = full[0];
+  const index = new BorderIndex(simplified);
   for (const p of sampleLine(full, stepM)) {
-    const d = pointToLineM(p, simplified);
+    const d = index.nearest(p).km * 1000;
     if (d > maxM) { maxM = d; at = p; }
   }
   return { maxM, at };
