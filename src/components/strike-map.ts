@@ -138,9 +138,13 @@ export class StrikeMap extends LitElement implements BudgetedMap {
     return { ...index.nearest(lonLat), side: index.side(lonLat) };
   }
 
-  /** Keeps the built-in data (once), with the short map labels of the strikes added. */
+  /** Keeps the built-in data (once), with the short map labels of the strikes added, in date order. */
   private adopt(data: BuiltinData): void {
-    this.data ??= { ...data, strikes: withStrikeLabels(data.strikes) };
+    if (this.data) return;
+    const strikes = withStrikeLabels(data.strikes);
+    // Sorted once here: the table, keyboard stepping and filters all read them in date order.
+    strikes.features.sort((a, b) => a.properties.time_utc.localeCompare(b.properties.time_utc));
+    this.data = { ...data, strikes };
   }
 
   /** The border index of the built-in data (built on first use). */
@@ -152,7 +156,7 @@ export class StrikeMap extends LitElement implements BudgetedMap {
 
   /** Strike features (with labels) in date order. */
   get strikes(): StrikeFeature[] {
-    return [...(this.data?.strikes.features ?? [])].sort((a, b) => a.properties.time_utc.localeCompare(b.properties.time_utc));
+    return this.data?.strikes.features ?? [];
   }
 
   private filterState(): StrikeFilterState {
