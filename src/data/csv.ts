@@ -3,13 +3,14 @@
  * GeoJSON, with the same kind of problem reports as validate.ts. Pure: no DOM.
  */
 import type { Feature, Point } from 'geojson';
-import { DataError, checkSize, cleanFeature, featureProblem, summarise, type ParsedLayer } from './validate.ts';
+import { DataError, cleanFeature, featureProblem, summarise, type ParsedLayer } from './validate.ts';
+import { checkTextSize } from './limits.ts';
 
 const LON_NAMES = ['lon', 'lng', 'long', 'longitude', 'x'];
 const LAT_NAMES = ['lat', 'latitude', 'y'];
 
 export function parseCsvPoints(file: string, text: string): ParsedLayer {
-  checkSize(file, text.length);
+  checkTextSize(file, text);
   const rows = parseCsv(text.replace(/^\uFEFF/, '')).filter((row) => row.some((cell) => cell.trim() !== ''));
   if (rows.length < 2) throw new DataError(file, 'the CSV needs a header row and at least one data row.');
   const header = rows[0].map((name) => name.trim());

@@ -1,46 +1,76 @@
 /** fetch() with the checks a map needs before trusting a response: status, type, size and time. */
 import { DataError } from './errors.ts';
+import { MAX_DATA_BYTES } from './limits.ts';
 
-export const MAX_BYTES = 20 * 1024 * 1024;
 export const TIMEOUT_MS = 20_000;
 
 const jsonTypes = /^(application\/([\w.+-]*\+)?json|application\/geo\+json|text\/plain|application\/octet-stream)\b/i;
 
-/** Fetches text, refusing error statuses, HTML pages, files over `maxBytes`, and slow servers. */
+/**
+ * Fetches text, refusing error statuses, HTML pages, bodies over `maxBytes` bytes (by
+ * Content-Length before reading, and by counting while reading, which stops at the limit), and
+ * servers that do not finish within `timeoutMs`.
+ */
 export async function fetchText(
   url: string,
-  { maxBytes = MAX_BYTES, timeoutMs = TIMEOUT_MS, signal }: { maxBytes?: number; timeoutMs?: number; signal?: AbortSignal } = {},
+  { maxBytes = MAX_DATA_BYTES, timeoutMs = TIMEOUT_MS, signal }: { maxBytes?: number; timeoutMs?: number; signal?: AbortSignal } = {},
 ): Promise<string> {
-  const timeout = AbortSignal.timeout(timeoutMs);
-  const combined = signal ? AbortSignal.any([signal, timeout]) : timeout;
+  // A plain timer (not AbortSignal.timeout) so it is cleared when done and fake timers can drive it.
+  const timeout = new AbortController();
+  const timer = setTimeout(() => timeout.abort(new DOMException(`no answer within ${timeoutMs} ms`, 'TimeoutError')), timeoutMs);
+  const combined = signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal;
   const tooSlow = () => new DataError(url, `no answer within ${timeoutMs / 1000} s`);
-  let response: Response;
   try {
-    // Raced against the signal too, so a fetch that ignores its signal (a service worker, a
-    // wrapper) still gives up on time.
-    response = await untilAborted(fetch(url, { signal: combined, credentials: 'same-origin' }), combined);
-  } catch (error) {
-    if (signal?.aborted) throw error;
-    if (timeout.aborted) throw tooSlow();
-    throw new DataError(url, 'network error (offline, blocked, or the server refused the request)');
+    let response: Response;
+    try {
+      // Raced against the signal too, so a fetch that ignores its signal (a service worker, a
+      // wrapper) still gives up on time.
+      response = await untilAborted(fetch(url, { signal: combined, credentials: 'same-origin' }), combined);
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      if (timeout.signal.aborted) throw tooSlow();
+      throw new DataError(url, 'network error (offline, blocked, or the server refused the request)');
+    }
+    if (!response.ok) throw new DataError(url, `the server answered ${response.status} ${response.statusText}`.trim());
+    const type = response.headers.get('content-type') ?? '';
+    if (type && !jsonTypes.test(type) && !/csv/i.test(type)) {
+      throw new DataError(url, `expected JSON or CSV but the server sent "${type.split(';')[0]}"`);
+    }
+    const declared = Number(response.headers.get('content-length') ?? 0);
+    if (declared > maxBytes) throw new DataError(url, `file is ${formatBytes(declared)}, over the ${formatBytes(maxBytes)} limit`);
+    try {
+      return await readText(response, maxBytes, combined, url);
+    } catch (error) {
+      if (error instanceof DataError) throw error;
+      if (signal?.aborted) throw error;
+      if (timeout.signal.aborted) throw tooSlow();
+      throw new DataError(url, 'the connection broke while reading the file');
+    }
+  } finally {
+    clearTimeout(timer);
   }
-  if (!response.ok) throw new DataError(url, `the server answered ${response.status} ${response.statusText}`.trim());
-  const type = response.headers.get('content-type') ?? '';
-  if (type && !jsonTypes.test(type) && !/csv/i.test(type)) {
-    throw new DataError(url, `expected JSON or CSV but the server sent "${type.split(';')[0]}"`);
-  }
-  const declared = Number(response.headers.get('content-length') ?? 0);
-  if (declared > maxBytes) throw new DataError(url, `file is ${formatBytes(declared)}, over the ${formatBytes(maxBytes)} limit`);
-  let text: string;
+}
+
+/** The body as UTF-8 text (as `response.text()` decodes it), read no further than `maxBytes`. */
+async function readText(response: Response, maxBytes: number, signal: AbortSignal, url: string): Promise<string> {
+  const tooBig = () => new DataError(url, `file is over the ${formatBytes(maxBytes)} limit`);
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const decoder = new TextDecoder(); // UTF-8, drops a leading BOM, like response.text()
+  let bytes = 0;
+  let text = '';
   try {
-    text = await untilAborted(response.text(), combined);
+    for (;;) {
+      const { done, value } = await untilAborted(reader.read(), signal);
+      if (done) return text + decoder.decode();
+      bytes += value.byteLength;
+      if (bytes > maxBytes) throw tooBig();
+      text += decoder.decode(value, { stream: true });
+    }
   } catch (error) {
-    if (signal?.aborted) throw error;
-    if (timeout.aborted) throw tooSlow();
-    throw new DataError(url, 'the connection broke while reading the file');
+    reader.cancel().catch(() => {}); // stop the download
+    throw error;
   }
-  if (text.length > maxBytes) throw new DataError(url, `file is over the ${formatBytes(maxBytes)} limit`);
-  return text;
 }
 
 /** Settles like `promise`, or rejects with the signal's reason as soon as it aborts. */
@@ -65,6 +95,7 @@ export async function fetchJson<T>(url: string, options?: Parameters<typeof fetc
   }
 }
 
+/** "10 MB", "3 KB": whole MiB from 1 MiB up, else KiB rounded up. */
 export function formatBytes(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(0)} MB` : `${Math.ceil(bytes / 1024)} KB`;
 }

@@ -2,7 +2,8 @@
  * Reads the reader's own files: CSV points or GeoJSON, chosen by the file name. Loaded on first
  * use (only pages with their own data need the validators), so keep it out of static imports.
  */
-import { checkSize, parseGeoJSONText, type ParsedLayer } from './validate.ts';
+import { parseGeoJSONText, type ParsedLayer } from './validate.ts';
+import { checkSize } from './limits.ts';
 import { parseCsvPoints } from './csv.ts';
 
 export { checkSize };

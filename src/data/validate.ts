@@ -5,11 +5,9 @@
  */
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import { DataError } from './errors.ts';
+import { checkTextSize } from './limits.ts';
 
 export { DataError };
-
-/** Largest user file accepted (bigger files are refused before parsing, so the page never freezes). */
-export const MAX_USER_FILE_BYTES = 10 * 1024 * 1024;
 /** Problems listed one by one; past this many, the rest are only counted. */
 const MAX_LISTED = 20;
 
@@ -22,16 +20,9 @@ export interface ParsedLayer {
   skipped: number;
 }
 
-
-export function checkSize(file: string, bytes: number): void {
-  if (bytes > MAX_USER_FILE_BYTES) {
-    throw new DataError(file, `the file is ${(bytes / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_USER_FILE_BYTES / 1024 / 1024} MB.`);
-  }
-}
-
-/** Parses JSON text and validates it as GeoJSON. */
+/** Parses JSON text and validates it as GeoJSON; text over the byte limit is refused before parsing. */
 export function parseGeoJSONText(file: string, text: string): ParsedLayer {
-  checkSize(file, text.length);
+  checkTextSize(file, text);
   let value: unknown;
   try {
     value = JSON.parse(text);

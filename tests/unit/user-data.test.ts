@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { DataError, MAX_USER_FILE_BYTES, parseGeoJSONText, validateGeoJSON } from '../../src/data/validate.ts';
+import { DataError, parseGeoJSONText, validateGeoJSON } from '../../src/data/validate.ts';
+import { MAX_DATA_BYTES } from '../../src/data/limits.ts';
 import { parseCsvPoints, parseCsv } from '../../src/data/csv.ts';
 
 const point = (lon: unknown, lat: unknown) => ({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [lon, lat] } });
@@ -51,7 +52,7 @@ describe('GeoJSON validation', () => {
   });
 
   it('refuses files over the size limit before parsing them', () => {
-    const big = ' '.repeat(MAX_USER_FILE_BYTES + 1);
+    const big = ' '.repeat(MAX_DATA_BYTES + 1);
     expect(errorOf(() => parseGeoJSONText('big.json', big)).message).toMatch(/limit is 10 MB/);
   });
 

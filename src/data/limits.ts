@@ -1,0 +1,43 @@
+/**
+ * The one size limit for data the map reads: a dropped or chosen file, an inline
+ * `<script type="application/geo+json">`, a `<strike-map-layer src>` download. Pure: no DOM.
+ */
+import { DataError } from './errors.ts';
+
+/**
+ * Largest data accepted, in bytes (UTF-8 for text): 10 MiB = 10 * 1024 * 1024 = 10,485,760 bytes,
+ * called "10 MB" in messages. Files are refused by `File.size` before they are read; downloads stop
+ * reading as soon as they pass it; text is measured in UTF-8 bytes, not characters.
+ */
+export const MAX_DATA_BYTES = 10 * 1024 * 1024;
+
+/** Number of bytes `text` takes in UTF-8 (what `new TextEncoder().encode(text).length` gives, without the copy). */
+export function utf8Length(text: string): number {
+  let bytes = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) {
+      bytes += 1; // 2 bytes
+    } else {
+      bytes += 2; // 3 bytes, or with the low surrogate skipped below, 4 for a surrogate pair
+      if (c >= 0xd800 && c <= 0xdbff) {
+        const next = text.charCodeAt(i + 1);
+        if (next >= 0xdc00 && next <= 0xdfff) i++;
+      }
+    }
+  }
+  return bytes;
+}
+
+/** Throws a {@link DataError} naming `file` when `bytes` is over {@link MAX_DATA_BYTES}. */
+export function checkSize(file: string, bytes: number): void {
+  if (bytes > MAX_DATA_BYTES) {
+    throw new DataError(file, `the file is ${(bytes / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_DATA_BYTES / 1024 / 1024} MB.`);
+  }
+}
+
+/** {@link checkSize} for text already in memory (inline data), measured in UTF-8 bytes. */
+export function checkTextSize(file: string, text: string): void {
+  checkSize(file, utf8Length(text));
+}

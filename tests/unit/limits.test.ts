@@ -1,0 +1,68 @@
+/** One byte limit for every way data comes in: 10 MiB, counted in bytes (UTF-8 for text). */
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { MAX_DATA_BYTES, checkSize, checkTextSize, utf8Length } from '../../src/data/limits.ts';
+import { DataError } from '../../src/data/errors.ts';
+import { parseGeoJSONText } from '../../src/data/validate.ts';
+import { parseCsvPoints } from '../../src/data/csv.ts';
+import { checkSize as checkSizeForFiles } from '../../src/data/parse-user.ts';
+
+const encoder = new TextEncoder();
+
+describe('utf8Length', () => {
+  it('equals the length of TextEncoder’s bytes for any text, lone surrogates included', () => {
+    const anyUnit = fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)); // includes lone surrogates
+    const text = fc.oneof(fc.string({ unit: 'binary' }), fc.string({ unit: anyUnit }), fc.string({ unit: fc.constantFrom('a', 'é', '€', '😀', '\ud800', '\udc00') }));
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(utf8Length(t)).toBe(encoder.encode(t).length);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it.each([
+    ['', 0], ['a', 1], ['\u007f', 1], ['\u0080', 2], ['é', 2], ['\u07ff', 2], ['\u0800', 3], ['€', 3], ['\uffff', 3],
+    ['😀', 4], ['\ud83d', 3], ['\ude00', 3], ['\ude00\ud83d', 6], ['a😀b', 6],
+  ])('%j is %i bytes', (text, bytes) => {
+    expect(utf8Length(text)).toBe(bytes);
+  });
+});
+
+describe('the limit', () => {
+  it('is 10 MiB', () => {
+    expect(MAX_DATA_BYTES).toBe(10_485_760);
+  });
+
+  it('accepts exactly the limit and refuses one byte more, naming the file', () => {
+    expect(() => checkSize('a.geojson', 10_485_760)).not.toThrow();
+    const error = (() => {
+      try {
+        checkSize('a.geojson', 10_485_761);
+      } catch (e) {
+        return e as DataError;
+      }
+    })();
+    expect(error).toBeInstanceOf(DataError);
+    expect(error!.message).toBe('a.geojson: the file is 10.0 MB; the limit is 10 MB.');
+    expect(() => checkSize('b.csv', 15 * 1024 * 1024)).toThrow('b.csv: the file is 15.0 MB; the limit is 10 MB.');
+    expect(checkSizeForFiles).toBe(checkSize); // the check the page runs on File.size before reading
+  });
+
+  it('counts text in UTF-8 bytes, not characters', () => {
+    const chars = 5_300_000; // 10.6 million bytes of "é", in 5.3 million characters
+    expect(() => checkTextSize('inline', 'é'.repeat(chars))).toThrow('inline: the file is 10.1 MB; the limit is 10 MB.');
+    expect(() => checkTextSize('inline', 'e'.repeat(chars))).not.toThrow();
+    expect(() => checkTextSize('inline', 'é'.repeat(MAX_DATA_BYTES / 2))).not.toThrow(); // exactly the limit
+    expect(() => checkTextSize('inline', `${'é'.repeat(MAX_DATA_BYTES / 2)}x`)).toThrow(/limit is 10 MB/);
+  });
+
+  it('GeoJSON and CSV text are refused by bytes before they are parsed', () => {
+    const pad = 'é'.repeat(5_300_000);
+    expect(() => parseGeoJSONText('big.geojson', `{"type":"Point","coordinates":[1,2],"note":"${pad}"}`)).toThrow(/^big\.geojson: the file is 10\.1 MB/);
+    expect(() => parseCsvPoints('big.csv', `name,lon,lat\n${pad},1,2\n`)).toThrow(/^big\.csv: the file is 10\.1 MB/);
+    // The same number of one-byte characters is fine.
+    expect(parseGeoJSONText('ok.geojson', `{"type":"Point","coordinates":[1,2],"note":"${'e'.repeat(5_300_000)}"}`).collection.features).toHaveLength(1);
+    expect(parseCsvPoints('ok.csv', `name,lon,lat\n${'e'.repeat(5_300_000)},1,2\n`).collection.features).toHaveLength(1);
+  });
+});
