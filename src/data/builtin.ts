@@ -16,9 +16,6 @@ const urls = {
   timeline: new URL('../../geodata/timeline.json', import.meta.url).href,
 };
 
-/** URLs of the downloadable canonical layers, for "download data" links. */
-export const builtinUrls = urls;
-
 let pending: Promise<BuiltinData> | undefined;
 
 export function loadBuiltinData(signal?: AbortSignal): Promise<BuiltinData> {

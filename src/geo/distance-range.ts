@@ -49,7 +49,7 @@ export interface DistanceRangeOptions {
  * @param options - `toleranceKm` for maxKm
  * @returns `{ km, minKm, maxKm, crossesBorder }`
  * @example
- * distanceRange(index, [62.3, 27.1], 35); // shipped border: { km: 50.0…, minKm: 15.0…, maxKm: 82.5…, crossesBorder: false }
+ * distanceRange(index, [62.3, 27.1], 35); // shipped border: { km: 50.0…, minKm: 15.0…, maxKm: 81.4…, crossesBorder: false }
  */
 export function distanceRange(
   index: BorderIndex,
@@ -102,7 +102,7 @@ export function distanceRange(
  *   numbers once the range is 10 km or wider), with
  *   `"; the area of uncertainty reaches the border"` appended when it does
  * @example
- * describeRange(distanceRange(index, [62.3, 27.1], 35), 'km'); // "50 km, somewhere between 15 and 82 km"
+ * describeRange(distanceRange(index, [62.3, 27.1], 35), 'km'); // "50 km, somewhere between 15 and 81 km"
  */
 export function describeRange(range: DistanceRange, units: Units): string {
   if (range.maxKm - range.minKm <= 1e-9) return formatDistance(range.km, units);

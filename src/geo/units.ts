@@ -14,11 +14,8 @@ export const EARTH_RADIUS_KM = 6371.0088;
 // Exact by definition: 1 mi = 1.609344 km, 1 nmi = 1.852 km.
 const KM_PER_UNIT: Record<Units, number> = { km: 1, mi: 1.609344, nmi: 1.852 };
 
-/** Labels used by {@link formatDistance}. */
-const LABEL: Record<Units, string> = { km: 'km', mi: 'mi', nmi: 'nmi' };
-
 function checkUnits(units: Units): void {
-  if (!(units in KM_PER_UNIT)) {
+  if (!Object.hasOwn(KM_PER_UNIT, units)) {
     throw new RangeError(`Unknown units "${String(units)}"; use 'km', 'mi' or 'nmi'.`);
   }
 }
@@ -41,8 +38,6 @@ export function convertKm(km: number, units: Units): number {
 export interface FormatOptions {
   /** BCP 47 locale for the number, default `'en'` (so output is stable across machines). */
   locale?: string;
-  /** Leave out the unit label ("7.7" instead of "7.7 km"). */
-  noUnit?: boolean;
   /** Round to whole units (for estimates whose uncertainty makes decimals meaningless). */
   whole?: boolean;
 }
@@ -53,7 +48,7 @@ export interface FormatOptions {
  *
  * @param km - a distance in kilometres
  * @param units - display units
- * @param opts - locale / label options
+ * @param opts - locale and rounding options
  * @returns e.g. `"12.4 km"`, `"7.7 mi"`, `"38 km"`, `"1,024 km"`
  * @example
  * formatDistance(12.4, 'km');  // "12.4 km"
@@ -68,5 +63,5 @@ export function formatDistance(km: number, units: Units, opts: FormatOptions = {
   const text = new Intl.NumberFormat(opts.locale ?? 'en', {
     maximumFractionDigits: !opts.whole && Math.abs(value) < 99.95 ? 1 : 0,
   }).format(value === 0 ? 0 : value); // avoid "-0"
-  return opts.noUnit ? text : `${text} ${LABEL[units]}`;
+  return `${text} ${units}`;
 }
