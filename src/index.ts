@@ -3,7 +3,9 @@
  * the strike and feature cards and the download helpers (on first use) load later, so only their
  * types are exported here.
  */
-export { StrikeMap, type SelectDetail, type ErrorDetail, type Theme } from './components/strike-map.ts';
+export { StrikeMap } from './components/strike-map.ts';
+export type { SelectDetail, ErrorDetail } from './components/events.ts';
+export type { Theme } from './components/theme-controller.ts';
 export type { StrikeCard } from './components/strike-card.ts';
 export { StrikeMapLegend } from './components/strike-map-legend.ts';
 export { StrikeMapTimeline } from './components/strike-map-timeline.ts';

@@ -66,3 +66,15 @@ export function measuredPointsCsv(points: MeasuredPoint[]): Blob {
   const rows = points.map((p) => [p.name, p.lon, p.lat, p.km.toFixed(3), p.side ?? '']);
   return new Blob([toCsv(['name', 'lon', 'lat', 'distance_to_border_km', 'side'], rows)], { type: 'text/csv' });
 }
+
+export type ExportKind = 'png' | 'geojson' | 'csv';
+
+/** Downloads the map as a captioned PNG (when there is a map), or the strike sites as GeoJSON or CSV. */
+export async function exportFile(kind: ExportKind, strikes: FeatureCollection<Point, StrikeProperties>, view: { map?: MlMap; day: string | null; dark: boolean }): Promise<void> {
+  if (kind === 'geojson') return download('strike-sites-2024-01.geojson', strikesGeoJSON(strikes));
+  if (kind === 'csv') return download('strike-sites-2024-01.csv', strikesCsv(strikes));
+  if (!view.map) return;
+  const caption = `Iran–Pakistan strikes, January 2024${view.day ? ` (events up to ${view.day})` : ''} — strike-map`;
+  const attribution = 'Boundaries © OpenStreetMap contributors (ODbL) · Natural Earth · strike locations are estimates, see sources';
+  download('strike-map.png', await mapPng(view.map, caption, attribution, view.dark));
+}

@@ -1,10 +1,11 @@
 /**
  * <strike-map-inset>: a small locator map of Iran, Pakistan and Afghanistan with a box showing
  * where the main map is looking. Plain SVG (no second WebGL context), redrawn as the map moves.
+ * A MapLibre control: it follows the map from `onAdd` until `onRemove`.
  */
 import { LitElement, html, css, svg } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { Map as MlMap } from 'maplibre-gl';
+import type { IControl, Map as MlMap } from 'maplibre-gl';
 import type { FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 
 const SHOWN = ['IRN', 'PAK', 'AFG'];
@@ -28,13 +29,9 @@ function pathOf(geometry: Polygon | MultiPolygon): string {
  * @csspart inset - the SVG.
  */
 @customElement('strike-map-inset')
-export class StrikeMapInset extends LitElement {
+export class StrikeMapInset extends LitElement implements IControl {
   static styles = css`
     :host {
-      position: absolute;
-      right: 8px;
-      bottom: 30px;
-      z-index: 1;
       pointer-events: none;
     }
     svg {
@@ -69,25 +66,31 @@ export class StrikeMapInset extends LitElement {
   `;
 
   @property({ attribute: false }) countries?: FeatureCollection<Polygon | MultiPolygon>;
-  @property({ attribute: false }) map?: MlMap;
   @state() private view?: [number, number, number, number];
-  private boundTo?: MlMap;
+  private map?: MlMap;
   private frame = 0;
 
-  protected updated(): void {
-    if (this.map && this.map !== this.boundTo) {
-      this.boundTo?.off('move', this.onMove);
-      this.boundTo = this.map;
-      this.map.on('move', this.onMove);
-      this.onMove();
-    }
+  /** Puts the inset on the map, or takes it off. */
+  showOn(map: MlMap, wanted: boolean): void {
+    if (wanted && !map.hasControl(this)) map.addControl(this, 'bottom-right');
+    if (!wanted && map.hasControl(this)) map.removeControl(this);
   }
 
-  disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.boundTo?.off('move', this.onMove);
-    this.boundTo = undefined;
+  /** @internal MapLibre calls this when the control is added to a map. */
+  onAdd(map: MlMap): HTMLElement {
+    this.map = map;
+    this.classList.add('maplibregl-ctrl');
+    map.on('move', this.onMove);
+    this.onMove();
+    return this;
+  }
+
+  /** @internal MapLibre calls this when the control or its map is removed. */
+  onRemove(map: MlMap): void {
+    map.off('move', this.onMove);
     cancelAnimationFrame(this.frame);
+    this.remove();
+    this.map = undefined;
   }
 
   private onMove = () => {

@@ -2,17 +2,20 @@
  * <strike-map-measure>: measuring by hand — distance to the border, a multi-leg path, and distance
  * bands along the border. Works with mouse, touch (tap or long-press) and keyboard (a crosshair at
  * the map centre: arrows pan, Enter drops a point, Escape clears).
+ *
+ * It is a MapLibre control: `map.addControl(measure, 'top-left')` binds it to the map's clicks,
+ * touches and keys (`onAdd`) and `map.remove()` unbinds it (`onRemove`). The parent hands it the
+ * border as properties and hears what it needs through events.
  */
 import { LitElement, html, css } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { GeoJSONSource, MapMouseEvent, MapTouchEvent } from 'maplibre-gl';
+import type { GeoJSONSource, IControl, Map as MlMap, MapMouseEvent, MapTouchEvent } from 'maplibre-gl';
 import type { Feature, FeatureCollection, LineString } from 'geojson';
-import { convertKm, densifyGreatCircle, formatDistance, measurePath, type Units } from '../geo/index.ts';
+import { convertKm, densifyGreatCircle, formatDistance, measurePath, type BorderIndex, type Units } from '../geo/index.ts';
 import { fetchJson } from '../data/fetch-json.ts';
 import { controlStyles } from './shared-styles.ts';
 import { countryName } from './names.ts';
 import { computeBands } from '../workers/bands-client.ts';
-import type { StrikeMap } from './strike-map.ts';
 
 export type MeasureMode = 'border' | 'path';
 
@@ -27,21 +30,19 @@ const builtinBandsUrl = new URL('../../geodata/bands.geojson', import.meta.url).
 /**
  * @summary Measuring tools for <strike-map>.
  * @event strike-map-measure - a measurement was made. Detail: `MeasureDetail`.
+ * @event measure-mode - (internal) a measuring mode was switched on or off. Detail: the mode or null.
+ * @event bands-toggle - (internal) the reader switched the distance bands on or off. Detail: boolean.
+ * @event measure-problem - (internal) something could not be loaded. Detail: the message.
  */
 @customElement('strike-map-measure')
-export class StrikeMapMeasure extends LitElement {
+export class StrikeMapMeasure extends LitElement implements IControl {
   static styles = [
     controlStyles,
     css`
       :host {
-        position: absolute;
-        top: 8px;
-        left: 8px;
-        z-index: 2;
         display: grid;
         gap: 6px;
         justify-items: start;
-        max-width: calc(100% - 64px);
       }
       .bar {
         display: flex;
@@ -101,10 +102,11 @@ export class StrikeMapMeasure extends LitElement {
     `,
   ];
 
-  @property({ attribute: false }) host?: StrikeMap;
   @property() units: Units = 'km';
-  /** True while the host has a ready map; a new map (after re-attaching or a release) re-binds the tool. */
-  @property({ type: Boolean }) live = false;
+  /** The border to measure against (set by the parent once its data has loaded). */
+  @property({ attribute: false }) borderIndex?: BorderIndex;
+  /** The border line, for custom distance bands. */
+  @property({ attribute: false }) borderLine?: Feature<LineString>;
   @state() mode: MeasureMode | null = null;
   @state() private result = '';
   @state() private bandsOn = false;
@@ -113,39 +115,49 @@ export class StrikeMapMeasure extends LitElement {
   private customBands: FeatureCollection = { type: 'FeatureCollection', features: [] };
   private builtinBands?: FeatureCollection;
   private pressTimer?: ReturnType<typeof setTimeout>;
-  private boundMap?: unknown;
+  private map?: MlMap;
 
   /** True while a measuring mode has the map's clicks and keys. */
   get active(): boolean {
     return this.mode !== null;
   }
 
-  protected updated(): void {
-    const map = this.host?.map;
-    if (!map) this.boundMap = undefined; // do not keep a removed map alive
-    if (map && this.boundMap !== map) {
-      this.boundMap = map;
-      map.on('click', this.onClick);
-      map.on('touchstart', this.onTouchStart);
-      map.on('touchend', this.cancelPress);
-      map.on('touchmove', this.cancelPress);
-      map.getCanvas().addEventListener('keydown', this.onKey);
-      if (this.bandsOn) this.showBands(); // the new map starts with an empty bands source
-    }
+  /** @internal MapLibre calls this when the control is added to a map. */
+  onAdd(map: MlMap): HTMLElement {
+    this.map = map;
+    this.classList.add('maplibregl-ctrl');
+    map.on('click', this.onClick);
+    map.on('touchstart', this.onTouchStart);
+    map.on('touchend', this.cancelPress);
+    map.on('touchmove', this.cancelPress);
+    map.getCanvas().addEventListener('keydown', this.onKey);
+    if (this.bandsOn) map.once('load', () => this.showBands()); // a new map starts with an empty bands source
+    return this;
+  }
+
+  /** @internal MapLibre calls this when the control or its map is removed. */
+  onRemove(map: MlMap): void {
+    map.off('click', this.onClick);
+    map.off('touchstart', this.onTouchStart);
+    map.off('touchend', this.cancelPress);
+    map.off('touchmove', this.cancelPress);
+    map.getCanvas().removeEventListener('keydown', this.onKey);
+    this.cancelPress();
+    this.remove();
+    this.map = undefined; // do not keep a removed map alive
   }
 
   /** Switches a mode on (or off, if it is already on). */
   setMode(mode: MeasureMode | null): void {
     this.mode = this.mode === mode ? null : mode;
     this.clear();
-    const crosshair = this.host?.renderRoot.querySelector<HTMLElement>('.map-area');
-    crosshair?.classList.toggle('measuring', this.mode !== null);
+    this.tell('measure-mode', this.mode);
     if (this.mode) this.say(this.mode === 'border' ? 'Distance to border: click or tap the map, or press Enter to measure from the map centre.' : 'Path: click or tap points, or press Enter to add the map centre. Escape clears.');
   }
 
   /** Measures from a point to the nearest point of the border, draws it and announces it. */
   measureToBorder(at: [number, number]): MeasureDetail | undefined {
-    const index = this.host?.getBorderIndex();
+    const index = this.borderIndex;
     if (!index) return undefined;
     const { km, point } = index.nearest(at);
     const side = index.side(at);
@@ -188,7 +200,7 @@ export class StrikeMapMeasure extends LitElement {
   }
 
   private draw(features: Feature[]) {
-    this.host?.map?.getSource<GeoJSONSource>('measure')?.setData({ type: 'FeatureCollection', features });
+    this.map?.getSource<GeoJSONSource>('measure')?.setData({ type: 'FeatureCollection', features });
   }
 
   private report(detail: MeasureDetail) {
@@ -198,6 +210,11 @@ export class StrikeMapMeasure extends LitElement {
 
   private say(text: string) {
     this.result = text;
+  }
+
+  /** Tells the parent (inside its shadow root only; these events are not part of the public API). */
+  private tell<T>(type: string, detail: T) {
+    this.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true }));
   }
 
   private measureAt(at: [number, number]) {
@@ -224,7 +241,7 @@ export class StrikeMapMeasure extends LitElement {
     if (!this.mode) return;
     if (event.key === 'Enter' || event.key === ' ') {
       event.preventDefault();
-      this.measureAt(this.host!.map!.getCenter().toArray() as [number, number]);
+      this.measureAt(this.map!.getCenter().toArray() as [number, number]);
     } else if (event.key === 'Escape') {
       event.preventDefault();
       if (this.points.length || this.result) this.clear();
@@ -234,13 +251,13 @@ export class StrikeMapMeasure extends LitElement {
 
   private async toggleBands() {
     this.bandsOn = !this.bandsOn;
-    this.host?.setGroupVisible('bands', this.bandsOn);
+    this.tell('bands-toggle', this.bandsOn);
     if (this.bandsOn && !this.builtinBands) {
       try {
         this.builtinBands = await fetchJson<FeatureCollection>(builtinBandsUrl);
         this.showBands();
       } catch (error) {
-        this.host?.reportError(`Distance bands could not be loaded: ${(error as Error).message}`);
+        this.tell('measure-problem', `Distance bands could not be loaded: ${(error as Error).message}`);
       }
     }
   }
@@ -250,7 +267,7 @@ export class StrikeMapMeasure extends LitElement {
     const input = (event.target as HTMLFormElement).elements.namedItem('km') as HTMLInputElement;
     const value = Number(input.value);
     const km = value / convertKm(1, this.units);
-    const border = this.host?.borderFeature;
+    const border = this.borderLine;
     if (!border || !(km > 0 && km <= 500)) {
       this.bandStatus = `Enter a distance between 0 and ${formatDistance(500, this.units)}.`;
       return;
@@ -272,7 +289,7 @@ export class StrikeMapMeasure extends LitElement {
     const features = [...this.customBands.features, ...(this.builtinBands?.features ?? [])].sort(
       (a, b) => Number(b.properties?.distance_km) - Number(a.properties?.distance_km),
     );
-    this.host?.map?.getSource<GeoJSONSource>('bands')?.setData({ type: 'FeatureCollection', features });
+    this.map?.getSource<GeoJSONSource>('bands')?.setData({ type: 'FeatureCollection', features });
   }
 
   protected render() {

@@ -8,6 +8,7 @@ import type { TimelineEvent } from '../data/types.ts';
 import { formatDate } from '../data/prepare.ts';
 import { controlStyles, panelStyles } from './shared-styles.ts';
 import { sourceList } from './source-list.ts';
+import { prefersReducedMotion } from '../map/camera.ts';
 
 const STEP_MS = 1600;
 
@@ -146,7 +147,7 @@ export class StrikeMapTimeline extends LitElement {
     this.playing = true;
     if (!this.day || this.day === this.days.at(-1)) this.choose(this.days[0]);
     // With reduced motion the reader steps by hand; playing still works but moves more slowly.
-    const interval = matchMedia('(prefers-reduced-motion: reduce)').matches ? STEP_MS * 2 : STEP_MS;
+    const interval = prefersReducedMotion() ? STEP_MS * 2 : STEP_MS;
     this.timer = setInterval(() => {
       if (!this.step(1) || this.day === this.days.at(-1)) this.stop();
     }, interval);

@@ -48,6 +48,10 @@ export const strikeMapStyles = [
       position: absolute;
       inset: 0;
     }
+    /* The measuring bar (a MapLibre control) wraps before it reaches the zoom buttons. */
+    .maplibregl-ctrl-top-left {
+      right: 56px;
+    }
     /* While measuring, a crosshair marks the map centre, where Enter drops a point. */
     .map-area.measuring::after {
       content: '';

@@ -1,13 +1,16 @@
 /**
  * Keeps the page's own data on a <strike-map>: <strike-map-layer> children (added, changed,
- * removed) and files dropped onto the map. Dropped points get their distance to the border, shown
- * in the table and downloadable as CSV.
+ * removed) and files dropped onto the map, their legend switches, and the card of a feature the
+ * reader opens. Dropped points get their distance to the border, shown in the table and
+ * downloadable as CSV.
  */
-import type { ReactiveController } from 'lit';
+import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import type { Map as MlMap } from 'maplibre-gl';
 import type { Feature, FeatureCollection } from 'geojson';
 import { StrikeMapLayer } from './strike-map-layer.ts';
 import { removeUserLayer, setUserLayerVisible, syncUserLayer, type UserLayer } from '../map/user-layers.ts';
-import type { StrikeMap } from './strike-map.ts';
+import type { Palette } from '../map/palette.ts';
+import { formatDistance, type BorderIndex, type Units } from '../geo/index.ts';
 
 /** A point from a dropped file, measured against the border. */
 export interface MeasuredPoint {
@@ -23,16 +26,45 @@ export interface DroppedLayer extends UserLayer {
   points: MeasuredPoint[];
 }
 
+/** What the controller reads from and asks of the element. */
+export interface UserDataTarget {
+  map(): MlMap | undefined;
+  palette(): Palette;
+  borderIndex(): BorderIndex | undefined;
+  units(): Units;
+  fitTo(collection: FeatureCollection): void;
+  notice(message: string, source: string): void;
+  announce(text: string): void;
+  /** A feature card is about to open: the strike card closes, and focus is noted to return to. */
+  cardOpening(): void;
+  /** The feature card closed: focus goes back. */
+  cardClosed(): void;
+}
+
+/** The card of one feature of the page's own data. */
+interface OpenFeature {
+  layer: string;
+  properties: Record<string, unknown>;
+  distance: string;
+}
+
 const DROP_COLOR = '#c2255c';
+const USER_LAYER = /^(user|drop)-\d+-(fill|line|circle)$/;
 let dropCounter = 0;
 
 export class UserDataController implements ReactiveController {
   /** Layers that came from dropped files, newest last. */
   dropped: DroppedLayer[] = [];
+  /** The feature whose card is open. */
+  feature?: OpenFeature;
   private shown = new Map<string, { name: string; color: string }>(); // layerId → how the legend lists it
+  private hidden = new Set<string>(); // layers the reader switched off in the legend
   private observer = new MutationObserver(() => this.syncChildren());
 
-  constructor(private host: StrikeMap) {
+  constructor(
+    private host: ReactiveControllerHost & HTMLElement,
+    private target: UserDataTarget,
+  ) {
     host.addController(this);
   }
 
@@ -54,13 +86,13 @@ export class UserDataController implements ReactiveController {
 
   /** Draws everything again on a new map (after the element is re-attached). */
   onMapReady(): void {
-    this.readyMap = this.host.map;
+    this.readyMap = this.target.map();
     this.shown.clear();
     this.syncChildren();
     for (const layer of this.dropped) {
       // Files dropped before the border was loaded are measured now.
       if (!layer.points.length) layer.points = this.measure(layer.collection);
-      this.show(layer, layer.name);
+      this.draw(layer, layer.name);
     }
     if (this.dropped.length) this.host.requestUpdate();
   }
@@ -76,8 +108,66 @@ export class UserDataController implements ReactiveController {
   }
 
   /** The page's own layers now on the map, for the legend. */
-  get layers(): { layerId: string; name: string; color: string }[] {
-    return [...this.shown].map(([layerId, { name, color }]) => ({ layerId, name, color }));
+  get layers(): { layerId: string; name: string; color: string; visible: boolean }[] {
+    return [...this.shown].map(([layerId, { name, color }]) => ({ layerId, name, color, visible: !this.hidden.has(layerId) }));
+  }
+
+  /** Shows or hides one of the page's own layers (the legend's switches). */
+  setVisible(layerId: string, visible: boolean): void {
+    if (visible) this.hidden.delete(layerId);
+    else this.hidden.add(layerId);
+    const map = this.target.map();
+    if (map) setUserLayerVisible(map, layerId, visible);
+    this.host.requestUpdate();
+  }
+
+  /** The page's own layers with their features, for the table. */
+  get tableLayers(): { layerId: string; name: string; color: string; features: Feature[] }[] {
+    return this.layers.filter((layer) => layer.layerId.startsWith('user-')).map((layer) => ({ ...layer, features: this.featuresOf(layer.layerId) }));
+  }
+
+  /** Opens the card of the page's own feature under a clicked point, if there is one; true if so. */
+  openAt(point: { x: number; y: number }): boolean {
+    const map = this.target.map()!;
+    const layers = map.getStyle().layers.map((l) => l.id).filter((id) => USER_LAYER.test(id));
+    const [hit] = layers.length ? map.queryRenderedFeatures([point.x, point.y], { layers }) : [];
+    if (!hit) return false;
+    const at = map.unproject([point.x, point.y]).toArray() as [number, number];
+    this.open(String(hit.source), hit.properties, at, 'from the border at the clicked point');
+    return true;
+  }
+
+  /** Opens the card of one feature and shows it (the table's "Show" buttons). */
+  show(layerId: string, index: number): void {
+    const feature = this.featuresOf(layerId)[index];
+    if (!feature) return;
+    const at = feature.geometry?.type === 'Point' ? (feature.geometry.coordinates as [number, number]) : undefined;
+    this.open(layerId, feature.properties ?? {}, at, 'from the border');
+    this.target.announce(`${this.feature!.layer}, feature ${index + 1} shown.`);
+    this.target.fitTo({ type: 'FeatureCollection', features: [feature] });
+  }
+
+  /** Closes the feature card; `returnFocus` puts the keyboard back where it was. */
+  close(returnFocus = true): void {
+    if (!this.feature) return;
+    this.feature = undefined;
+    if (returnFocus) this.target.cardClosed();
+    this.host.requestUpdate();
+  }
+
+  renderCard() {
+    const open = this.feature;
+    return open
+      ? html`<strike-feature-card .layerName=${open.layer} .properties=${open.properties} .distance=${open.distance} @close=${() => this.close()}></strike-feature-card>`
+      : '';
+  }
+
+  private open(layerId: string, properties: Record<string, unknown>, at: [number, number] | undefined, from: string): void {
+    void import('./feature-card.ts'); // cards load on first use
+    this.target.cardOpening();
+    const km = at ? this.target.borderIndex()?.nearest(at).km : undefined;
+    this.feature = { layer: this.layerName(layerId) ?? 'Your data', properties, distance: km === undefined ? '' : `${formatDistance(km, this.target.units())} ${from}` };
+    this.host.requestUpdate();
   }
 
   /** The features of one of the page's own layers (a <strike-map-layer> child or a dropped file). */
@@ -97,12 +187,12 @@ export class UserDataController implements ReactiveController {
         const parsed = parseUserText(file.name, await file.text());
         const layer: DroppedLayer = { layerId: `drop-${++dropCounter}`, name: file.name, color: DROP_COLOR, collection: parsed.collection, points: this.measure(parsed.collection) };
         this.dropped = [...this.dropped, layer];
-        this.show(layer, file.name);
-        this.host.fitTo(parsed.collection);
-        if (parsed.skipped) this.host.reportError(`${file.name}: ${parsed.skipped} feature(s) skipped. ${parsed.problems.join(' ')}`, file.name);
-        this.host.announce(`${file.name}: ${parsed.collection.features.length} feature(s) added${layer.points.length ? `, ${layer.points.length} point(s) measured to the border` : ''}.`);
+        this.draw(layer, file.name);
+        this.target.fitTo(parsed.collection);
+        if (parsed.skipped) this.target.notice(`${file.name}: ${parsed.skipped} feature(s) skipped. ${parsed.problems.join(' ')}`, file.name);
+        this.target.announce(`${file.name}: ${parsed.collection.features.length} feature(s) added${layer.points.length ? `, ${layer.points.length} point(s) measured to the border` : ''}.`);
       } catch (error) {
-        this.host.reportError((error as Error).message, file.name);
+        this.target.notice((error as Error).message, file.name);
       }
     }
     this.host.requestUpdate();
@@ -110,14 +200,15 @@ export class UserDataController implements ReactiveController {
 
   removeDropped(layerId: string): void {
     this.dropped = this.dropped.filter((layer) => layer.layerId !== layerId);
-    if (this.host.map) removeUserLayer(this.host.map, layerId);
+    const map = this.target.map();
+    if (map) removeUserLayer(map, layerId);
     this.shown.delete(layerId);
     this.host.requestUpdate();
   }
 
   /** Every point of the collection (the parts of a MultiPoint too) with its distance to the border. */
   private measure(collection: FeatureCollection): MeasuredPoint[] {
-    const index = this.host.getBorderIndex();
+    const index = this.target.borderIndex();
     if (!index) return [];
     const points: MeasuredPoint[] = [];
     collection.features.forEach((f, i) => {
@@ -137,20 +228,20 @@ export class UserDataController implements ReactiveController {
    * The map whose style has loaded. Not `map.isStyleLoaded()`: that is false whenever any source
    * is still loading (a tile, another layer's data), and a layer skipped then was never drawn.
    */
-  private readyMap?: StrikeMap['map'];
+  private readyMap?: MlMap;
 
-  private show(layer: UserLayer, name: string): void {
+  private draw(layer: UserLayer, name: string): void {
     this.shown.set(layer.layerId, { name, color: layer.color });
-    const map = this.host.map;
+    const map = this.target.map();
     if (map && map === this.readyMap) {
-      syncUserLayer(map, layer, this.host.palette);
-      setUserLayerVisible(map, layer.layerId, !this.host.isUserLayerHidden(layer.layerId));
+      syncUserLayer(map, layer, this.target.palette());
+      setUserLayerVisible(map, layer.layerId, !this.hidden.has(layer.layerId));
     }
     this.host.requestUpdate(); // the legend lists it
   }
 
   private syncChildren = (): void => {
-    const map = this.host.map;
+    const map = this.target.map();
     const children = [...this.host.querySelectorAll(':scope > strike-map-layer')].filter((el): el is StrikeMapLayer => el instanceof StrikeMapLayer);
     const present = new Set(children.map((el) => el.layerId));
     for (const layerId of [...this.shown.keys()]) {
@@ -162,7 +253,7 @@ export class UserDataController implements ReactiveController {
     }
     for (const el of children) {
       for (const problem of el.problems) if (!this.reported.has(`${el.layerId}\n${problem}`)) this.report(problem, el);
-      if (el.collection) this.show({ layerId: el.layerId, collection: el.collection, color: el.color, label: el.label }, el.displayName);
+      if (el.collection) this.draw({ layerId: el.layerId, collection: el.collection, color: el.color, label: el.label }, el.displayName);
       else if (map) removeUserLayer(map, el.layerId);
     }
   };
@@ -171,7 +262,7 @@ export class UserDataController implements ReactiveController {
   private reported = new Set<string>();
   private report(problem: string, el: StrikeMapLayer) {
     this.reported.add(`${el.layerId}\n${problem}`);
-    this.host.reportError(problem, el.src ?? el.displayName);
+    this.target.notice(problem, el.src ?? el.displayName);
   }
 
   private onDragOver = (event: DragEvent): void => {

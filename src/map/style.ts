@@ -1,7 +1,9 @@
 /** Assembles the MapLibre style: our offline basemap, or a user's online style, under our layers. */
 import type { StyleSpecification, SourceSpecification, LayerSpecification } from 'maplibre-gl';
-import { builtinLayers } from './layers.ts';
+import { builtinLayers, builtinSources } from './layers.ts';
 import type { Palette } from './palette.ts';
+import { labelPoints, uncertaintyDiscs } from '../data/prepare.ts';
+import type { BuiltinData } from '../data/types.ts';
 
 export const ATTRIBUTION =
   '<a href="https://www.openstreetmap.org/copyright" target="_blank" rel="noopener">© OpenStreetMap contributors</a> (ODbL) · ' +
@@ -23,4 +25,9 @@ export function buildStyle(
     sources: { ...base.sources, ...sources },
     layers: [...(base.layers as LayerSpecification[]), ...ours],
   };
+}
+
+/** The whole style for the built-in story: its sources (with the uncertainty discs and label points) and layers. */
+export function storyStyle(data: BuiltinData, palette: Palette, base?: StyleSpecification): StyleSpecification {
+  return buildStyle(builtinSources(data, uncertaintyDiscs(data.strikes), labelPoints(data.provinces), labelPoints(data.basemapCountries)), palette, base);
 }

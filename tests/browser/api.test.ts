@@ -159,6 +159,34 @@ describe('keyboard', () => {
     expect(table.shadowRoot!.activeElement?.id).toBe('table-title');
   });
 
+  it('walks, with Tab, the skip button, the map, the measuring tools, the zoom buttons, the legend, the timeline and the table, in that order', async () => {
+    const el = await mountMap();
+    el.shadowRoot!.querySelector<HTMLButtonElement>('.skip')!.focus();
+    /** Which part of the element holds the keyboard focus. */
+    const part = (): string => {
+      let active: Element | null = el.shadowRoot!.activeElement;
+      const path: Element[] = [];
+      while (active) {
+        path.push(active);
+        active = active.shadowRoot?.activeElement ?? null;
+      }
+      const host = path.find((node) => /^strike-map-(measure|legend|timeline|table)$/.test(node.localName));
+      if (host) return host.localName.replace('strike-map-', '');
+      const leaf = path.at(-1);
+      if (leaf?.classList.contains('skip')) return 'skip';
+      if (leaf === el.map!.getCanvas()) return 'map';
+      if (leaf?.closest('.maplibregl-ctrl-group')) return 'zoom';
+      return leaf?.localName ?? 'outside';
+    };
+    const order: string[] = [part()];
+    for (let i = 0; i < 80 && order.at(-1) !== 'table'; i++) {
+      await userEvent.tab();
+      if (part() !== order.at(-1)) order.push(part());
+    }
+    const parts = ['skip', 'map', 'measure', 'zoom', 'legend', 'timeline', 'table'];
+    expect(order.filter((p) => parts.includes(p))).toEqual(parts);
+  });
+
   it('leaves Escape to text fields, and shows one card at a time', async () => {
     const el = await mountMap();
     const site = el.strikes.find((f) => f.properties.category === 'cross-border')!.properties.id;
@@ -172,7 +200,8 @@ describe('keyboard', () => {
     await el.updateComplete;
     expect(shadow(el, 'strike-card'), 'Escape in the band field keeps the card').not.toBeNull();
     // A feature card of the page's own data replaces the strike card, and the other way round.
-    el['userFeature'] = { layer: 'Mine', properties: { a: 1 }, distance: '' };
+    el['userData'].feature = { layer: 'Mine', properties: { a: 1 }, distance: '' };
+    el.requestUpdate();
     await el.updateComplete;
     el.select(site, { fly: false });
     await el.updateComplete;
@@ -209,12 +238,12 @@ describe('released and re-created maps (WebGL budget)', () => {
     el.append(layer);
     const id = (layer as unknown as { layerId: string }).layerId;
     await until(() => el.map!.getLayer(`${id}-circle`));
-    el.setUserLayerVisible(id, false);
-    el.release();
+    el['userData'].setVisible(id, false);
+    el['lifecycle'].release();
     expect(el.map).toBeUndefined();
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('img[part="snapshot"]')).not.toBeNull();
-    void (el as unknown as { start(): Promise<void> }).start(); // what scrolling back into view does
+    void el['lifecycle']['start'](); // what scrolling back into view does
     await el.ready;
     expect(el.map!.getFeatureState({ source: 'strikes', id: site })).toEqual({ selected: true });
     expect(JSON.stringify(el.map!.getLayoutProperty('bands-label', 'text-field'))).toContain(' mi');
@@ -229,7 +258,7 @@ describe('downloads', () => {
     const [geojson] = await downloads(() => el.export('geojson'));
     expect(geojson.name).toBe('strike-sites-2024-01.geojson');
     const parsed = JSON.parse(await geojson.blob.text());
-    expect(parsed.features.map((f: { properties: { id: string } }) => f.properties.id)).toEqual(el['data']!.strikes.features.map((f) => f.properties.id));
+    expect(parsed.features.map((f: { properties: { id: string } }) => f.properties.id)).toEqual(el['story']!.strikes.map((f) => f.properties.id));
     vi.restoreAllMocks();
     const [csv] = await downloads(() => el.export('csv'));
     const lines = (await csv.blob.text()).trim().split('\r\n');

@@ -73,13 +73,13 @@ describe('timeline', () => {
     const play = [...timeline.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent === 'Play')!;
     await userEvent.click(play);
     await el.updateComplete;
-    const first = el['day'] as string;
+    const first = el['choices'].day as string;
     expect(first).toBe('2024-01-15'); // the first day with a strike on the map
-    await expect.poll(() => el['day'], { timeout: 6000 }).not.toBe(first);
+    await expect.poll(() => el['choices'].day, { timeout: 6000 }).not.toBe(first);
     await userEvent.click([...timeline.shadowRoot!.querySelectorAll('button')].find((b) => b.textContent === 'Pause')!);
-    const paused = el['day'];
+    const paused = el['choices'].day;
     await new Promise((r) => setTimeout(r, 2000));
-    expect(el['day']).toBe(paused);
+    expect(el['choices'].day).toBe(paused);
   });
 
   it('has step buttons that move the day', async () => {

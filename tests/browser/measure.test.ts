@@ -23,7 +23,7 @@ describe('measuring', () => {
     const detail = await measured;
     if (detail.mode !== 'border') throw new Error('expected a border measurement');
     const lngLat = detail.point;
-    const expected = pointToLineDistance(lngLat, el['data']!.border.features[0] as never, { units: 'kilometers' });
+    const expected = pointToLineDistance(lngLat, el['story']!.data.border.features[0] as never, { units: 'kilometers' });
     expect(detail.km).toBeCloseTo(expected, 3);
     expect(detail.side).toBe('IR');
     expect(tool(el).shadowRoot!.querySelector('[role="status"]')!.textContent).toMatch(/^Iran, [\d.]+ km from the border/);

@@ -91,7 +91,7 @@ describe('hostile data is shown as text', () => {
   afterAll(unmountAll);
   afterEach(async () => {
     el['notices'] = [];
-    el['userFeature'] = undefined;
+    el['userData'].close(false);
     for (const layer of [...userData(el).dropped]) userData(el).removeDropped(layer.layerId);
     el.querySelectorAll('strike-map-layer').forEach((l) => l.remove());
     el.map!.stop().fitBounds([[58.8, 24.6], [70.3, 32.2]], { padding: 16, duration: 0 });

@@ -1,0 +1,125 @@
+/**
+ * Keyboard and focus for <strike-map>: arrow keys step through the visible strike sites in date
+ * order, Enter opens or enters the card, Shift + arrows pan, Escape closes a card from anywhere in
+ * the element (not from a text field), and focus goes back to where the card was opened.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Map as MlMap } from 'maplibre-gl';
+import { prefersReducedMotion } from '../map/camera.ts';
+
+/** What the navigation reads from and asks of the element. */
+export interface NavigationTarget {
+  map(): MlMap | undefined;
+  /** Ids of the strike sites the reader can see, in date order. */
+  siteIds(): string[];
+  selectedId(): string | null;
+  select(id: string | null): void;
+  /** True while a measuring tool has the map's keys. */
+  measuring(): boolean;
+  /** The open card of the page's own data, if any, and how to close it. */
+  featureCardOpen(): boolean;
+  closeFeatureCard(): void;
+  /** The open strike card, to move the keyboard into. */
+  strikeCard(): HTMLElement | null;
+}
+
+const STEPS: Record<string, number> = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
+const PAN_PX = 100;
+const PAN_OFFSETS: Record<string, [number, number]> = { ArrowRight: [PAN_PX, 0], ArrowLeft: [-PAN_PX, 0], ArrowUp: [0, -PAN_PX], ArrowDown: [0, PAN_PX] };
+
+export class MapNavigation implements ReactiveController {
+  /** Where the keyboard was when a card opened, to return there when it closes. */
+  private opener?: HTMLElement;
+
+  constructor(
+    private host: ReactiveControllerHost & HTMLElement,
+    private target: NavigationTarget,
+  ) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    this.host.addEventListener('keydown', this.onHostKey);
+  }
+
+  hostDisconnected(): void {
+    this.host.removeEventListener('keydown', this.onHostKey);
+    this.opener = undefined;
+  }
+
+  /** Listens to the keys of a new map's canvas (the listener goes with the canvas). */
+  bind(map: MlMap): void {
+    map.getCanvas().addEventListener('keydown', this.onMapKey, true);
+  }
+
+  /** Notes where the focus is as a card opens over no other card. */
+  rememberOpener(): void {
+    this.opener = deepActiveElement(this.host.shadowRoot);
+  }
+
+  /** Puts the keyboard back where the card was opened, or on the map when that is gone. */
+  returnFocus(): void {
+    const back = this.opener?.isConnected ? this.opener : this.target.map()?.getCanvas();
+    this.opener = undefined;
+    back?.focus();
+  }
+
+  /** Closes the strike card and puts the keyboard back where it was opened (the card's close button). */
+  closeCard = (): void => {
+    this.target.select(null);
+    this.returnFocus();
+  };
+
+  /** Forgets the opener when a card closes without focus moving (Escape from the legend, say). */
+  forgetOpener(): void {
+    this.opener = undefined;
+  }
+
+  private onMapKey = (event: KeyboardEvent): void => {
+    if (this.target.measuring()) return;
+    const sites = this.target.siteIds();
+    if (!sites.length) return;
+    const step = STEPS[event.key];
+    if (step && event.shiftKey) {
+      event.preventDefault();
+      event.stopPropagation();
+      this.target.map()?.panBy(PAN_OFFSETS[event.key], { duration: prefersReducedMotion() ? 0 : 200 });
+    } else if (step && !event.ctrlKey && !event.metaKey && !event.altKey) {
+      event.preventDefault();
+      event.stopPropagation();
+      const at = sites.indexOf(this.target.selectedId() ?? '');
+      const next = at < 0 ? (step > 0 ? 0 : sites.length - 1) : (at + step + sites.length) % sites.length;
+      this.target.select(sites[next]);
+    } else if (event.key === 'Enter') {
+      event.preventDefault();
+      if (!this.target.selectedId()) this.target.select(sites[0]);
+      else this.target.strikeCard()?.focus();
+    }
+  };
+
+  private onHostKey = (event: KeyboardEvent): void => {
+    if (event.key !== 'Escape' || event.defaultPrevented) return;
+    const path = event.composedPath();
+    // Escape in a text field belongs to the field.
+    if (path[0] instanceof HTMLInputElement || path[0] instanceof HTMLTextAreaElement || path[0] instanceof HTMLSelectElement) return;
+    if (this.target.selectedId()) {
+      event.preventDefault();
+      // Focus goes back only if it was in the card or on the map; elsewhere it stays put.
+      const canvas = this.target.map()?.getCanvas();
+      const fromCardOrMap = path.some((node) => node instanceof HTMLElement && (node.localName === 'strike-card' || node === canvas));
+      this.target.select(null);
+      if (fromCardOrMap) this.returnFocus();
+      else this.forgetOpener();
+    } else if (this.target.featureCardOpen()) {
+      event.preventDefault();
+      this.target.closeFeatureCard();
+    }
+  };
+}
+
+/** The focused element, looking inside shadow roots (the table's and card's buttons live in their own). */
+function deepActiveElement(root: ShadowRoot | null): HTMLElement | undefined {
+  let active = root?.activeElement ?? undefined;
+  while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+  return (active as HTMLElement | undefined) ?? undefined;
+}

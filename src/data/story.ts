@@ -1,0 +1,35 @@
+/**
+ * The built-in story as the element uses it: the strikes with their short map labels, in date
+ * order, and the border as a search index and as one line (built on first use).
+ */
+import type { Feature, LineString } from 'geojson';
+import { BorderIndex } from '../geo/border-index.ts';
+import { withStrikeLabels } from './prepare.ts';
+import type { BuiltinData, StrikeFeature } from './types.ts';
+
+export class Story {
+  readonly data: BuiltinData;
+  private index?: BorderIndex;
+
+  constructor(data: BuiltinData) {
+    const strikes = withStrikeLabels(data.strikes);
+    // Sorted once here: the table, keyboard stepping and filters all read them in date order.
+    strikes.features.sort((a, b) => a.properties.time_utc.localeCompare(b.properties.time_utc));
+    this.data = { ...data, strikes };
+  }
+
+  get strikes(): StrikeFeature[] {
+    return this.data.strikes.features;
+  }
+
+  get borderIndex(): BorderIndex {
+    this.index ??= BorderIndex.fromGeoJSON(this.data.border, this.data.provinces);
+    return this.index;
+  }
+
+  /** The shipped border as one LineString (for distance bands), if it is one. */
+  get borderLine(): Feature<LineString> | undefined {
+    const line = this.data.border.features[0];
+    return line?.geometry.type === 'LineString' ? (line as Feature<LineString>) : undefined;
+  }
+}
