@@ -2,8 +2,9 @@
 
 /** Quotes a cell when needed, and defuses text a spreadsheet would run as a formula. */
 export function csvCell(value: unknown): string {
-  let text = value === null || value === undefined ? '' : typeof value === 'string' ? value : String(value);
-  if (/^[=+\-@\t\r]/.test(text) && !/^-?\d+(\.\d+)?$/.test(text)) text = `'${text}`;
+  let text = value === null || value === undefined ? '' : String(value);
+  // A leading = + - @ tab or CR starts a formula; a negative number is left as it is.
+  if (/^[=+\-@\t\r]/.test(text) && !/^-\d+(\.\d+)?$/.test(text)) text = `'${text}`;
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -60,8 +60,9 @@ export function formatDistance(km: number, units: Units, opts: FormatOptions = {
     throw new RangeError(`formatDistance: ${km} is not a finite number of km.`);
   }
   const value = convertKm(km, units);
-  const text = new Intl.NumberFormat(opts.locale ?? 'en', {
-    maximumFractionDigits: !opts.whole && Math.abs(value) < 99.95 ? 1 : 0,
-  }).format(value === 0 ? 0 : value); // avoid "-0"
+  const digits = !opts.whole && Math.abs(value) < 99.95 ? 1 : 0;
+  // A value that rounds to zero is written as 0, never "-0".
+  const shown = Math.abs(value) < (digits ? 0.05 : 0.5) ? 0 : value;
+  const text = new Intl.NumberFormat(opts.locale ?? 'en', { maximumFractionDigits: digits }).format(shown);
   return `${text} ${units}`;
 }

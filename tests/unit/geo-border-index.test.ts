@@ -6,7 +6,8 @@ import fc from 'fast-check';
 import { booleanPointInPolygon, distance, nearestPointOnLine, pointToLineDistance } from '@turf/turf';
 import type { Feature, FeatureCollection, LineString } from 'geojson';
 import { describe, expect, test } from 'vitest';
-import { BorderIndex } from '../../src/geo/index.ts';
+import { BorderIndex, CountrySides } from '../../src/geo/index.ts';
+import { MinQueue } from '../../src/geo/queue.ts';
 import { FULL_BORDER_PATH, SHIPPED_BORDER_PATH, borderLine, provinces as loadProvinces } from '../../scripts/load-geodata.ts';
 
 const BORDER_PATH = SHIPPED_BORDER_PATH;
@@ -176,5 +177,148 @@ describe('side()', () => {
     expect(idx.side([64.09, 26.97])).toBe('PK'); // Panjgur
     expect(idx.side([62.33, 27.37])).toBe('IR'); // Saravan
     expect(idx.side([0, 0])).toBeNull();
+  });
+});
+
+describe('BorderIndex: every input is checked, every part is indexed', () => {
+  test('latitude must be within ±90 (query and vertices), longitude any finite number', () => {
+    const small = new BorderIndex([[61, 25], [62, 26]]);
+    for (const bad of [[0, 90.000001], [0, -90.000001], [0, 180], [NaN, 0], [0, NaN], [Infinity, 0], [0, -Infinity]]) {
+      expect(() => small.nearest(bad), String(bad)).toThrow(`BorderIndex.nearest: [${bad[0]}, ${bad[1]}] is not a valid [lon, lat] position (lat must be within ±90).`);
+    }
+    for (const ok of [[0, 90], [0, -90], [400, 25], [-400, 25]]) {
+      const km = small.nearest(ok).km;
+      expect(Math.abs(km - pointToLineDistance(ok, { type: 'LineString', coordinates: [[61, 25], [62, 26]] }, { units: 'kilometers', method: 'geodesic' }))).toBeLessThan(M);
+    }
+    for (const bad of [[0, 91], [0, -90.5], [NaN, 1], [1, Infinity]]) {
+      expect(() => new BorderIndex([[1, 1], bad]), String(bad)).toThrow(`BorderIndex: vertex 1 [${bad[0]}, ${bad[1]}] is not a valid [lon, lat] position.`);
+    }
+  });
+
+  test('a FeatureCollection indexes all its features, in order, as parts', () => {
+    const a: Feature<LineString> = { type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: [[60, 25], [61, 25], [61.5, 25.5]] } };
+    const b: Feature<LineString> = { type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: [[65, 30], [66, 31]] } };
+    const c = { type: 'Feature', properties: {}, geometry: { type: 'MultiLineString', coordinates: [[[70, 20], [70, 21]], [[72, 20], [73, 20]]] } } as unknown as Feature<LineString>;
+    const idx = new BorderIndex({ type: 'FeatureCollection', features: [a, b, c] });
+    expect(idx.numSegments).toBe(2 + 1 + 1 + 1);
+    expect(idx.numVertices).toBe(3 + 2 + 2 + 2);
+    expect(idx.bbox[0]).toBeCloseTo(60, 6);
+    expect(idx.bbox[2]).toBeCloseTo(73, 6);
+    const part = (coordinates: number[][]) => ({ type: 'LineString' as const, coordinates });
+    const cParts = (c.geometry as unknown as { coordinates: number[][][] }).coordinates;
+    for (const [p, target, segment] of [[[65.6, 30.4], b.geometry, 2], [[72.5, 20.2], part(cParts[1]), 4], [[60.2, 24.8], a.geometry, 0], [[70.1, 20.5], part(cParts[0]), 3]] as const) {
+      const r = idx.nearest(p as unknown as number[]);
+      expect(r.segment).toBe(segment);
+      expect(Math.abs(r.km - pointToLineDistance([...p], target, { units: 'kilometers', method: 'geodesic' }))).toBeLessThan(M);
+    }
+  });
+
+  test('rejects what it cannot index, saying what it got', () => {
+    expect(() => new BorderIndex([])).toThrow('BorderIndex: the line needs at least one segment (two vertices).');
+    expect(() => new BorderIndex({ type: 'FeatureCollection', features: [] })).toThrow(/at least one segment/);
+    expect(() => new BorderIndex([[[0, 0]], [[1, 1]]])).toThrow(/at least one segment/);
+    expect(() => new BorderIndex({ type: 'Point', coordinates: [0, 0] } as never)).toThrow(/expected a LineString or MultiLineString .*got Point/);
+    expect(() => new BorderIndex({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [] } } as never)).toThrow(/got Polygon/);
+    expect(() => new BorderIndex(null as never)).toThrow(/got null/);
+    expect(() => new BorderIndex([[170, 0], [-170, 0]])).toThrow('BorderIndex: segment 0 spans 340.0° of longitude; split the line at the antimeridian.');
+    expect(() => new BorderIndex([[0, 0], [1, 0], [1, 0], [1, 10], [-179.5, 10]])).toThrow(/^BorderIndex: segment 3 spans 180\.5° of longitude/);
+    expect(() => new BorderIndex([[0, 0], [1, 0], [-179, 0]])).toThrow(/segment 1 spans 180\.0° of longitude/);
+    expect(() => new BorderIndex([[0, 0], [1, 1], [100, 1]])).toThrow('BorderIndex: segment 1 is longer than 90° of arc; densify the line (e.g. densifyGreatCircle) first.');
+    expect(() => new BorderIndex([[0, 0], [89, 0]])).not.toThrow();
+  });
+
+  test('segments reaching a pole, any node size, and queries from everywhere agree with Turf', () => {
+    const polar: Feature<LineString> = { type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: [[10, 60], [10, 90], [150, 80], [170, 60]] } };
+    for (const nodeSize of [2, 4, 16]) {
+      const idx = new BorderIndex(polar, { nodeSize });
+      expect(idx.bbox[1]).toBeCloseTo(60, 6);
+      expect(idx.bbox[3]).toBe(90);
+      fc.assert(fc.property(lonLat(-180, 180, 40, 90), (p) => agreeWithTurf(p, polar, idx)), { numRuns: 60 });
+    }
+    // A southern arc bulges towards the south pole.
+    const south: Feature<LineString> = { type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: [[40, -50], [100, -50]] } };
+    const idxS = new BorderIndex(south);
+    expect(idxS.bbox[1]).toBeCloseTo(-Math.atan(Math.tan(50 * Math.PI / 180) / Math.cos(Math.PI / 6)) * 180 / Math.PI, 6);
+    expect(idxS.bbox[3]).toBeCloseTo(-50, 6);
+    fc.assert(fc.property(lonLat(0, 140, -80, 0), (p) => agreeWithTurf(p, south, idxS)), { numRuns: 100 });
+  });
+
+  test('many segments with a small node size (deep tree) still give the exact nearest', () => {
+    const zig: Feature<LineString> = { type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: Array.from({ length: 300 }, (_, i) => [60 + i * 0.03, 26 + (i % 2) * 0.02 + Math.sin(i / 7) * 0.5]) } };
+    const idx = new BorderIndex(zig, { nodeSize: 4 });
+    fc.assert(fc.property(lonLat(58, 72, 24, 29), (p) => agreeWithTurf(p, zig, idx)), { numRuns: 150 });
+    fc.assert(fc.property(lonLat(-180, 180, -90, 90), (p) => agreeWithTurf(p, zig, idx)), { numRuns: 60 });
+  });
+
+  test('a query right across the antimeridian from the line', () => {
+    const east: Feature<LineString> = { type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: [[178, -10], [179.9, 0], [179, 10]] } };
+    const idx = new BorderIndex(east);
+    for (const p of [[-179.9, 0], [-179, 5], [-178, -9], [-170, 0], [181, 2], [-539, 1]] as [number, number][]) {
+      const mine = idx.nearest(p);
+      expect(Math.abs(mine.km - pointToLineDistance(p, east, { units: 'kilometers', method: 'geodesic' }))).toBeLessThan(M);
+    }
+  });
+});
+
+describe('CountrySides', () => {
+  const square = (x: number, y: number, s: number) => [[[x, y], [x + s, y], [x + s, y + s], [x, y + s], [x, y]]];
+  test('first match wins, bboxes only prefilter, MultiPolygons work', () => {
+    const sides = new CountrySides({
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', properties: { country: 'PK' }, geometry: { type: 'Polygon', coordinates: square(0, 0, 2) } },
+        { type: 'Feature', properties: { country: 'IR' }, geometry: { type: 'MultiPolygon', coordinates: [square(1, 1, 2), square(10, 10, 1)] } },
+        // An L-shape: its bbox holds (5.5, 5.5), the polygon does not.
+        { type: 'Feature', properties: { country: 'PK' }, geometry: { type: 'Polygon', coordinates: [[[4, 4], [6, 4], [6, 5], [5, 5], [5, 6], [4, 6], [4, 4]]] } },
+      ],
+    });
+    expect(sides.side([0.5, 0.5])).toBe('PK');
+    expect(sides.side([1.5, 1.5])).toBe('PK'); // in both: the first feature wins
+    expect(sides.side([2.5, 2.5])).toBe('IR');
+    expect(sides.side([10.5, 10.5])).toBe('IR');
+    expect(sides.side([4.5, 5.5])).toBe('PK');
+    expect(sides.side([5.5, 5.5])).toBeNull();
+    for (const p of [[-0.5, 1], [1, -0.5], [3.5, 1], [1, 3.5], [7, 7]]) expect(sides.side(p), String(p)).toBeNull();
+  });
+
+  test('refuses what it cannot use', () => {
+    expect(() => new CountrySides(null as never)).toThrow(/expected a FeatureCollection/);
+    expect(() => new CountrySides({ type: 'Feature' } as never)).toThrow(/expected a FeatureCollection/);
+    const one = (properties: unknown, geometry: unknown) => ({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { country: 'PK' }, geometry: { type: 'Polygon', coordinates: square(0, 0, 1) } }, { type: 'Feature', properties, geometry }] }) as never;
+    expect(() => new CountrySides(one({ country: 'AF' }, { type: 'Polygon', coordinates: square(0, 0, 1) }))).toThrow(`CountrySides: feature 1 has country "AF"; set properties.country to 'PK' or 'IR'.`);
+    expect(() => new CountrySides(one(null, { type: 'Polygon', coordinates: square(0, 0, 1) }))).toThrow(/feature 1 has country undefined/);
+    expect(() => new CountrySides(one({ country: 'IR' }, { type: 'LineString', coordinates: [[0, 0], [1, 1]] }))).toThrow('CountrySides: feature 1 is a LineString; only Polygon and MultiPolygon are supported.');
+    expect(() => new CountrySides(one({ country: 'IR' }, null))).toThrow(/feature 1 is a undefined/);
+  });
+});
+
+describe('MinQueue', () => {
+  test('pops ids in order of priority, whatever the pushes', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.double({ noNaN: true, min: -1e6, max: 1e6 }).map((v) => v + 0), fc.integer({ min: 0, max: 5 })), { maxLength: 80 }), fc.integer({ min: 0, max: 80 }), (values, popEarly) => {
+        const q = new MinQueue();
+        const model: number[] = [];
+        values.forEach((v, i) => {
+          q.push(i, v);
+          model.push(v);
+          if (i === popEarly && q.length > 0) {
+            model.sort((a, b) => a - b);
+            expect(q.peekValue()).toBe(model[0]);
+            expect(values[q.pop()]).toBe(model.shift());
+          }
+        });
+        model.sort((a, b) => a - b);
+        expect(q.length).toBe(model.length);
+        const out: number[] = [];
+        while (q.length > 0) {
+          expect(q.peekValue()).toBe(model[out.length]);
+          out.push(values[q.pop()]);
+        }
+        expect(out).toEqual(model);
+        q.clear();
+        expect(q.length).toBe(0);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -1,94 +1,186 @@
 /**
- * distanceRange: the bounds contain the distance of every point in the disc.
+ * distanceRange: the bounds contain the distance of every point in the disc, and are tight.
+ * Expected values come from elsewhere: Turf brute force (nearestPointOnLine, pointToLineDistance)
+ * and dense sampling of the disc, never from the formulas distanceRange uses.
  */
 import fc from 'fast-check';
-import { destination, nearestPointOnLine } from '@turf/turf';
+import { bearing, destination, distance, nearestPointOnLine, pointToLineDistance } from '@turf/turf';
+import type { Feature, LineString } from 'geojson';
 import { describe, expect, test } from 'vitest';
 import { borderLine } from '../../scripts/load-geodata.ts';
-import { BorderIndex, describeRange, distanceRange } from '../../src/geo/index.ts';
+import { BorderIndex, describeRange, distanceRange, formatRange } from '../../src/geo/index.ts';
 
 const line = borderLine();
 const coords = line.geometry.coordinates;
 const index = new BorderIndex(line);
 
-const EPS = 1e-6; // km
+/** A V-shaped border: centres inside the V have their greatest distance well short of km + r. */
+const vLine: Feature<LineString> = { type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: [[61, 28], [62, 26], [63, 28]] } };
+const vIndex = new BorderIndex(vLine);
+/** A straight (great-circle) border: moving straight away from it gains exactly r, so max = km + r. */
+const straight: Feature<LineString> = { type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: [[60, 20], [60, 32]] } };
+const straightIndex = new BorderIndex(straight);
+
+/** 600 vertices of the shipped border, for brute-force Turf checks that stay cheap. */
+const piece: Feature<LineString> = { type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: coords.slice(2000, 2600) } };
+const pieceIndex = new BorderIndex(piece);
+
+const turfKm = (target: Feature<LineString>, p: number[]) => pointToLineDistance(p, target, { units: 'kilometers', method: 'geodesic' });
+const at = (c: readonly number[], km: number, deg: number) => destination([...c], km, deg, { units: 'kilometers' }).geometry.coordinates;
+
+/**
+ * Greatest border distance over a polar grid of the disc (nr radii × nt bearings, centre
+ * included), and the grid's covering radius h: every disc point is within h of a grid point, and
+ * distance to the border is 1-Lipschitz, so the true max lies in [gridMax, gridMax + h].
+ */
+function gridMax(f: (p: number[]) => number, c: readonly number[], r: number, nr: number, nt: number): { max: number; h: number } {
+  let max = f([...c]);
+  for (let i = 1; i <= nr; i++) for (let j = 0; j < nt; j++) max = Math.max(max, f(at(c, (r * i) / nr, (360 * j) / nt)));
+  // radially ≤ half a step to the nearest ring; along the ring ≤ half an arc step (≤ r·Δθ/2 on the sphere)
+  return { max, h: r / nr / 2 + (r * Math.PI) / nt };
+}
+
 const centre = fc.tuple(fc.double({ min: 58, max: 68, noNaN: true }), fc.double({ min: 23, max: 32, noNaN: true }));
 const radius = fc.double({ min: 0.5, max: 100, noNaN: true });
-const inDisc = fc.tuple(fc.double({ min: 0, max: 360, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }));
+
+/** Vertices where the shipped border turns by more than 60°: the places where the disc bounds are hardest. */
+const bends = coords
+  .map((_, i) => i)
+  .filter((i) => {
+    if (i === 0 || i === coords.length - 1) return false;
+    const turn = Math.abs(((bearing(coords[i], coords[i + 1]) - bearing(coords[i - 1], coords[i]) + 540) % 360) - 180);
+    return turn > 60 && distance(coords[i - 1], coords[i]) > 0.2 && distance(coords[i], coords[i + 1]) > 0.2;
+  });
+const nearBend = fc.tuple(fc.constantFrom(...bends), fc.double({ min: 0, max: 360, noNaN: true }), fc.double({ min: 0, max: 20, noNaN: true }), fc.double({ min: 0.5, max: 40, noNaN: true }))
+  .map(([i, deg, off, r]) => ({ c: at(coords[i], off, deg) as [number, number], r }));
 
 describe('distanceRange', () => {
-  test('every point of the disc lies within [minKm, maxKm] (index distance)', () => {
-    fc.assert(
-      fc.property(centre, radius, fc.array(inDisc, { minLength: 1, maxLength: 30 }), (c, r, samples) => {
-        const range = distanceRange(index, c, r);
-        expect(range.minKm).toBe(Math.max(0, range.km - r));
-        expect(range.crossesBorder).toBe(range.km <= r);
-        for (const [bearing, t] of samples) {
-          const p = destination(c, r * t, bearing, { units: 'kilometers' }).geometry.coordinates;
-          const d = index.nearest(p).km;
-          expect(d).toBeGreaterThanOrEqual(range.minKm - EPS);
-          expect(d).toBeLessThanOrEqual(range.maxKm + EPS);
-        }
-      }),
-      { numRuns: 200 },
-    );
+  test('there are bends to test near', () => {
+    expect(bends.length).toBeGreaterThan(10);
   });
 
-  test('same with brute-force Turf distances', () => {
-    fc.assert(
-      fc.property(centre, radius, inDisc, (c, r, [bearing, t]) => {
-        const range = distanceRange(index, c, r);
-        const p = destination(c, r * t, bearing, { units: 'kilometers' }).geometry.coordinates;
-        const d = nearestPointOnLine(line, p, { units: 'kilometers' }).properties.pointDistance;
-        expect(d).toBeGreaterThanOrEqual(range.minKm - 0.001);
-        expect(d).toBeLessThanOrEqual(range.maxKm + 0.001);
-      }),
-      { numRuns: coords.length > 5000 ? 25 : 80 },
-    );
-  });
-
-  test('minKm is attained (exact) and maxKm is within the stated tolerance', () => {
+  test('km is the distance from the centre (brute-force Turf)', () => {
     fc.assert(
       fc.property(centre, radius, (c, r) => {
-        const range = distanceRange(index, c, r);
-        const near = index.nearest(c);
-        if (range.km > r) {
-          // r along the geodesic towards the nearest border point
-          const towards = destination(c, r, bearingTo(c, near.point), { units: 'kilometers' }).geometry.coordinates;
-          expect(index.nearest(towards).km).toBeCloseTo(range.minKm, 5);
-        }
-        // dense reference: 2,048 boundary samples
-        let dense = 0;
-        for (let i = 0; i < 2048; i++) dense = Math.max(dense, index.nearest(destination(c, r, (360 * i) / 2048, { units: 'kilometers' }).geometry.coordinates).km);
-        const margin = Math.max(0.01 * r, 0.01) + 1e-6; // default tolerance
-        expect(range.maxKm).toBeGreaterThanOrEqual(dense - 1e-6);
-        expect(range.maxKm - dense).toBeLessThanOrEqual(margin);
+        expect(distanceRange(pieceIndex, c, r).km).toBeCloseTo(turfKm(piece, c), 3);
       }),
-      { numRuns: 30 },
+      { numRuns: 20 },
     );
   });
 
-  test('zero radius', () => {
+  test('minKm is what the disc point nearest the border has (Turf: r along the geodesic to Turf’s nearest point)', () => {
+    const [minX, minY, maxX, maxY] = pieceIndex.bbox;
+    const near = fc.tuple(fc.double({ min: minX - 0.5, max: maxX + 0.5, noNaN: true }), fc.double({ min: minY - 0.5, max: maxY + 0.5, noNaN: true }));
+    fc.assert(
+      fc.property(near, fc.double({ min: 0.5, max: 60, noNaN: true }), (c, r) => {
+        const range = distanceRange(pieceIndex, c, r);
+        const nearest = nearestPointOnLine(piece, c, { units: 'kilometers' });
+        const d = nearest.properties.pointDistance;
+        if (d <= r) {
+          expect(range.minKm).toBe(0); // the disc holds a border point
+        } else {
+          const towards = at(c, r, bearing(c, nearest.geometry.coordinates));
+          expect(range.minKm).toBeCloseTo(turfKm(piece, towards), 3);
+        }
+        // and no disc point is nearer (boundary samples)
+        for (let j = 0; j < 32; j++) expect(pieceIndex.nearest(at(c, r, j * 11.25)).km).toBeGreaterThanOrEqual(range.minKm - 1e-6);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  test('maxKm is never above km + r, also right beside bends of the border', () => {
+    fc.assert(
+      fc.property(fc.oneof(nearBend, fc.tuple(centre, radius).map(([c, r]) => ({ c, r }))), ({ c, r }) => {
+        const range = distanceRange(index, c, r);
+        expect(range.maxKm).toBeLessThanOrEqual(range.km + r);
+        expect(range.minKm).toBeLessThanOrEqual(range.km);
+        expect(range.maxKm).toBeGreaterThanOrEqual(range.km);
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  test('beside a straight border the farthest point gains exactly r, and maxKm says exactly km + r', () => {
+    for (const [c, r] of [[[61, 26], 20], [[60.5, 27], 45], [[59.2, 25], 30], [[60.01, 24], 5]] as [[number, number], number][]) {
+      const range = distanceRange(straightIndex, c, r);
+      const away = at(c, r, c[0] > 60 ? 90 : 270); // straight away from the meridian
+      expect(turfKm(straight, away)).toBeCloseTo(turfKm(straight, c) + r, 2);
+      expect(range.maxKm).toBe(range.km + r);
+    }
+  });
+
+  test('maxKm bounds every disc point from above (dense grid, brute-force Turf) and is within the tolerance of the max', () => {
+    const cases: [[number, number], number][] = [[[62, 26.6], 50], [[62, 27.2], 60], [[62, 26.3], 30], [[62, 26.2], 12], [[61.5, 27.5], 25]];
+    for (const [c, r] of cases) {
+      const range = distanceRange(vIndex, c, r);
+      const { max, h } = gridMax((p) => turfKm(vLine, p), c, r, 40, 360);
+      expect(range.maxKm).toBeGreaterThanOrEqual(max - 1e-6);
+      expect(range.maxKm - max, `centre ${c}, r ${r}`).toBeLessThanOrEqual(0.01 * r + h); // default tolerance 1 % of r
+    }
+  });
+
+  test('a tighter toleranceKm gives a tighter maxKm', () => {
+    const c: [number, number] = [62, 26.6];
+    const r = 50;
+    const tol = 0.05;
+    const range = distanceRange(vIndex, c, r, { toleranceKm: tol });
+    const { max, h } = gridMax((p) => vIndex.nearest(p).km, c, r, 200, 2000);
+    expect(range.maxKm).toBeGreaterThanOrEqual(max - 1e-9);
+    expect(range.maxKm - max).toBeLessThanOrEqual(tol + h);
+    expect(tol + h).toBeLessThan(0.01 * r); // so the default tolerance would not pass
+  });
+
+  test('the default tolerance is 1 % of r, at least 10 m', () => {
+    for (const r of [0.2, 0.5, 0.999, 1, 1.5, 10, 35, 80]) {
+      const c: [number, number] = [62, 26.4];
+      expect(distanceRange(vIndex, c, r), `r = ${r}`).toEqual(distanceRange(vIndex, c, r, { toleranceKm: Math.max(r / 100, 0.01) }));
+    }
+    expect(distanceRange(vIndex, [62, 26.4], 30)).not.toEqual(distanceRange(vIndex, [62, 26.4], 30, { toleranceKm: 1.5 }));
+  });
+
+  test('crossesBorder: the disc touches (km = r) or crosses (km < r) the border', () => {
+    for (const c of [[62.1, 27.0], [63.5, 26.4], [61.3, 29.4]] as [number, number][]) {
+      const { km } = distanceRange(index, c, 1);
+      const touching = distanceRange(index, c, km);
+      expect(touching.crossesBorder).toBe(true);
+      expect(touching.minKm).toBe(0);
+      expect(distanceRange(index, c, km * (1 + 1e-9)).crossesBorder).toBe(true);
+      const short = distanceRange(index, c, km * (1 - 1e-9));
+      expect(short.crossesBorder).toBe(false);
+      expect(short.minKm).toBeGreaterThan(0);
+    }
+  });
+
+  test('zero radius: one distance; crossesBorder only on the border itself', () => {
     const r = distanceRange(index, [62, 27], 0);
-    expect(r.minKm).toBe(r.km);
-    expect(r.maxKm).toBe(r.km);
+    expect(r.km).toBeCloseTo(turfKm(line, [62, 27]), 3);
+    expect(r).toEqual({ km: r.km, minKm: r.km, maxKm: r.km, crossesBorder: false });
+    const on = distanceRange(new BorderIndex([[0, 0], [1, 0]]), [0.5, 0], 0); // on the equator: exactly 0 km
+    expect(on).toEqual({ km: 0, minKm: 0, maxKm: 0, crossesBorder: true });
   });
 
-  test('describeRange', () => {
-    expect(describeRange({ km: 38.2, minKm: 3.2, maxKm: 73.4, crossesBorder: false }, 'km')).toBe('38 km, somewhere between 3 and 73 km');
-    expect(describeRange({ km: 20, minKm: 0, maxKm: 55, crossesBorder: true }, 'mi')).toBe(
-      '12 mi, somewhere between 0 and 34 mi; the area of uncertainty reaches the border',
-    );
-    expect(describeRange({ km: 6.25, minKm: 4.5, maxKm: 8.5, crossesBorder: false }, 'km')).toBe('6.3 km, somewhere between 4.5 and 8.5 km');
-    expect(describeRange({ km: 5, minKm: 5, maxKm: 5, crossesBorder: false }, 'nmi')).toBe('2.7 nmi');
-    expect(() => distanceRange(index, [62, 27], -1)).toThrow(/>= 0/);
+  test('refuses a radius or tolerance that is not a number it can use', () => {
+    for (const bad of [-1, -1e-9, NaN, Infinity, -Infinity]) expect(() => distanceRange(index, [62, 27], bad), String(bad)).toThrow(`distanceRange: uncertainty ${bad} km must be a finite number >= 0.`);
+    for (const bad of [0, -1, NaN]) expect(() => distanceRange(index, [62, 27], 5, { toleranceKm: bad }), String(bad)).toThrow(`distanceRange: toleranceKm ${bad} must be > 0.`);
   });
 });
 
-function bearingTo(a: readonly number[], b: readonly number[]): number {
-  const RAD = Math.PI / 180;
-  const [l1, p1, l2, p2] = [a[0] * RAD, a[1] * RAD, b[0] * RAD, b[1] * RAD];
-  const y = Math.sin(l2 - l1) * Math.cos(p2);
-  const x = Math.cos(p1) * Math.sin(p2) - Math.sin(p1) * Math.cos(p2) * Math.cos(l2 - l1);
-  return Math.atan2(y, x) / RAD;
-}
+describe('describeRange and formatRange', () => {
+  test('sentences', () => {
+    expect(describeRange({ km: 38.2, minKm: 3.2, maxKm: 73.4, crossesBorder: false }, 'km')).toBe('38 km, somewhere between 3 and 73 km');
+    expect(describeRange({ km: 20, minKm: 0, maxKm: 55, crossesBorder: true }, 'mi')).toBe('12 mi, somewhere between 0 and 34 mi; the area of uncertainty reaches the border');
+    expect(describeRange({ km: 6.25, minKm: 4.5, maxKm: 8.5, crossesBorder: false }, 'km')).toBe('6.3 km, somewhere between 4.5 and 8.5 km');
+    expect(describeRange({ km: 5, minKm: 5, maxKm: 5, crossesBorder: false }, 'nmi')).toBe('2.7 nmi');
+    expect(describeRange({ km: 0, minKm: 0, maxKm: 0, crossesBorder: true }, 'km')).toBe('0 km');
+    expect(describeRange({ km: 5, minKm: 5, maxKm: 5 + 1e-10, crossesBorder: false }, 'km')).toBe('5 km'); // no range worth a sentence
+    expect(describeRange({ km: 5, minKm: 5, maxKm: 5.01, crossesBorder: false }, 'km')).toBe('5 km, somewhere between 5 and 5 km');
+  });
+
+  test('whole units from a 10 km wide range', () => {
+    expect(formatRange({ km: 38.2, minKm: 3.2, maxKm: 73.4, crossesBorder: false }, 'km')).toEqual({ km: '38 km', min: '3 km', max: '73 km' });
+    expect(formatRange({ km: 5.44, minKm: 0.44, maxKm: 10.44, crossesBorder: false }, 'km')).toEqual({ km: '5 km', min: '0 km', max: '10 km' });
+    expect(formatRange({ km: 5.44, minKm: 0.45, maxKm: 10.44, crossesBorder: false }, 'km')).toEqual({ km: '5.4 km', min: '0.5 km', max: '10.4 km' });
+    expect(formatRange({ km: 1500.4, minKm: 1490.2, maxKm: 1510.6, crossesBorder: false }, 'km')).toEqual({ km: '1,500 km', min: '1,490 km', max: '1,511 km' });
+  });
+});
