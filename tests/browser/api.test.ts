@@ -51,20 +51,6 @@ describe('lifecycle', () => {
     expect(km).toBeGreaterThan(40);
     expect(km).toBeLessThan(50);
   });
-
-  it('creates a fresh map on every re-attach without warnings or errors', async () => {
-    const warnings = vi.spyOn(console, 'warn');
-    const errors = vi.spyOn(console, 'error');
-    const el = await mountMap();
-    for (let i = 0; i < 3; i++) {
-      el.remove();
-      document.body.append(el);
-      await el.ready;
-    }
-    const ours = (spy: typeof warnings) => spy.mock.calls.filter((args) => !String(args[0]).includes('GPU stall'));
-    expect(ours(warnings)).toEqual([]);
-    expect(ours(errors)).toEqual([]);
-  });
 });
 
 describe('attributes after start-up', () => {

@@ -29,11 +29,13 @@ describe('<strike-map>', () => {
     expect(text).toContain('Natural Earth');
   });
 
-  it('creates a fresh map on every re-attach and leaves none behind', async () => {
+  // Many cycles (and the freed WebGL contexts and heap) are the robustness suite's; a few prove the mechanism.
+  it('creates a fresh map on every re-attach and leaves none behind, without warnings or errors', async () => {
+    const warnings = vi.spyOn(console, 'warn');
     const errors = vi.spyOn(console, 'error');
     const el = await mountMap();
     const maps = new Set([el.map]);
-    for (let i = 0; i < 20; i++) {
+    for (let i = 0; i < 4; i++) {
       const before = el.map!;
       el.remove();
       expect(el.map).toBeUndefined();
@@ -43,10 +45,12 @@ describe('<strike-map>', () => {
       await el.ready;
       maps.add(el.map);
     }
-    expect(maps.size).toBe(21);
+    expect(maps.size).toBe(5);
     expect(el.shadowRoot!.querySelectorAll('canvas.maplibregl-canvas').length).toBe(1);
-    expect(errors).not.toHaveBeenCalled();
-  }, 120_000);
+    const ours = (spy: typeof warnings) => spy.mock.calls.filter((args) => !String(args[0]).includes('GPU stall'));
+    expect(ours(warnings)).toEqual([]);
+    expect(ours(errors)).toEqual([]);
+  });
 
   it('follows the size of its host element', async () => {
     const el = await mountMap({}, { width: 600, height: 400 });
