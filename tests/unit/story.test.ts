@@ -1,0 +1,48 @@
+/** Story: the built-in data as the element reads it (labelled strikes in time order, the border as index and line). */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { pointToLineDistance } from '@turf/turf';
+import type { Feature, LineString } from 'geojson';
+import { Story } from '../../src/data/story.ts';
+import type { BuiltinData } from '../../src/data/types.ts';
+
+afterEach(() => vi.unstubAllGlobals());
+
+async function shippedData(): Promise<BuiltinData> {
+  vi.stubGlobal('fetch', async (url: string | URL) => new Response(readFileSync(fileURLToPath(String(url)))));
+  vi.resetModules();
+  const { loadBuiltinData } = await import('../../src/data/builtin.ts');
+  return loadBuiltinData();
+}
+
+describe('Story', () => {
+  it('lists every shipped strike once, each with a map label, in order of time', async () => {
+    const data = await shippedData();
+    const story = new Story(data);
+    expect(story.strikes.map((f) => f.properties.id).sort()).toEqual(data.strikes.features.map((f) => f.properties.id).sort());
+    const times = story.strikes.map((f) => Date.parse(f.properties.time_utc));
+    expect(times.every((t, i) => i === 0 || times[i - 1] <= t)).toBe(true);
+    for (const f of story.strikes) expect((f.properties as { label?: string }).label, f.properties.id).toMatch(/\S/);
+  });
+
+  it('sorts by time even when the file lists strikes out of order, without changing the input', async () => {
+    const data = await shippedData();
+    const reversed = { ...data, strikes: { ...data.strikes, features: [...data.strikes.features].reverse() } };
+    const before = reversed.strikes.features.map((f) => f.properties.id);
+    expect(new Story(reversed).strikes.map((f) => f.properties.id)).toEqual(new Story(data).strikes.map((f) => f.properties.id));
+    expect(reversed.strikes.features.map((f) => f.properties.id)).toEqual(before);
+  });
+
+  it('measures against the shipped border (checked with Turf) and builds its index once', async () => {
+    const data = await shippedData();
+    const story = new Story(data);
+    const line = story.borderLine as Feature<LineString>;
+    expect(line.geometry.coordinates.length).toBeGreaterThan(1000);
+    const at: [number, number] = [62.0, 27.0];
+    expect(story.borderIndex.nearest(at).km).toBeCloseTo(pointToLineDistance(at, line, { units: 'kilometers' }), 3);
+    expect(story.borderIndex).toBe(story.borderIndex);
+    const notALine = { ...data, border: { type: 'FeatureCollection' as const, features: [{ type: 'Feature' as const, properties: {}, geometry: { type: 'MultiLineString' as const, coordinates: [line.geometry.coordinates] } }] } };
+    expect(new Story(notALine).borderLine).toBeUndefined();
+  });
+});
