@@ -158,6 +158,9 @@ describe('distanceRange', () => {
     expect(r).toEqual({ km: r.km, minKm: r.km, maxKm: r.km, crossesBorder: false });
     const on = distanceRange(new BorderIndex([[0, 0], [1, 0]]), [0.5, 0], 0); // on the equator: exactly 0 km
     expect(on).toEqual({ km: 0, minKm: 0, maxKm: 0, crossesBorder: true });
+    // Exactly on a vertex the distance is rounding noise (~1e-13 km), so r = 0 does not "cross"; 1 µm does.
+    expect(distanceRange(index, coords[1234], 0).km).toBeLessThan(1e-9);
+    expect(distanceRange(index, coords[1234], 1e-9).crossesBorder).toBe(true);
   });
 
   test('refuses a radius or tolerance that is not a number it can use', () => {
