@@ -13,14 +13,19 @@ import { fileURLToPath } from 'node:url';
 import { topology } from 'topojson-server';
 import { presimplify, simplify, filter, filterWeight } from 'topojson-simplify';
 import { feature, quantize } from 'topojson-client';
-import { area, length as turfLength, simplify as turfSimplify } from '@turf/turf';
+import { area, distance, length as turfLength, simplify as turfSimplify } from '@turf/turf';
 import type { Feature, FeatureCollection, LineString, MultiPolygon, Polygon, Position } from 'geojson';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import { bufferBands } from '../src/geo/bands.ts';
-import { readJson, parseCsv, feat, roundGeometry, fcToString, writeText } from './geodata/io.ts';
+import { BorderIndex } from '../src/geo/border-index.ts';
+import { EARTH_RADIUS_KM } from '../src/geo/units.ts';
+import type { LocationAlternative, StrikeProperties } from '../src/data/types.ts';
+import { readJson, parseCsv, feat, roundGeometry, fcToString, writeText, r6 } from './geodata/io.ts';
 import { maxDeviationM } from './geodata/measure.ts';
 import { REGION_BBOX, loadWorldAtlas, basemapCountries, basemapBoundaries } from './geodata/basemap.ts';
-import { buildStrikes, buildPlaces, buildTimeline } from './geodata/content.ts';
+import { buildStrikes, buildPlaces, buildTimeline, rowById, rowPoint, type EventsFile, type Row, type StrikeLocation, type StrikeSource } from './geodata/content.ts';
+import { deriveSites, type DerivationsFile } from './geodata/derive-sites.ts';
+import { acrossBorder, districtFit, type OtherSide } from './geodata/sites.ts';
 import * as V from './geodata/validate.ts';
 
 const T0 = Date.now();
@@ -49,7 +54,13 @@ const LAYER_BBOX: Record<string, V.BBox> = {
   region: REGION_BBOX,
 };
 
-const M_PER_DEG = 111319.49;
+const M_PER_DEG = (EARTH_RADIUS_KM * 1000 * Math.PI) / 180;
+// Sanity window for timeline dates; the shipped range is whatever the data spans (printed below).
+const TIMELINE_WINDOW = ['2023-12-01', '2024-02-29'] as const;
+// Names for the countries the strikes target, and their Natural Earth ISO codes.
+const COUNTRY: Record<string, { name: string; iso3: string }> = {
+  IR: { name: 'Iran', iso3: 'IRN' }, PK: { name: 'Pakistan', iso3: 'PAK' }, IQ: { name: 'Iraq', iso3: 'IRQ' }, SY: { name: 'Syria', iso3: 'SYR' },
+};
 /** Planar area in m², with longitude scaled by cos(latitude): a metric Visvalingam weight. */
 function triangleM2(t: number[][]): number {
   const k = Math.cos(((t[0][1] + t[1][1] + t[2][1]) / 3) * (Math.PI / 180));
@@ -75,7 +86,8 @@ const pkProv = readJson<FeatureCollection<MultiPolygon>>(path.join(SRC, 'pak_bal
 const irProv = readJson<FeatureCollection<MultiPolygon>>(path.join(SRC, 'irn_sistan_and_baluchestan_land_clipped.geojson')).features[0];
 const pkDistricts = readJson<FeatureCollection<MultiPolygon>>(path.join(SRC, 'pak_balochistan_border_districts_snapped_to_sb.geojson')).features;
 const irCounties = readJson<FeatureCollection<MultiPolygon>>(path.join(SRC, 'irn_sistan_and_baluchestan_border_counties_osm.geojson')).features;
-const events = readJson(path.join(SRC, 'events.json'));
+const events = readJson<EventsFile>(path.join(SRC, 'events.json'));
+const derivations = readJson<DerivationsFile>(path.join(SRC, 'derivations.json'));
 const rows = parseCsv(fs.readFileSync(path.join(SRC, 'places.csv'), 'utf8'));
 
 const areaKm2 = (f: Feature) => Math.round(area(f) / 1e6);
@@ -174,7 +186,61 @@ const provinces = decode(q, 'provinces') as FeatureCollection<Polygon | MultiPol
 const districts = decode(q, 'districts') as FeatureCollection<Polygon | MultiPolygon>;
 const countries = decode(q, 'basemap_countries') as FeatureCollection<Polygon | MultiPolygon>;
 const basemap = fc([...countries.features, ...decode(q, 'basemap_boundaries').features]);
-const strikes = buildStrikes(events, rows);
+// ---------------------------------------------------------------- strike locations
+// Derived sites are placed by scripts/geodata/derive-sites.ts against the SHIPPED border and
+// districts; places.csv must agree with the result.
+const borderIndex = new BorderIndex(bd.features[0] as Feature<LineString>);
+const districtById = new Map(districts.features.map((f) => [String(f.id), f]));
+const rowPoints = new Map(rows.map((r) => [r.id, rowPoint(r)]));
+const derived = deriveSites(derivations, { border: borderIndex, districts: districtById, places: rowPoints });
+for (const d of derived.values()) V.validateDerived('places.csv', d, rowById(rows, d.id));
+lap('sites derived');
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
+function otherSide(s: StrikeSource): { others: OtherSide[]; basis: string } {
+  if (s.target_country === 'IR' || s.target_country === 'PK') {
+    return {
+      others: provinces.features.filter((p) => p.properties!.country !== s.target_country).map((p) => ({ name: COUNTRY[p.properties!.country as string].name, outline: p })),
+      basis: 'OpenStreetMap outlines of Balochistan and Sistan and Baluchestan',
+    };
+  }
+  const iso3 = COUNTRY[s.target_country]?.iso3;
+  if (!iso3) throw new V.GeodataError(`events.json: strike ${s.id}: no country code mapping for ${s.target_country}`);
+  return {
+    others: countries.features.filter((c) => c.properties!.iso_a3 !== iso3).map((c) => ({ name: String(c.properties!.name), outline: c })),
+    basis: 'Natural Earth 1:50m country outlines',
+  };
+}
+
+function locate(s: StrikeSource, row: Row): StrikeLocation {
+  const d = derived.get(s.id);
+  const coordinates: [number, number] = d ? [r6(d.point[0]), r6(d.point[1])] : rowPoint(row);
+  const radius = d ? d.radius_km : +row.uncertainty_km;
+  const spec = derivations.sites.find((x) => x.id === s.id);
+  const alternatives: LocationAlternative[] = [];
+  for (const c of spec?.constraints ?? []) {
+    const alt = d!.alternatives.find((a) => a.constraint === c.id)?.solution;
+    if (c.use !== 'set-aside' || !alt) continue;
+    alternatives.push({ name: c.alternative_name ?? c.text, by: c.by, note: c.why, coordinates: alt.point, distance_km: round1(distance(coordinates, alt.point)), radius_km: alt.radius_km, sources: c.sources });
+  }
+  for (const a of s.alternatives ?? []) {
+    const at = rowPoints.get(a.place_id);
+    if (!at) throw new V.GeodataError(`events.json: strike ${s.id}: alternative place ${a.place_id} not in places.csv`);
+    alternatives.push({ name: a.name, by: a.by, note: a.note, coordinates: at, distance_km: round1(distance(coordinates, at)), radius_km: null, sources: a.sources });
+  }
+  const district = s.district_id ? districtById.get(s.district_id) : undefined;
+  if (s.district_id && !district) throw new V.GeodataError(`events.json: strike ${s.id}: unknown district ${s.district_id}`);
+  const { others, basis } = otherSide(s);
+  return {
+    coordinates,
+    uncertainty_km: radius,
+    constraints: (spec?.constraints ?? []).map(({ by, text, use, why, sources }) => ({ by, text, use, why, sources })),
+    alternatives,
+    district: district ? districtFit(coordinates, radius, district, s.district_note) : null,
+    across_border: acrossBorder(coordinates, radius, others, basis),
+  };
+}
+const strikes = buildStrikes(events, rows, locate);
 const { fc: places, omitted } = buildPlaces(events, rows);
 const timeline = buildTimeline(events);
 // Turf's JSTS buffer is slow on thousands of vertices; a ~200 m Douglas-Peucker copy of
@@ -193,9 +259,20 @@ V.validateFeatureCollection('strikes.geojson', strikes, LAYER_BBOX.region, 5);
 V.validateFeatureCollection('places.geojson', places, LAYER_BBOX.region, 10);
 V.validateFeatureCollection('bands.geojson', bands, LAYER_BBOX.bands, 3);
 V.validateStrikes('strikes.geojson', strikes, provinces);
+V.validateStrikeTimes('strikes.geojson', strikes);
+V.validateDistricts('strikes.geojson', strikes, districts);
 places.features.forEach((f) => V.validateUrls('places.geojson', `feature ${f.id}`, f.properties!.sources, 0));
+const shippedPoints = new Map([...strikes.features, ...places.features].map((f) => [String(f.id), f.geometry.coordinates]));
+for (const p of events.places) {
+  V.validateNoteDistances('events.json', `place ${p.id}`, shippedPoints.get(p.id)!, p.note, p.note_distances, (id) => shippedPoints.get(id), borderIndex);
+}
+for (const s of events.strikes) {
+  const f = strikes.features.find((x) => x.id === s.id)!;
+  V.validateNoteDistances('events.json', `strike ${s.id} location_basis`, f.geometry.coordinates, s.location_basis, s.basis_distances, (id) => shippedPoints.get(id), borderIndex, f.properties.uncertainty_km);
+}
 const knownIds = new Set([...strikes.features, ...places.features].map((f) => String(f.id)));
-V.validateTimeline('timeline.json', timeline.events, knownIds, '2024-01-03', '2024-01-29');
+V.validateTimeline('timeline.json', timeline.events, knownIds, ...TIMELINE_WINDOW);
+V.validateArticleDates('timeline.json', timeline.events);
 V.validateSharedEdge('provinces.geojson', (bd.features[0].geometry as LineString).coordinates, provinces);
 const byId = (fs: Feature[]) => new Map(fs.map((f) => [String(f.id), f as Feature<Polygon | MultiPolygon>]));
 const kp = V.validateNoNewKinks('provinces.geojson', provinces, byId(provincesIn));
@@ -231,6 +308,14 @@ console.log(`ring self-intersections (shipped vs source, features that have any)
 console.log(`border_km: ${districtsIn.map((d) => `${d.properties.name} ${d.properties.border_km}`).join(', ')}`);
 console.log(`areas: ${provincesIn.map((p) => `${p.properties.name} ${p.properties.area_km2} km²`).join(', ')}`);
 console.log(`places omitted (UNVERIFIED): ${omitted.join(', ')}`);
+console.log(`timeline: ${timeline.events.length} items, ${timeline.events[0].date} to ${timeline.events.at(-1)!.date}`);
+for (const d of derived.values()) {
+  console.log(`derived ${d.id}: ${d.point.join(', ')} ± ${d.radius_km} km (${d.cells} cells, ${d.border_km} km from the border); set aside: ${d.alternatives.map((a) => `${a.constraint} → ${a.solution?.point.join(', ')} ± ${a.solution?.radius_km} km, ${a.distance_km} km away`).join('; ')}`);
+}
+for (const f of strikes.features) {
+  const p: StrikeProperties = f.properties;
+  console.log(`strike ${p.id}: ${p.district ? `${p.district.name} ${Math.round(p.district.share * 100)} % of the area, point ${p.district.edge_km} km from its edge` : 'no district'}; across the border ${Math.round(p.across_border!.share * 100)} %${p.across_border!.country ? ` (${p.across_border!.country})` : ''}; ${round1(borderIndex.nearest(f.geometry.coordinates).km)} km from the Iran–Pakistan border`);
+}
 console.log('\nfile                      raw B    gzip-9 B');
 for (const [name, text] of Object.entries(files)) {
   console.log(`${name.padEnd(24)} ${String(Buffer.byteLength(text)).padStart(8)} ${String(gz(text)).padStart(10)}${STARTUP.includes(name) ? '  (startup)' : ''}`);

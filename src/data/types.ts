@@ -32,6 +32,65 @@ export interface StrikeProperties {
   uncertainty_km: number;
   location_basis: string;
   sources: string[];
+  /** True when `time_utc` is our estimate; `time_note` then says how it was made. */
+  time_estimated?: boolean;
+  /** How the clock time was obtained: the method of an estimate, or who reported it. */
+  time_note?: string;
+  /** Reports that state the clock time (empty for an estimate). */
+  time_sources?: string[];
+  /** The reported facts the location was derived from, each used or set aside (with why). */
+  constraints?: LocationConstraint[];
+  /** Other readings of where the strike was, with their distance from the plotted point. */
+  alternatives?: LocationAlternative[];
+  /** How the point and its area sit in the district or county the reports name. */
+  district?: DistrictFit | null;
+  /** The part of the area of uncertainty that lies outside the target country. */
+  across_border?: AcrossBorder;
+}
+
+/** One reported fact behind a derived location. */
+export interface LocationConstraint {
+  by: string;
+  text: string;
+  use: 'used' | 'set-aside';
+  why: string;
+  sources: string[];
+}
+
+/** Another reading of a strike's location. */
+export interface LocationAlternative {
+  name: string;
+  by: string;
+  note: string;
+  coordinates: [number, number];
+  /** Great-circle distance from the plotted point, km. */
+  distance_km: number;
+  radius_km: number | null;
+  sources: string[];
+}
+
+/** The district or county a strike is said to be in, measured against its outline. */
+export interface DistrictFit {
+  id: string;
+  name: string;
+  /** Share (0–1) of the area of uncertainty inside the district. */
+  share: number;
+  /** Distance from the point to the district's edge, km. */
+  edge_km: number;
+  /** Why the point is near the edge, or why much of the area lies outside. */
+  note: string | null;
+}
+
+/** The share of the area of uncertainty on the far side of the target country's border. */
+export interface AcrossBorder {
+  /** Where that part lies, by name, e.g. "Pakistan" for an Iranian site whose disc reaches into Pakistan. */
+  country: string;
+  /** Share (0–1) of the disc's area. */
+  share: number;
+  /** What the share was measured against. */
+  basis: string;
+  /** That part of the disc, for drawing it distinctly; null when the share is 0. */
+  geometry: MultiPolygon | null;
 }
 
 export interface PlaceProperties {
@@ -61,6 +120,10 @@ export interface TimelineEvent {
   time_utc?: string;
   /** The clock time is our estimate (e.g. from the sunset time), not a reported one. */
   time_estimated?: boolean;
+  /** How the clock time was obtained: the method of an estimate, or who reported it. */
+  time_note?: string;
+  /** Reports that state the clock time (absent for an estimate). */
+  time_sources?: string[];
   kind: 'strike' | 'diplomacy' | 'incident' | 'context';
   title: string;
   summary: string;
