@@ -14,7 +14,7 @@ import { topology } from 'topojson-server';
 import { presimplify, simplify, filter, filterWeight } from 'topojson-simplify';
 import { feature, quantize } from 'topojson-client';
 import { area, distance, length as turfLength, simplify as turfSimplify } from '@turf/turf';
-import type { Feature, FeatureCollection, LineString, MultiPolygon, Polygon, Position } from 'geojson';
+import type { Feature, FeatureCollection, Geometry, LineString, MultiPolygon, Polygon, Position } from 'geojson';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import { bufferBands } from '../src/geo/bands.ts';
 import { BorderIndex } from '../src/geo/border-index.ts';
@@ -123,13 +123,14 @@ const topo = topology({
   districts: fc(districtsIn),
   basemap_countries: fc(countriesIn),
   basemap_boundaries: fc([boundariesIn]),
-} as any) as Topology;
+} as Parameters<typeof topology>[0]) as Topology;
 
 /** Arc indices used by a topology geometry (sign-insensitive). */
-function arcIds(g: any): Set<number> {
+type ArcTree = number | ArcTree[];
+function arcIds(g: object): Set<number> {
   const out = new Set<number>();
-  const walk = (a: any) => (typeof a === 'number' ? out.add(a < 0 ? ~a : a) : a.forEach(walk));
-  walk(g.arcs ?? []);
+  const walk = (a: ArcTree): void => void (typeof a === 'number' ? out.add(a < 0 ? ~a : a) : a.forEach(walk));
+  walk((g as { arcs?: ArcTree }).arcs ?? []);
   return out;
 }
 // Border length per district/county = length of the border arcs it shares (full detail).
@@ -140,7 +141,7 @@ const arcKm = (i: number) => lineKm(topo.arcs[i] as Position[]);
   let km = 0;
   for (const a of arcIds(g)) if (borderArcs.has(a)) km += arcKm(a);
   districtsIn[i].properties.border_km = Math.round(km * 10) / 10;
-  (g.properties as any).border_km = districtsIn[i].properties.border_km;
+  (g.properties as { border_km: number }).border_km = districtsIn[i].properties.border_km;
 });
 
 lap('topology built');
@@ -177,7 +178,7 @@ bd.features[0].properties = {
   name: 'Iran–Pakistan border',
   length_km: Math.round(chosen.km * 10) / 10,
   vertices: chosen.n,
-  source: (borderIn.properties as any).source,
+  source: borderIn.properties.source,
   license: 'ODbL-1.0',
   attribution: '© OpenStreetMap contributors',
 };
@@ -299,7 +300,7 @@ if (startupGz > GZ_BUDGET) throw new V.GeodataError(`startup payload ${startupGz
 
 for (const [name, text] of Object.entries(files)) writeText(OUT, name, text);
 
-const vcount = (f: FeatureCollection) => f.features.reduce((n, x) => n + JSON.stringify((x.geometry as any).coordinates).split('],[').length, 0);
+const vcount = (f: FeatureCollection) => f.features.reduce((n, x) => n + JSON.stringify((x.geometry as Exclude<Geometry, { type: 'GeometryCollection' }>).coordinates).split('],[').length, 0);
 console.log(`\noutput: ${OUT}`);
 console.log(`simplification: Visvalingam, planar m² weight, threshold ${chosen.th} m², quantization ${QUANTIZATION}`);
 console.log(`border: full ${borderFull.length} vertices / ${borderFullKm.toFixed(1)} km → shipped ${chosen.n} vertices / ${chosen.km.toFixed(1)} km (${((100 * chosen.km) / borderFullKm).toFixed(1)} %), max deviation ${chosen.devM.toFixed(1)} m at ${chosen.at.map((x) => x.toFixed(4)).join(',')}`);

@@ -60,8 +60,9 @@ export function basemapCountries(wa: Topology): Feature<MultiPolygon, CountryPro
 
 export function basemapBoundaries(wa: Topology): Feature<MultiLineString, { kind: 'boundary' }> {
   const obj = wa.objects.countries as GeometryCollection;
-  const isIrPk = (a: any, b: any) => (a.id === '364' && b.id === '586') || (a.id === '586' && b.id === '364');
-  const m = mesh(wa, obj, (a: any, b: any) => a !== b && !isIrPk(a, b));
+  type Geom = { id?: string | number };
+  const isIrPk = (a: Geom, b: Geom) => (a.id === '364' && b.id === '586') || (a.id === '586' && b.id === '364');
+  const m = mesh(wa, obj, (a: Geom, b: Geom) => a !== b && !isIrPk(a, b));
   const clipped = bboxClip({ type: 'Feature', properties: {}, geometry: m }, REGION_BBOX).geometry;
   const lines = (clipped.type === 'LineString' ? [clipped.coordinates] : (clipped.coordinates as Position[][]))
     .filter((l) => l.length >= 2);

@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import { parseCsv as parseCsvRows } from '../../src/data/csv.ts';
 
-export function readJson<T = any>(file: string): T {
+export function readJson<T = unknown>(file: string): T {
   return JSON.parse(fs.readFileSync(file, 'utf8')) as T;
 }
 
@@ -17,13 +17,14 @@ export function parseCsv(text: string): Record<string, string>[] {
 /** Round to 6 decimals (~0.1 m); the +0 turns -0 into 0 so output bytes are stable. */
 export const r6 = (x: number): number => Math.round(x * 1e6) / 1e6 + 0;
 
-function roundCoords(c: any): any {
-  return typeof c[0] === 'number' ? (c as Position).map(r6) : c.map(roundCoords);
+type Coords = Position | Coords[];
+function roundCoords(c: Coords): Coords {
+  return typeof c[0] === 'number' ? (c as Position).map(r6) : (c as Coords[]).map(roundCoords);
 }
 
 export function roundGeometry<G extends Geometry>(g: G): G {
   if (g.type === 'GeometryCollection') return { ...g, geometries: g.geometries.map(roundGeometry) };
-  return { type: g.type, coordinates: roundCoords((g as any).coordinates) } as G;
+  return { type: g.type, coordinates: roundCoords((g as Exclude<Geometry, { type: 'GeometryCollection' }>).coordinates as Coords) } as G;
 }
 
 /** Feature with a fixed key order (type, id?, properties, geometry). */

@@ -5,8 +5,9 @@
  */
 import type { Position } from 'geojson';
 import { BorderIndex } from '../../src/geo/border-index.ts';
+import { EARTH_RADIUS_KM } from '../../src/geo/units.ts';
 
-const R = 6371008.8; // mean Earth radius (m), same as Turf
+const R = EARTH_RADIUS_KM * 1000; // the project's one mean Earth radius (Turf's), in m
 const RAD = Math.PI / 180;
 
 /** Points every ~stepM metres along a line, vertices included. */

@@ -9,6 +9,24 @@ const root = new URL('../../geodata/', import.meta.url);
 const readme = readFileSync(new URL('README.md', root), 'utf8');
 const number = (text: string) => Number(text.replace(/,/g, ''));
 
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const day = (iso: string) => `${Number(iso.slice(8, 10))} ${MONTHS[Number(iso.slice(5, 7)) - 1]} ${iso.slice(0, 4)}`;
+
+describe('the stated timeline range follows the data', () => {
+  const events = (JSON.parse(readFileSync(new URL('timeline.json', root), 'utf8')) as { events: { date: string }[] }).events;
+  const first = events[0].date, last = events.at(-1)!.date;
+
+  it('geodata/README.md gives the item count and first and last dates', () => {
+    expect(readme).toContain(`${events.length} items from ${day(first)} to ${day(last)}`);
+  });
+
+  it('README.md gives the same first and last dates', () => {
+    const top = readFileSync(new URL('../README.md', root), 'utf8');
+    const [, from, to] = /A timeline \((\d+ \w+ \d{4}) – (\d+ \w+ \d{4})/.exec(top.replace(/\s+/g, ' ')) ?? [];
+    expect([from, to]).toEqual([day(first), day(last)]);
+  });
+});
+
 describe('geodata/README.md', () => {
   const rows = [...readme.matchAll(/^\| `([\w.-]+\.(?:geojson|json))` \| ([\d,]+) \| ([\d,]+) \|/gm)];
 
