@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { csvCell, toCsv } from '../../src/data/csv-export.ts';
 import { parseCsv, parseCsvPoints } from '../../src/data/csv.ts';
+import { runs } from './runs.ts';
 
 describe('csvCell', () => {
   it.each([
@@ -41,7 +42,7 @@ describe('toCsv', () => {
         const defused = (t: string) => (/^[=+\-@\t\r]/.test(t) && !/^-?\d+(\.\d+)?$/.test(t) ? `'${t}` : t);
         expect(back).toEqual([['x', 'y'], ...rows.map((r) => r.map(defused))]);
       }),
-      { numRuns: 500 },
+      { numRuns: runs(500, 100) },
     );
   });
 });

@@ -8,13 +8,15 @@ import type { Feature, FeatureCollection, LineString } from 'geojson';
 import { describe, expect, test } from 'vitest';
 import { BorderIndex, CountrySides } from '../../src/geo/index.ts';
 import { MinQueue } from '../../src/geo/queue.ts';
+import { lazy } from './lazy.ts';
+import { MUTATE, runs } from './runs.ts';
 import { FULL_BORDER_PATH, SHIPPED_BORDER_PATH, borderLine, provinces as loadProvinces } from '../../scripts/load-geodata.ts';
 
 const BORDER_PATH = SHIPPED_BORDER_PATH;
 const line = borderLine();
 const coords = line.geometry.coordinates;
 const provinces = loadProvinces();
-const index = new BorderIndex(line, { provinces });
+const index = lazy(() => new BorderIndex(line, { provinces }));
 console.log(`[geo-border-index] border: ${BORDER_PATH} (${coords.length} vertices)`);
 
 // --- oracle ------------------------------------------------------------------
@@ -42,7 +44,7 @@ const lonLat = (lon0: number, lon1: number, lat0: number, lat1: number) =>
   fc.tuple(fc.double({ min: lon0, max: lon1, noNaN: true }), fc.double({ min: lat0, max: lat1, noNaN: true }));
 
 // Turf brute force costs ~1–25 ms per point depending on the line, so keep runs modest.
-const RUNS = coords.length > 10_000 ? 25 : 60;
+const RUNS = runs(coords.length > 10_000 ? 25 : 60, 5);
 
 describe('BorderIndex.nearest vs brute-force Turf', () => {
   test('random points in the region (lon 58–68, lat 23–32)', () => {
@@ -120,9 +122,9 @@ describe('BorderIndex.nearest vs brute-force Turf', () => {
   });
 });
 
-describe('BorderIndex on the full-detail OSM line', () => {
+describe.skipIf(MUTATE)('BorderIndex on the full-detail OSM line', () => {
   const full = borderLine(FULL_BORDER_PATH);
-  const fullIndex = new BorderIndex(full);
+  const fullIndex = lazy(() => new BorderIndex(full));
   test('has 16,866 vertices and agrees with Turf', () => {
     expect(full.geometry.coordinates.length).toBe(16866);
     expect(fullIndex.numSegments).toBe(16865);
@@ -153,7 +155,7 @@ describe('BorderIndex inputs and errors', () => {
     const idx = new BorderIndex(longLine);
     // the 40°E–100°E arc at 50°N peaks at atan(tan 50° / cos 30°) = 53.995°N
     expect(idx.bbox[3]).toBeCloseTo(Math.atan(Math.tan(50 * Math.PI / 180) / Math.cos(Math.PI / 6)) * 180 / Math.PI, 6);
-    fc.assert(fc.property(lonLat(20, 120, 0, 80), (p) => agreeWithTurf(p, longLine, idx)), { numRuns: 200 });
+    fc.assert(fc.property(lonLat(20, 120, 0, 80), (p) => agreeWithTurf(p, longLine, idx)), { numRuns: runs(200, 40) });
   });
 
   test('duplicate vertices are fine', () => {
@@ -172,8 +174,8 @@ describe('BorderIndex inputs and errors', () => {
 });
 
 describe('side()', () => {
-  const idx = BorderIndex.fromGeoJSON(line, provinces);
   test('known towns', () => {
+    const idx = BorderIndex.fromGeoJSON(line, provinces);
     expect(idx.side([64.09, 26.97])).toBe('PK'); // Panjgur
     expect(idx.side([62.33, 27.37])).toBe('IR'); // Saravan
     expect(idx.side([0, 0])).toBeNull();
@@ -233,21 +235,21 @@ describe('BorderIndex: every input is checked, every part is indexed', () => {
       const idx = new BorderIndex(polar, { nodeSize });
       expect(idx.bbox[1]).toBeCloseTo(60, 6);
       expect(idx.bbox[3]).toBe(90);
-      fc.assert(fc.property(lonLat(-180, 180, 40, 90), (p) => agreeWithTurf(p, polar, idx)), { numRuns: 60 });
+      fc.assert(fc.property(lonLat(-180, 180, 40, 90), (p) => agreeWithTurf(p, polar, idx)), { numRuns: runs(60, 15) });
     }
     // A southern arc bulges towards the south pole.
     const south: Feature<LineString> = { type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: [[40, -50], [100, -50]] } };
     const idxS = new BorderIndex(south);
     expect(idxS.bbox[1]).toBeCloseTo(-Math.atan(Math.tan(50 * Math.PI / 180) / Math.cos(Math.PI / 6)) * 180 / Math.PI, 6);
     expect(idxS.bbox[3]).toBeCloseTo(-50, 6);
-    fc.assert(fc.property(lonLat(0, 140, -80, 0), (p) => agreeWithTurf(p, south, idxS)), { numRuns: 100 });
+    fc.assert(fc.property(lonLat(0, 140, -80, 0), (p) => agreeWithTurf(p, south, idxS)), { numRuns: runs(100, 25) });
   });
 
   test('many segments with a small node size (deep tree) still give the exact nearest', () => {
     const zig: Feature<LineString> = { type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: Array.from({ length: 300 }, (_, i) => [60 + i * 0.03, 26 + (i % 2) * 0.02 + Math.sin(i / 7) * 0.5]) } };
     const idx = new BorderIndex(zig, { nodeSize: 4 });
-    fc.assert(fc.property(lonLat(58, 72, 24, 29), (p) => agreeWithTurf(p, zig, idx)), { numRuns: 150 });
-    fc.assert(fc.property(lonLat(-180, 180, -90, 90), (p) => agreeWithTurf(p, zig, idx)), { numRuns: 60 });
+    fc.assert(fc.property(lonLat(58, 72, 24, 29), (p) => agreeWithTurf(p, zig, idx)), { numRuns: runs(150, 30) });
+    fc.assert(fc.property(lonLat(-180, 180, -90, 90), (p) => agreeWithTurf(p, zig, idx)), { numRuns: runs(60, 15) });
   });
 
   test('a query right across the antimeridian from the line', () => {
@@ -318,7 +320,7 @@ describe('MinQueue', () => {
         q.clear();
         expect(q.length).toBe(0);
       }),
-      { numRuns: 500 },
+      { numRuns: runs(500, 100) },
     );
   });
 });

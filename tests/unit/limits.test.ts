@@ -6,6 +6,7 @@ import { DataError } from '../../src/data/errors.ts';
 import { parseGeoJSONText } from '../../src/data/validate.ts';
 import { parseCsvPoints } from '../../src/data/csv.ts';
 import { checkSize as checkSizeForFiles } from '../../src/data/parse-user.ts';
+import { runs } from './runs.ts';
 
 const encoder = new TextEncoder();
 
@@ -17,7 +18,7 @@ describe('utf8Length', () => {
       fc.property(text, (t) => {
         expect(utf8Length(t)).toBe(encoder.encode(t).length);
       }),
-      { numRuns: 2000 },
+      { numRuns: runs(2000, 300) },
     );
   });
 

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { formatDate, labelPoints, strikeLabel, uncertaintyDiscs, withStrikeLabels } from '../../src/data/prepare.ts';
 import type { StrikeProperties } from '../../src/data/types.ts';
 import { readFileSync } from 'node:fs';
+import { runs } from './runs.ts';
 
 const strikes = JSON.parse(readFileSync(new URL('../../geodata/strikes.geojson', import.meta.url), 'utf8')) as FeatureCollection<Point, StrikeProperties>;
 
@@ -35,7 +36,7 @@ describe('formatDate', () => {
         const { day, month, year } = intlDate(iso);
         expect(formatDate(iso)).toBe(`${day} ${month} ${year}`);
       }),
-      { numRuns: 500 },
+      { numRuns: runs(500, 100) },
     );
   });
 

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { DataError, parseGeoJSONText, validateGeoJSON } from '../../src/data/validate.ts';
 import { MAX_DATA_BYTES } from '../../src/data/limits.ts';
 import { parseCsvPoints, parseCsv } from '../../src/data/csv.ts';
+import { runs as fuzzRuns } from './runs.ts';
 
 const point = (lon: unknown, lat: unknown) => ({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [lon, lat] } });
 const collection = (...features: unknown[]) => ({ type: 'FeatureCollection', features });
@@ -81,7 +82,7 @@ describe('CSV points', () => {
 });
 
 describe('fuzzing user data', () => {
-  const runs = 2000;
+  const runs = fuzzRuns(2000, 200);
   it(`never throws anything but a DataError and never returns an empty layer (${runs} GeoJSON cases)`, () => {
     const coordinate = fc.oneof(fc.double(), fc.integer({ min: -400, max: 400 }), fc.constant(NaN), fc.string(), fc.constant(null));
     const position = fc.array(coordinate, { maxLength: 3 });

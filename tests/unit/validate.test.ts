@@ -6,6 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DataError, cleanFeature, featureProblem, parseGeoJSONText, summarise, validateGeoJSON } from '../../src/data/validate.ts';
 import { parseUserText } from '../../src/data/parse-user.ts';
+import { runs } from './runs.ts';
 
 type Json = Record<string, unknown>;
 const feature = (geometry: unknown, properties: unknown = {}): Json => ({ type: 'Feature', properties, geometry });
@@ -45,7 +46,7 @@ describe('valid input is never refused', () => {
         expect(parsed.skipped).toBe(0);
         expect(parsed.collection.features.map((f) => f.geometry)).toEqual(geometries);
       }),
-      { numRuns: 300 },
+      { numRuns: runs(300, 60) },
     );
   });
 
@@ -156,7 +157,7 @@ describe('each kind of invalid feature gets its own message', () => {
           expect(parsed.skipped).toBe(1);
           expect(parsed.collection.features).toHaveLength(3);
         }),
-        { numRuns: 100 },
+        { numRuns: runs(100, 25) },
       );
     });
   }
