@@ -139,8 +139,8 @@ describe('distanceRange', () => {
   });
 
   test('maxKm bounds every disc point from above and is within the default tolerance (1 % of r) of the max (brute-force Turf)', () => {
-    const cases: [[number, number], number][] = [[[62, 26.6], 50], [[62, 27.2], 60], [[62, 26.3], 30], [[62, 26.2], 12], [[61.5, 27.5], 25]];
-    for (const [c, r] of cases) {
+    const cases: [[number, number], number][] = [[[62, 26.6], 50], [[62, 26.2], 12], [[62, 27.2], 60], [[62, 26.3], 30], [[61.5, 27.5], 25]];
+    for (const [c, r] of cases.slice(0, runs(cases.length, 2))) {
       const range = distanceRange(vIndex, c, r);
       const { best, grid } = discMax((p) => turfKm(vLine, p), c, r);
       expect(range.maxKm).toBeGreaterThanOrEqual(best - 1e-6); // an upper bound: no disc point is farther
@@ -150,7 +150,8 @@ describe('distanceRange', () => {
   });
 
   test('a tighter toleranceKm gives a tighter maxKm', () => {
-    for (const [c, r, tol] of [[[62, 26.6], 50, 0.05], [[62, 27.2], 60, 0.1], [[61.5, 27.5], 25, 0.01]] as [[number, number], number, number][]) {
+    const cases: [[number, number], number, number][] = [[[62, 26.6], 50, 0.05], [[62, 27.2], 60, 0.1], [[61.5, 27.5], 25, 0.01]];
+    for (const [c, r, tol] of cases.slice(0, runs(cases.length, 1))) {
       const range = distanceRange(vIndex, c, r, { toleranceKm: tol });
       const { best } = discMax((p) => turfKm(vLine, p), c, r);
       expect(range.maxKm).toBeGreaterThanOrEqual(best - 1e-6);
