@@ -1,0 +1,202 @@
+/**
+ * Distance bands (src/geo/offset-bands.ts) against the exact distance to the border (BorderIndex):
+ * every edge, sampled at 16 points, is within bandTolerance(D) of D, on both sides, round the caps
+ * at both ends of the line, and per side (where an edge is not on the side's province outline).
+ */
+import { readFileSync } from 'node:fs';
+import { booleanPointInPolygon } from '@turf/turf';
+import type { Feature, FeatureCollection, LineString, MultiLineString, Position } from 'geojson';
+import { describe, expect, test } from 'vitest';
+import { BorderIndex } from '../../src/geo/index.ts';
+import { BandMaker, Equidistant, alongGreatCircle, bandTolerance, type BandFeature } from '../../src/geo/offset-bands.ts';
+import type { ProvinceCollection } from '../../src/geo/sides.ts';
+
+const read = <T>(name: string) => JSON.parse(readFileSync(new URL(`../../geodata/${name}`, import.meta.url), 'utf8')) as T;
+const line = read<FeatureCollection<LineString>>('border.geojson').features[0] as Feature<LineString>;
+const provinces = read<ProvinceCollection>('provinces.geojson');
+const index = new BorderIndex(line, { provinces });
+const maker = new BandMaker({ index, line, provinces });
+const ends = [line.geometry.coordinates[0], line.geometry.coordinates.at(-1)!];
+
+const rings = (f: BandFeature) => (f.geometry.type === 'Polygon' ? f.geometry.coordinates : f.geometry.coordinates.flat());
+const lerp = (a: Position, b: Position, t: number): Position => [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t];
+
+/** Every ring's outline of one country's provinces, as lines, for "is this on the side's edge?". */
+function outline(country: string): BorderIndex {
+  const parts: Position[][] = [];
+  for (const f of provinces.features) {
+    if (f.properties.country !== country) continue;
+    const polygons = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
+    for (const polygon of polygons) parts.push(...polygon);
+  }
+  return new BorderIndex({ type: 'MultiLineString', coordinates: parts } as MultiLineString);
+}
+const outlines = { PK: outline('PK'), IR: outline('IR') };
+
+/** Samples 16 points on every edge: the worst |distance − D| off the side's outline, and where the samples fell. */
+function measure(band: BandFeature, border = index, lineEnds = ends) {
+  const D = band.properties.distance_km;
+  const side = band.properties.side;
+  let worst = 0;
+  let onOutline = 0;
+  let samples = 0;
+  const sides = new Set<string | null>();
+  let nearEnd = [0, 0];
+  for (const ring of rings(band)) {
+    for (let i = 0; i + 1 < ring.length; i++) {
+      for (let k = 0; k < 16; k++) {
+        const p = lerp(ring[i], ring[i + 1], k / 16);
+        samples++;
+        if (side && outlines[side].nearest(p).km < 0.01) {
+          onOutline++;
+          continue;
+        }
+        const near = border.nearest(p);
+        worst = Math.max(worst, Math.abs(near.km - D));
+        if (samples % 64 === 0) sides.add(index.side(p)); // point-in-province is slow: a sample of them
+        nearEnd = nearEnd.map((n, e) => n + Number(Math.hypot(near.point[0] - lineEnds[e][0], near.point[1] - lineEnds[e][1]) < 1e-9));
+      }
+    }
+  }
+  return { worst, onOutline, samples, sides, nearEnd };
+}
+
+describe('BandMaker', { timeout: 120_000 }, () => {
+  test.each([1, 10, 50, 300])('%s km band: every edge within max(0.2 % of D, 50 m) of D, on both sides and round both ends', (D) => {
+    const band = maker.band(D);
+    expect(band.properties).toEqual({ distance_km: D, side: null });
+    const { worst, sides, nearEnd } = measure(band);
+    console.log(`[geo-offset-bands] ${D} km: worst edge error ${(worst * 1000).toFixed(1)} m (tolerance ${(bandTolerance(D) * 1000).toFixed(0)} m), ${rings(band).flat().length} vertices`);
+    expect(worst).toBeLessThanOrEqual(bandTolerance(D));
+    expect(sides.has('PK') || D === 300).toBe(true);
+    expect(sides.has('IR')).toBe(true);
+    // The round caps: edges whose nearest border point is an end of the line, at both ends.
+    expect(nearEnd[0]).toBeGreaterThan(16);
+    expect(nearEnd[1]).toBeGreaterThan(16);
+  });
+
+  test('the band holds the border and what is nearer than D, and not what is farther', () => {
+    const band = maker.band(25);
+    for (const p of line.geometry.coordinates.filter((_, i) => i % 50 === 0)) expect(booleanPointInPolygon(p, band)).toBe(true);
+    for (let i = 0; i < line.geometry.coordinates.length; i += 97) {
+      const p = line.geometry.coordinates[i];
+      for (const bearingTo of [[p[0] + 1, p[1]], [p[0] - 1, p[1]], [p[0], p[1] + 1]]) {
+        for (const km of [20, 30]) {
+          const q = alongGreatCircle(p, bearingTo, km);
+          const d = index.nearest(q).km;
+          if (Math.abs(d - 25) > 0.1) expect(booleanPointInPolygon(q, band), `${q} at ${d} km`).toBe(d < 25);
+        }
+      }
+    }
+  });
+
+  test.each([
+    [30, 'PK'],
+    [30, 'IR'],
+    [10, 'PK'],
+    [300, 'IR'],
+  ] as const)('%s km on the %s side: edges at D or on that side’s province outline, all on that side', (D, side) => {
+    const band = maker.band(D, side);
+    expect(band.properties).toEqual({ distance_km: D, side });
+    const { worst, onOutline, samples, sides } = measure(band);
+    expect(worst).toBeLessThanOrEqual(bandTolerance(D));
+    expect(onOutline).toBeGreaterThan(0);
+    expect(onOutline).toBeLessThan(samples);
+    expect([...sides].filter((s) => s !== null)).toEqual([side]);
+    const both = maker.band(D);
+    for (const ring of rings(band)) for (const p of ring.filter((q, i) => i % 25 === 0 && index.nearest(q).km < D - 2 * bandTolerance(D))) expect(booleanPointInPolygon(p, both)).toBe(true);
+  });
+
+  test('larger bands hold smaller ones', () => {
+    const small = maker.band(10);
+    const big = maker.band(50);
+    for (const p of rings(small).flat().filter((_, i) => i % 10 === 0)) expect(booleanPointInPolygon(p, big)).toBe(true);
+  });
+
+  test('a straight line: a stadium of exact radius, outer ring counter-clockwise (RFC 7946)', () => {
+    const straight: Position[] = [[62, 27], [62, 28]];
+    const small = new BandMaker({ index: new BorderIndex(straight), line: straight });
+    const band = small.band(20);
+    expect(band.geometry.type).toBe('Polygon');
+    const ring = rings(band)[0];
+    expect(ring[0]).toEqual(ring.at(-1));
+    let area = 0;
+    for (let i = 0; i + 1 < ring.length; i++) area += (ring[i + 1][0] - ring[i][0]) * (ring[i + 1][1] + ring[i][1]);
+    expect(area).toBeLessThan(0); // shoelace with this sign convention: negative = counter-clockwise
+    const lats = ring.map((p) => p[1]);
+    expect(Math.max(...lats)).toBeCloseTo(28 + 20 / 111.195, 2);
+    expect(Math.min(...lats)).toBeCloseTo(27 - 20 / 111.195, 2);
+    expect(measure(band, new BorderIndex(straight), straight).worst).toBeLessThanOrEqual(bandTolerance(20));
+    expect(new BandMaker({ index: new BorderIndex(straight), line: { type: 'LineString', coordinates: straight } }).band(20)).toEqual(band);
+    expect(new BandMaker({ index: new BorderIndex(straight), line: { type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: straight } } }).band(20)).toEqual(band);
+  });
+
+  test('a U-shaped line makes a band with a hole (Polygon with two rings)', () => {
+    const u: Position[] = [[62, 28], [62, 27], [63, 27], [63, 28]];
+    const band = new BandMaker({ index: new BorderIndex(u), line: u }).band(20);
+    expect(band.geometry.type).toBe('Polygon');
+    expect(rings(band)).toHaveLength(1);
+    const closed: Position[] = [[62, 27], [63, 27], [63, 28], [62, 28], [62, 27.001]];
+    const ringBand = new BandMaker({ index: new BorderIndex(closed), line: closed }).band(10);
+    expect(rings(ringBand)).toHaveLength(2); // the square's middle is > 10 km from its sides
+    expect(booleanPointInPolygon([62.5, 27.5], ringBand)).toBe(false);
+    expect(booleanPointInPolygon([62.5, 27.05], ringBand)).toBe(true);
+    expect(measure(ringBand, new BorderIndex(closed), [closed[0], closed.at(-1)!]).worst).toBeLessThanOrEqual(bandTolerance(10));
+  });
+
+  test('two separate lines make a MultiPolygon', () => {
+    const twoParts = { type: 'MultiLineString', coordinates: [[[60, 27], [60, 27.5]], [[64, 27], [64, 27.5]]] } as MultiLineString;
+    const zigzag: Position[] = [[60, 27], [60, 27.5], [64, 27.5], [64, 27]];
+    // One line whose middle leg is far from the rest gives one polygon; a side clip can split it.
+    const band = new BandMaker({ index: new BorderIndex(zigzag), line: zigzag }).band(5);
+    expect(band.geometry.type).toBe('Polygon');
+    expect(maker.band(300, 'PK').geometry.type).toBe('MultiPolygon'); // the 300 km Pakistani side breaks at the coast
+    expect(() => new BorderIndex(twoParts)).not.toThrow();
+  });
+
+  test('helpful errors', () => {
+    expect(() => maker.band(0)).toThrow(/positive/);
+    expect(() => maker.band(Number.NaN)).toThrow(/positive/);
+    expect(() => maker.band(-5)).toThrow(/positive/);
+    expect(() => new BandMaker({ index, line: [[62, 27]] })).toThrow(/at least 2/);
+    expect(() => new BandMaker({ index, line }).band(10, 'PK')).toThrow(/provinces/);
+  });
+});
+
+describe('geometry helpers', () => {
+  test('bandTolerance: 0.2 % of D or 50 m', () => {
+    expect(bandTolerance(1)).toBe(0.05);
+    expect(bandTolerance(25)).toBe(0.05);
+    expect(bandTolerance(50)).toBeCloseTo(0.1, 12);
+    expect(bandTolerance(300)).toBeCloseTo(0.6, 12);
+  });
+
+  test('alongGreatCircle: exact distance and direction', () => {
+    const p = alongGreatCircle([0, 0], [1, 0], 111.19508);
+    expect(p[0]).toBeCloseTo(1, 5);
+    expect(p[1]).toBeCloseTo(0, 9);
+    const q = alongGreatCircle([62, 27], [62, 30], 50);
+    expect(q[0]).toBeCloseTo(62, 9);
+    expect(q[1]).toBeCloseTo(27 + 50 / 111.19508, 5);
+    const back = index.nearest(alongGreatCircle([62, 27], [61, 27], 10));
+    expect(back.km).toBeGreaterThan(0);
+  });
+
+  test('Equidistant: exact distances from the centre, and inverse of forward', () => {
+    const plane = new Equidistant([62, 27]);
+    expect(plane.forward([62, 27])).toEqual([0, 0]);
+    expect(plane.inverse([0, 0])[0]).toBeCloseTo(62, 12);
+    expect(plane.inverse([0, 0])[1]).toBeCloseTo(27, 12);
+    const north = plane.forward([62, 28]);
+    expect(north[0]).toBeCloseTo(0, 9);
+    expect(north[1]).toBeCloseTo(111.19508, 4);
+    const east = plane.forward(alongGreatCircle([62, 27], [63, 27], 200));
+    expect(Math.hypot(...east)).toBeCloseTo(200, 9);
+    expect(east[0]).toBeGreaterThan(199);
+    for (const p of [[60.9, 29.8], [61.6, 25.2], [65, 24], [58, 31]]) {
+      const back = plane.inverse(plane.forward(p));
+      expect(back[0]).toBeCloseTo(p[0], 9);
+      expect(back[1]).toBeCloseTo(p[1], 9);
+    }
+  });
+});
