@@ -23,7 +23,7 @@ const entries: Entry[] = [
   { group: 'districts', label: 'Border districts and counties', swatch: svg`${line('var(--_muted)', 1.2, '1 2')}` },
   { group: 'towns', label: 'Towns and capitals', swatch: svg`<circle cx="8" cy="9" r="3" fill="var(--_bg)" stroke="var(--_fg)" stroke-width="1.5" /><circle cx="17" cy="9" r="4.5" fill="var(--_bg)" stroke="var(--_fg)" stroke-width="2.5" />` },
   { group: 'crossings', label: 'Border crossings', swatch: svg`<rect x="7" y="4" width="10" height="10" fill="var(--_bg)" stroke="var(--_fg)" stroke-width="2" />` },
-  { group: 'bands', label: 'Distance bands: 10, 25, 50 km', swatch: svg`${line('var(--_warn)', 1.5, '4 2')}` },
+  { group: 'bands', label: 'Distance bands from the border', swatch: svg`${line('var(--_warn)', 1.5, '4 2')}` },
 ];
 
 /**

@@ -9,13 +9,15 @@
  */
 import { LitElement, html, css } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import type { PropertyValues } from 'lit';
 import type { GeoJSONSource, IControl, Map as MlMap, MapMouseEvent, MapTouchEvent } from 'maplibre-gl';
 import type { Feature, FeatureCollection, LineString } from 'geojson';
 import { convertKm, densifyGreatCircle, formatDistance, measurePath, type BorderIndex, type Units } from '../geo/index.ts';
 import { fetchJson } from '../data/fetch-json.ts';
 import { controlStyles } from './shared-styles.ts';
 import { countryName } from './names.ts';
-import { computeBands } from '../workers/bands-client.ts';
+import { parseBands, type BandRequest } from '../geo/band-spec.ts';
+import type { ProvinceCollection } from '../geo/sides.ts';
 
 export type MeasureMode = 'border' | 'path';
 
@@ -107,6 +109,12 @@ export class StrikeMapMeasure extends LitElement implements IControl {
   @property({ attribute: false }) borderIndex?: BorderIndex;
   /** The border line, for custom distance bands. */
   @property({ attribute: false }) borderLine?: Feature<LineString>;
+  /** Province polygons, for bands on one side. */
+  @property({ attribute: false }) provinces?: ProvinceCollection;
+  /** The page's `bands` list ("10 25 30:PK"); undefined shows the shipped 10, 25 and 50 km bands. */
+  @property({ attribute: false }) bands?: string;
+  /** Whether the map shows the bands group (the legend's switch, `builtin`, this element's button). */
+  @property({ attribute: false }) bandsShown = false;
   @state() mode: MeasureMode | null = null;
   @state() private result = '';
   @state() private bandsOn = false;
@@ -114,6 +122,10 @@ export class StrikeMapMeasure extends LitElement implements IControl {
   private points: [number, number][] = [];
   private customBands: FeatureCollection = { type: 'FeatureCollection', features: [] };
   private builtinBands?: FeatureCollection;
+  private loadingBuiltin = false;
+  /** The bands of the page's `bands` list, once computed; `drawn` counts the lists asked for. */
+  private pageBands: Feature[] = [];
+  private drawn = 0;
   private pressTimer?: ReturnType<typeof setTimeout>;
   private map?: MlMap;
 
@@ -131,7 +143,7 @@ export class StrikeMapMeasure extends LitElement implements IControl {
     map.on('touchend', this.cancelPress);
     map.on('touchmove', this.cancelPress);
     map.getCanvas().addEventListener('keydown', this.onKey);
-    if (this.bandsOn) map.once('load', () => this.showBands()); // a new map starts with an empty bands source
+    map.once('load', () => this.showBands()); // a new map starts with an empty bands source
     return this;
   }
 
@@ -249,17 +261,54 @@ export class StrikeMapMeasure extends LitElement implements IControl {
     }
   };
 
-  private async toggleBands() {
+  protected willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('bandsShown')) this.bandsOn = this.bandsShown;
+  }
+
+  protected updated(changed: PropertyValues<this>): void {
+    if (changed.has('bands') || changed.has('borderLine') || (changed.has('units') && this.bands !== undefined)) void this.drawPageBands(changed.has('bands'));
+    // The shipped bands load wherever the group is shown: the button, the legend or `builtin`.
+    if (this.bandsOn && this.bands === undefined && !this.builtinBands && !this.loadingBuiltin) void this.loadBuiltin();
+  }
+
+  private async loadBuiltin() {
+    this.loadingBuiltin = true;
+    try {
+      this.builtinBands = await fetchJson<FeatureCollection>(builtinBandsUrl);
+      this.showBands();
+    } catch (error) {
+      this.tell('measure-problem', `Distance bands could not be loaded: ${(error as Error).message}`);
+    } finally {
+      this.loadingBuiltin = false;
+    }
+  }
+
+  /** Computes the bands of the page's list; a newly set non-empty list also switches the bands on. */
+  private async drawPageBands(listChanged: boolean) {
+    const ticket = ++this.drawn;
+    const { bands, problems } = this.bands === undefined ? { bands: [], problems: [] } : parseBands(this.bands, this.units);
+    if (listChanged && problems.length) this.tell('measure-problem', problems.join(' '));
+    if (listChanged && bands.length) this.tell('bands-toggle', true);
+    const features = bands.length && this.borderLine ? await this.compute(bands).catch(() => []) : [];
+    if (ticket !== this.drawn) return; // a newer list came in meanwhile
+    this.pageBands = features;
+    this.showBands();
+  }
+
+  /** The bands asked for, computed in a worker; problems are told to the parent. */
+  private async compute(bands: BandRequest[]): Promise<Feature[]> {
+    const { computeBands } = await import('../workers/bands-client.ts');
+    try {
+      return await computeBands({ border: this.borderLine!, provinces: this.provinces, bands });
+    } catch (error) {
+      this.tell('measure-problem', `Distance bands could not be computed: ${(error as Error).message}`);
+      throw error;
+    }
+  }
+
+  private toggleBands() {
     this.bandsOn = !this.bandsOn;
     this.tell('bands-toggle', this.bandsOn);
-    if (this.bandsOn && !this.builtinBands) {
-      try {
-        this.builtinBands = await fetchJson<FeatureCollection>(builtinBandsUrl);
-        this.showBands();
-      } catch (error) {
-        this.tell('measure-problem', `Distance bands could not be loaded: ${(error as Error).message}`);
-      }
-    }
   }
 
   private async addBand(event: SubmitEvent) {
@@ -275,9 +324,10 @@ export class StrikeMapMeasure extends LitElement implements IControl {
     const label = formatDistance(km, this.units);
     this.bandStatus = `Computing the ${label} band…`;
     try {
-      const band = await computeBands(border, [km]);
-      this.customBands = { type: 'FeatureCollection', features: [...this.customBands.features, ...band.features] };
-      if (!this.bandsOn) await this.toggleBands();
+      const { computeBands } = await import('../workers/bands-client.ts');
+      const band = await computeBands({ border, provinces: this.provinces, bands: [{ km, side: null }] });
+      this.customBands = { type: 'FeatureCollection', features: [...this.customBands.features, ...band] };
+      if (!this.bandsOn) this.toggleBands();
       this.showBands();
       this.bandStatus = `${label} band added.`;
     } catch (error) {
@@ -286,7 +336,8 @@ export class StrikeMapMeasure extends LitElement implements IControl {
   }
 
   private showBands() {
-    const features = [...this.customBands.features, ...(this.builtinBands?.features ?? [])].sort(
+    const set = this.bands === undefined ? (this.builtinBands?.features ?? []) : this.pageBands;
+    const features = [...this.customBands.features, ...set].sort(
       (a, b) => Number(b.properties?.distance_km) - Number(a.properties?.distance_km),
     );
     this.map?.getSource<GeoJSONSource>('bands')?.setData({ type: 'FeatureCollection', features });

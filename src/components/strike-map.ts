@@ -13,7 +13,7 @@ import type { LayerGroup } from '../map/layers.ts';
 import { storyStyle } from '../map/style.ts';
 import { createStrikeMap, parseCenter } from '../map/create-map.ts';
 import { fitCollection, flyToSite } from '../map/camera.ts';
-import { strikeAt } from '../map/sync.ts';
+import { shownGroups, strikeAt } from '../map/sync.ts';
 import { loadBuiltinData } from '../data/builtin.ts';
 import { loadBaseStyle } from '../map/base-style.ts';
 import { Story } from '../data/story.ts';
@@ -36,7 +36,6 @@ import { StrikeMapInset } from './strike-map-inset.ts';
 import './strike-map-layer.ts';
 import './strike-map-legend.ts';
 import './strike-map-timeline.ts';
-
 
 /**
  * @summary The strike map: border, provinces, strike sites with uncertainty, timeline and measuring.
@@ -72,6 +71,8 @@ export class StrikeMap extends LitElement {
   @property({ type: Boolean }) hash = false;
   /** Which built-in layers appear: `all`, `none`, or a space-separated list of legend groups. */
   @property() builtin = 'all';
+  /** Distance bands to draw, e.g. `10 25 50` or `30:PK` (in `units`; `:PK`/`:IR` for one side); replaces the shipped 10/25/50 km set, `""` draws none. */
+  @property() bands?: string;
 
   @state() private story?: Story;
   @state() private selectedId: string | null = null;
@@ -203,7 +204,8 @@ export class StrikeMap extends LitElement {
       this.reportError(`units="${this.units}" is not one of km, mi, nmi; showing km.`);
       this.units = 'km';
     }
-    this.measure.units = this.units;
+    if (changed.has('builtin') && this.builtin.split(/\s+/).includes('bands')) this.choices.setGroupVisible('bands', true); // asked for by name: shown
+    Object.assign(this.measure, { units: this.units, bands: this.bands, bandsShown: shownGroups(this.builtin, this.choices.hiddenGroups).has('bands') });
   }
 
   protected updated(changed: PropertyValues): void {
@@ -218,8 +220,7 @@ export class StrikeMap extends LitElement {
   private adopt(data: BuiltinData): void {
     if (this.story) return;
     const story = (this.story = new Story(data));
-    this.measure.borderIndex = story.borderIndex;
-    this.measure.borderLine = story.borderLine;
+    Object.assign(this.measure, { borderIndex: story.borderIndex, borderLine: story.borderLine, provinces: data.provinces });
     this.inset.countries = data.basemapCountries;
   }
 
@@ -274,10 +275,6 @@ export class StrikeMap extends LitElement {
     emit<ErrorDetail>(this, 'strike-map-error', { message, source });
   }
 
-  private onMeasureMode = (event: CustomEvent<MeasureMode | null>): void => {
-    this.measuring = event.detail !== null;
-  };
-
   protected render() {
     const selected = this.selectedId ? this.strikes.find((f) => f.properties.id === this.selectedId) : undefined;
     const index = this.story?.borderIndex;
@@ -287,7 +284,7 @@ export class StrikeMap extends LitElement {
         <button class="skip" type="button" @click=${() => this.renderRoot.querySelector<HTMLElement>('strike-map-table')?.focus()}>Skip to the table of strike sites</button>
         <div
           class="map-area ${this.measuring ? 'measuring' : ''}"
-          @measure-mode=${this.onMeasureMode}
+          @measure-mode=${(e: CustomEvent<MeasureMode | null>) => (this.measuring = e.detail !== null)}
           @bands-toggle=${(e: CustomEvent<boolean>) => this.choices.setGroupVisible('bands', e.detail)}
           @measure-problem=${(e: CustomEvent<string>) => this.reportError(e.detail)}
         >

@@ -1,9 +1,9 @@
-/** Computes border distance bands off the main thread (Turf's buffer is large and slow). */
-import { bufferBands } from '../geo/bands.ts';
+/** Computes border distance bands off the main thread (see bands-client.ts). */
+import { runBandsJob, type BandsJob } from './bands-client.ts';
 
-self.onmessage = (event: MessageEvent<{ border: Parameters<typeof bufferBands>[0]; distancesKm: number[] }>) => {
+self.onmessage = async (event: MessageEvent<BandsJob>) => {
   try {
-    self.postMessage({ ok: true, bands: bufferBands(event.data.border, event.data.distancesKm) });
+    self.postMessage({ ok: true, bands: await runBandsJob(event.data) });
   } catch (error) {
     self.postMessage({ ok: false, message: (error as Error).message });
   }

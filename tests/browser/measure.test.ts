@@ -91,6 +91,38 @@ describe('measuring', () => {
     expect(shown()).toEqual(new Set([5, 10, 25, 50]));
   });
 
+  it('draws the bands of the bands attribute as map features, follows live changes and reports bad values', async () => {
+    const errors: string[] = [];
+    const el = await mountMap({ bands: '10 30:PK' });
+    el.addEventListener('strike-map-error', (e) => errors.push((e as CustomEvent<{ message: string }>).detail.message));
+    const bands = () => el.map!.querySourceFeatures('bands').map((f) => `${f.properties.distance_km}${f.properties.side && f.properties.side !== 'null' ? `:${f.properties.side}` : ''}`);
+    await expect.poll(() => new Set(bands()), { timeout: 20_000 }).toEqual(new Set(['10', '30:PK']));
+    expect(el.map!.getLayoutProperty('bands-fill', 'visibility')).toBe('visible'); // drawn without pressing anything
+    expect(button(el, 'Bands').getAttribute('aria-pressed')).toBe('true');
+    el.bands = '25 lots 900';
+    await expect.poll(() => new Set(bands()), { timeout: 20_000 }).toEqual(new Set(['25']));
+    expect(errors.join(' ')).toContain('"lots" is not a distance');
+    expect(errors.join(' ')).toContain('"900" is outside');
+    expect(el.shadowRoot!.textContent).toContain('"lots" is not a distance'); // the notice inside the map
+    el.setAttribute('bands', '');
+    await expect.poll(() => bands().length, { timeout: 20_000 }).toBe(0);
+  });
+
+  it('shows the shipped bands from the legend switch and from builtin="… bands", without the Bands button', async () => {
+    const el = await mountMap();
+    const shown = () => new Set(el.map!.querySourceFeatures('bands').map((f) => f.properties.distance_km));
+    const legend = shadow<HTMLElement>(el, 'strike-map-legend')!;
+    const box = [...legend.shadowRoot!.querySelectorAll('label')].find((l) => l.textContent!.includes('Distance bands'))!.querySelector('input')!;
+    await userEvent.click(box);
+    await expect.poll(() => shown(), { timeout: 10_000 }).toEqual(new Set([10, 25, 50]));
+    expect(button(el, 'Bands').getAttribute('aria-pressed')).toBe('true');
+    unmountAll();
+    const only = await mountMap({ builtin: 'border bands' });
+    only.shadowRoot!.querySelector('strike-map-legend'); // (no clicks at all)
+    await expect.poll(() => new Set(only.map!.querySourceFeatures('bands').map((f) => f.properties.distance_km)), { timeout: 10_000 }).toEqual(new Set([10, 25, 50]));
+    expect(only.map!.getLayoutProperty('bands-line', 'visibility')).toBe('visible');
+  });
+
   it('measures to the border on a long press (touch), in any mode', async () => {
     const el = await mountMap();
     const canvas = el.map!.getCanvas();
