@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { pointToLineDistance } from '@turf/turf';
 import type { Feature, LineString } from 'geojson';
 import { bufferBands } from '../src/geo/bands.ts';
+import { BandMaker, bandTolerance, type BandFeature } from '../src/geo/offset-bands.ts';
 import { BorderIndex } from '../src/geo/index.ts';
 import { SHIPPED_BORDER_PATH, borderLine } from './load-geodata.ts';
 
@@ -76,14 +77,51 @@ export async function benchGeo(options: { bruteForcePoints?: number; buffer?: bo
   for (const p of many) index.nearest(p);
   out.push(`100,000 points with BorderIndex: ${fmt(ms(t), 0)} ms`);
 
-  if (options.buffer !== false) {
-    for (const km of [10, 25, 50]) {
-      t = performance.now();
-      bufferBands(line, [km]);
-      out.push(`bufferBands ${km} km: ${fmt(ms(t), 0)} ms (presimplified to D/200)`);
+  if (options.buffer !== false) out.push('', ...benchBands(line, index));
+  return out;
+}
+
+/** Worst |distance − D| (km) over 16 points on every edge of a band, by BorderIndex. */
+function worstEdgeError(band: { geometry: BandFeature['geometry'] }, D: number, index: BorderIndex): number {
+  const rings = band.geometry.type === 'Polygon' ? band.geometry.coordinates : band.geometry.coordinates.flat();
+  let worst = 0;
+  for (const ring of rings) {
+    for (let i = 0; i + 1 < ring.length; i++) {
+      for (let k = 0; k < 16; k++) {
+        const t = k / 16;
+        const p = [ring[i][0] + (ring[i + 1][0] - ring[i][0]) * t, ring[i][1] + (ring[i + 1][1] - ring[i][1]) * t];
+        worst = Math.max(worst, Math.abs(index.nearest(p).km - D));
+      }
     }
   }
-  return out;
+  return worst;
+}
+
+/**
+ * Bands side by side: Turf buffer (JSTS, presimplified to D/200, the old path, kept here only as
+ * the baseline) and BandMaker (src/geo/offset-bands.ts), with the worst edge error of each.
+ * BENCH_BANDS="1 10 25" picks the distances; Turf at 1 km takes minutes.
+ */
+function benchBands(line: Feature<LineString>, index: BorderIndex): string[] {
+  const distances = (process.env.BENCH_BANDS ?? '10 25 50 100 300').split(/\s+/).map(Number);
+  const maker = new BandMaker({ index, line });
+  maker.band(20); // warm up
+  const m = (km: number) => `${(km * 1000).toFixed(0)} m`;
+  const rows = distances.map((D) => {
+    let t = performance.now();
+    const turf = bufferBands(line, [D]).features[0];
+    const turfMs = ms(t);
+    const runs: number[] = [];
+    let band = maker.band(D);
+    for (let i = 0; i < 5; i++) {
+      t = performance.now();
+      band = maker.band(D);
+      runs.push(ms(t));
+    }
+    const newMs = runs.sort((a, b) => a - b)[2];
+    return `| ${D} km | ${fmt(turfMs, 0)} ms | ${fmt(newMs, 0)} ms | ${Math.round(turfMs / newMs)}× | ${m(worstEdgeError(turf, D, index))} | ${m(worstEdgeError(band, D, index))} | ${m(bandTolerance(D))} |`;
+  });
+  return ['Distance bands (shipped border; new time = median of 5):', '', '| D | Turf buffer | BandMaker | ratio | worst edge error, Turf | worst edge error, new | tolerance |', '| ---: | ---: | ---: | ---: | ---: | ---: | ---: |', ...rows];
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
