@@ -222,7 +222,8 @@ function locate(s: StrikeSource, row: Row): StrikeLocation {
   for (const c of spec?.constraints ?? []) {
     const alt = d!.alternatives.find((a) => a.constraint === c.id)?.solution;
     if (c.use !== 'set-aside' || !alt) continue;
-    alternatives.push({ name: c.alternative_name ?? c.text, by: c.by, note: c.why, coordinates: alt.point, distance_km: round1(distance(coordinates, alt.point)), radius_km: alt.radius_km, sources: c.sources });
+    const note = 'The centre of the area this reading allows together with the other constraints (why it is set aside: see above).';
+    alternatives.push({ name: c.alternative_name ?? c.text, by: c.by, note, coordinates: alt.point, distance_km: round1(distance(coordinates, alt.point)), radius_km: alt.radius_km, sources: c.sources });
   }
   for (const a of s.alternatives ?? []) {
     const at = rowPoints.get(a.place_id);

@@ -146,8 +146,11 @@ export function buildStrikes(
       alternatives: at.alternatives,
       district: at.district,
       across_border: at.across_border,
-      // Every source the card numbers (constraints, alternatives) is in the strike's own list.
-      sources: uniq([...csvUrls(row), ...s.sources, ...at.constraints.flatMap((c) => c.sources), ...at.alternatives.flatMap((a) => a.sources)]),
+      // Every source the card numbers (accounts, time, constraints, alternatives) is in the strike's own list.
+      sources: uniq([
+        ...csvUrls(row), ...s.sources, ...s.time_sources,
+        ...[...s.weapons, ...s.casualties, ...s.distance_claims, ...at.constraints, ...at.alternatives].flatMap((a) => a.sources),
+      ]),
     }, s.id);
   });
   features.sort((a, b) => (a.properties.time_utc < b.properties.time_utc ? -1 : a.properties.time_utc > b.properties.time_utc ? 1 : 0));

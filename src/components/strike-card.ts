@@ -4,7 +4,7 @@
  */
 import { LitElement, html, css } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { Account, StrikeFeature } from '../data/types.ts';
+import type { Account, LocationAlternative, LocationConstraint, StrikeFeature, StrikeProperties } from '../data/types.ts';
 import { formatDate } from '../data/prepare.ts';
 import { distanceRange, describeRange, formatDistance, type BorderIndex, type Units } from '../geo/index.ts';
 import { controlStyles } from './shared-styles.ts';
@@ -65,7 +65,7 @@ export class StrikeCard extends LitElement {
         margin: 0;
         padding-left: 22px;
         columns: 2;
-        column-gap: 18px;
+        column-gap: 32px;
         overflow-wrap: anywhere;
       }
       sup {
@@ -73,6 +73,12 @@ export class StrikeCard extends LitElement {
       }
       p {
         margin: 0 0 4px;
+      }
+      .derivation li {
+        margin-bottom: 2px;
+      }
+      .why {
+        color: var(--_muted);
       }
     `,
   ];
@@ -125,6 +131,14 @@ export class StrikeCard extends LitElement {
         : ''}
       <div>${a.text} ${refs(a.sources)}</div>
     </div>`;
+    const percent = (share: number) => `${Math.round(share * 100)} %`;
+    const constraint = (c: LocationConstraint) => html`<li><span class="by">${c.by}:</span> ${c.text} <span class="why">${c.why}</span> ${refs(c.sources)}</li>`;
+    const used = (p.constraints ?? []).filter((c) => c.use === 'used');
+    const setAside = (p.constraints ?? []).filter((c) => c.use === 'set-aside');
+    const alternative = (a: LocationAlternative) => html`<li>
+      <span class="by">${a.name}</span> (${a.by}): ${formatDistance(a.distance_km, this.units)} from the plotted point${a.radius_km ? `; that reading allows anywhere within ${formatDistance(a.radius_km, this.units)} of its centre` : ''}.
+      <span class="why">${a.note}</span> ${refs(a.sources)}
+    </li>`;
     return html`<div @keydown=${this.onKey}>
       <header>
         <h2>${p.place}</h2>
@@ -135,6 +149,7 @@ export class StrikeCard extends LitElement {
           <strong>${countryName(p.attacker)} → ${countryName(p.target_country)}</strong>${p.category === 'context' ? ' · context strike' : ''}
         </div>
       </header>
+      ${timeSection(p, refs)}
       <section>
         <h3>Claimed target</h3>
         <p>${p.claimed_target}</p>
@@ -161,7 +176,24 @@ export class StrikeCard extends LitElement {
         <h3>Location</h3>
         <p><strong>Uncertain by up to ${formatDistance(p.uncertainty_km, this.units)}</strong> around the plotted point (${at[1].toFixed(3)}° N, ${at[0].toFixed(3)}° E).</p>
         ${range ? html`<p class="range">Distance to the border: ${describeRange(range, this.units)}.</p>` : ''}
+        ${acrossText(p, percent)}
+        ${p.district
+          ? html`<p class="district">${percent(p.district.share)} of the area lies in ${p.district.name} ${p.target_country === 'PK' ? 'district' : 'County'}; the point is ${formatDistance(p.district.edge_km, this.units)} from its edge.${p.district.note ? ` ${p.district.note}` : ''}</p>`
+          : ''}
         <p>${p.location_basis}</p>
+        ${used.length
+          ? html`<div class="derivation">
+              <h3>Constraints used</h3>
+              <ul>${used.map(constraint)}</ul>
+              ${setAside.length ? html`<h3>Set aside</h3><ul>${setAside.map(constraint)}</ul>` : ''}
+            </div>`
+          : ''}
+        ${p.alternatives?.length
+          ? html`<div class="alternatives">
+              <h3>Other readings of the location</h3>
+              <ul>${p.alternatives.map(alternative)}</ul>
+            </div>`
+          : ''}
       </section>
       <section>
         <h3>Sources</h3>
@@ -169,6 +201,26 @@ export class StrikeCard extends LitElement {
       </section>
     </div>`;
   }
+}
+
+type Refs = (urls: string[]) => unknown;
+
+/** Whether the clock time was reported (with its sources) or is our estimate (with the method). */
+function timeSection(p: StrikeProperties, refs: Refs) {
+  if (!p.time_note) return '';
+  return html`<section class="time">
+    <h3>Time ${p.time_estimated ? html`<span class="badge" title="No report gives this clock time">estimated</span>` : html`<span class="badge">reported</span>`}</h3>
+    <p>${p.time_note} ${refs(p.time_sources ?? [])}</p>
+  </section>`;
+}
+
+/** How much of the area of uncertainty lies outside the target country (drawn washed out on the map). */
+function acrossText(p: StrikeProperties, percent: (share: number) => string) {
+  const a = p.across_border;
+  if (!a) return '';
+  const target = countryName(p.target_country);
+  if (!(a.share > 0)) return html`<p class="across">None of the area lies outside ${target}.</p>`;
+  return html`<p class="across"><strong>${percent(a.share)} of the area lies across the border, in ${a.country}</strong>; the map draws that part washed out, since it is not ${target}'s ground (measured on ${a.basis}).</p>`;
 }
 
 const LANGS: Record<string, string> = { urdu: 'ur', persian: 'fa', arabic: 'ar', kurdish: 'ckb', PK: 'ur', IR: 'fa', IQ: 'ar', SY: 'ar' };

@@ -212,6 +212,7 @@ export class StrikeMapTable extends LitElement {
             <th scope="col">Place</th>
             <th scope="col">Casualties (by account)</th>
             <th scope="col">Location uncertainty</th>
+            <th scope="col">Area across the border</th>
             <th scope="col" aria-sort=${sortState('distance')}><button type="button" @click=${() => this.sortBy('distance')}>Distance to border</button></th>
             <th scope="col">Sources</th>
           </tr>
@@ -231,6 +232,7 @@ export class StrikeMapTable extends LitElement {
                 ${p.casualties.length ? p.casualties.map((a) => html`<div>${a.by}: ${casualtyFigure(a)}</div>`) : 'none published'}
               </td>
               <td class="num">± ${formatDistance(p.uncertainty_km, this.units)}</td>
+              <td class="num">${p.across_border ? `${Math.round(p.across_border.share * 100)} %${p.across_border.share > 0 ? ` (${p.across_border.country})` : ''}` : '—'}</td>
               <td class="num">${range ? rangeCell(formatRange(range, this.units)) : '—'}</td>
               <td>
                 <details>

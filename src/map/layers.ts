@@ -3,7 +3,7 @@
  * toggle a whole group (e.g. "towns" = dots + labels) by id.
  */
 import type { FilterSpecification, LayerSpecification, SourceSpecification, ExpressionSpecification } from 'maplibre-gl';
-import type { FeatureCollection } from 'geojson';
+import type { Feature, FeatureCollection, MultiPolygon } from 'geojson';
 import type { BuiltinData } from '../data/types.ts';
 import type { Palette } from './palette.ts';
 import { strikeFilter } from './filters.ts';
@@ -18,7 +18,7 @@ export const layerGroups = {
   districts: ['districts-line', 'district-labels'],
   border: ['border-casing', 'border-line'],
   bands: ['bands-fill', 'bands-line', 'bands-label'],
-  uncertainty: ['uncertainty-fill', 'uncertainty-outline'],
+  uncertainty: ['uncertainty-fill', 'uncertainty-across', 'uncertainty-outline'],
   strikes: ['strikes-halo', 'strikes-symbol', 'strikes-label'],
   towns: ['towns-dot', 'towns-label'],
   crossings: ['crossings-symbol', 'crossings-label'],
@@ -28,6 +28,20 @@ export type LayerGroup = keyof typeof layerGroups;
 /** The label of a distance band in the reader's units, e.g. "16 mi" for the 25 km band. */
 export function bandLabel(units: Units): ExpressionSpecification {
   return ['concat', ['to-string', ['/', ['round', ['*', ['get', 'distance_km'], convertKm(10, units)]], 10]], ` ${units}`];
+}
+
+/**
+ * The part of each strike's area of uncertainty that lies outside the target country (shipped by
+ * the geodata build in `across_border.geometry`), with the properties the strike filter reads.
+ */
+export function acrossBorderAreas(data: BuiltinData): FeatureCollection<MultiPolygon> {
+  const features: Feature<MultiPolygon>[] = [];
+  for (const { properties: p } of data.strikes.features) {
+    const geometry = p.across_border?.geometry;
+    if (!geometry) continue;
+    features.push({ type: 'Feature', properties: { id: p.id, attacker: p.attacker, category: p.category, date: p.date, share: p.across_border!.share }, geometry });
+  }
+  return { type: 'FeatureCollection', features };
 }
 
 /** Groups hidden until the user asks for them. */
@@ -45,6 +59,7 @@ export function builtinSources(data: BuiltinData, uncertainty: FeatureCollection
     border: geojson(data.border),
     bands: geojson(EMPTY),
     uncertainty: geojson(uncertainty, { promoteId: 'id' }),
+    'uncertainty-across': geojson(acrossBorderAreas(data)),
     strikes: geojson(data.strikes, { promoteId: 'id' }),
     places: geojson(data.places, { promoteId: 'id' }),
     measure: geojson(EMPTY),
@@ -80,6 +95,8 @@ export function builtinLayers(p: Palette, withBasemap: boolean): LayerSpecificat
     { id: 'border-casing', type: 'line', source: 'border', layout: { 'line-join': 'round' }, paint: { 'line-color': p.borderCasing, 'line-width': 5 } },
     { id: 'border-line', type: 'line', source: 'border', layout: { 'line-join': 'round' }, paint: { 'line-color': p.border, 'line-width': 2.2 } },
     { id: 'uncertainty-fill', type: 'fill', source: 'uncertainty', filter: strikes, paint: { 'fill-color': ['match', ['get', 'attacker'], 'IR', p.attackerIR, 'PK', p.attackerPK, p.context], 'fill-opacity': ['case', ['boolean', ['feature-state', 'selected'], false], 0.32, 0.16] } },
+    // Across the border the disc is washed out towards the land colour: it is not ground of the target country.
+    { id: 'uncertainty-across', type: 'fill', source: 'uncertainty-across', filter: strikes, paint: { 'fill-color': p.land, 'fill-opacity': 0.75 } },
     { id: 'uncertainty-outline', type: 'line', source: 'uncertainty', filter: strikes, paint: { 'line-color': ['match', ['get', 'attacker'], 'IR', p.attackerIR, 'PK', p.attackerPK, p.context], 'line-width': ['case', ['boolean', ['feature-state', 'selected'], false], 2.5, 1], 'line-dasharray': [2, 1.5] } },
     { id: 'towns-dot', type: 'circle', source: 'places', filter: notCrossing, paint: { 'circle-radius': ['match', ['get', 'kind'], 'town', 3, 4.5], 'circle-color': p.land, 'circle-stroke-color': p.place, 'circle-stroke-width': ['match', ['get', 'kind'], 'town', 1.5, 2.5] } },
     { id: 'crossings-symbol', type: 'symbol', source: 'places', filter: isCrossing, layout: { 'icon-image': 'crossing', 'icon-size': 0.55, 'icon-allow-overlap': true } },
