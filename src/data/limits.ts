@@ -11,23 +11,9 @@ import { DataError } from './errors.ts';
  */
 export const MAX_DATA_BYTES = 10 * 1024 * 1024;
 
-/** Number of bytes `text` takes in UTF-8 (what `new TextEncoder().encode(text).length` gives, without the copy). */
+/** Number of bytes `text` takes in UTF-8 (a lone surrogate counts as U+FFFD, 3 bytes), as `TextEncoder` writes it. */
 export function utf8Length(text: string): number {
-  let bytes = text.length;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) continue;
-    if (c < 0x800) {
-      bytes += 1; // 2 bytes
-    } else {
-      bytes += 2; // 3 bytes, or with the low surrogate skipped below, 4 for a surrogate pair
-      if (c >= 0xd800 && c <= 0xdbff) {
-        const next = text.charCodeAt(i + 1);
-        if (next >= 0xdc00 && next <= 0xdfff) i++;
-      }
-    }
-  }
-  return bytes;
+  return new Blob([text]).size; // native UTF-8 encoding: milliseconds for 10 MB, in browsers and Node
 }
 
 /** Throws a {@link DataError} naming `file` when `bytes` is over {@link MAX_DATA_BYTES}. */
