@@ -14,7 +14,6 @@ export interface Palette {
   attackerIR: string;
   attackerPK: string;
   context: string;
-  uncertainty: string;
   text: string;
   textHalo: string;
   place: string;
@@ -37,7 +36,6 @@ export const palettes: Record<'light' | 'dark', Palette> = {
     attackerIR: '#7e22ce',
     attackerPK: '#0f766e',
     context: '#525252',
-    uncertainty: '#b91c1c',
     text: '#1f2328',
     textHalo: '#ffffff',
     place: '#3b3b3b',
@@ -58,7 +56,6 @@ export const palettes: Record<'light' | 'dark', Palette> = {
     attackerIR: '#d8b4fe',
     attackerPK: '#5eead4',
     context: '#d4d4d8',
-    uncertainty: '#f87171',
     text: '#f1f3f5',
     textHalo: '#0b1620',
     place: '#e5e7eb',
