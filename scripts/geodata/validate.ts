@@ -2,8 +2,9 @@
  * Build-time validation. Every check throws with the file name and the feature
  * id (or index) so a bad build fails loudly instead of shipping broken data.
  */
-import { booleanPointInPolygon, distance, kinks, lineString } from '@turf/turf';
-import type { Feature, FeatureCollection, Geometry, MultiPolygon, Point, Polygon, Position } from 'geojson';
+import { booleanPointInPolygon, coordAll, distance, kinks, lineString } from '@turf/turf';
+import { featureProblem } from '../../src/data/validate.ts';
+import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import type { BorderIndex } from '../../src/geo/border-index.ts';
 import type { StrikeProperties, TimelineEvent } from '../../src/data/types.ts';
 import type { Derivation } from './derive-sites.ts';
@@ -19,43 +20,21 @@ const fail = (file: string, where: string, msg: string): never => {
 };
 const label = (f: Feature, i: number) => `feature ${f.id ?? (f.properties as { id?: string } | null)?.id ?? `#${i}`}`;
 
-function checkPosition(p: Position, bbox: BBox, file: string, where: string): void {
-  if (!Array.isArray(p) || p.length !== 2 || !p.every(Number.isFinite)) fail(file, where, `bad position ${JSON.stringify(p)}`);
-  const [x, y] = p;
-  if (x < bbox[0] || x > bbox[2] || y < bbox[1] || y > bbox[3]) fail(file, where, `position ${x},${y} outside layer bbox ${bbox.join(',')}`);
-}
-
-function checkRing(ring: Position[], bbox: BBox, file: string, where: string): void {
-  if (!Array.isArray(ring) || ring.length < 4) fail(file, where, `ring has ${ring?.length} positions (< 4)`);
-  const a = ring[0], b = ring[ring.length - 1];
-  if (a[0] !== b[0] || a[1] !== b[1]) fail(file, where, 'ring is not closed');
-  ring.forEach((p) => checkPosition(p, bbox, file, where));
-}
-
-function checkGeometry(g: Geometry, bbox: BBox, file: string, where: string): void {
-  if (!g || typeof g !== 'object') return fail(file, where, 'missing geometry');
-  switch (g.type) {
-    case 'Point': return checkPosition(g.coordinates, bbox, file, where);
-    case 'LineString':
-      if (g.coordinates.length < 2) fail(file, where, 'LineString with < 2 positions');
-      return g.coordinates.forEach((p) => checkPosition(p, bbox, file, where));
-    case 'MultiLineString':
-      return g.coordinates.forEach((l, i) => checkGeometry({ type: 'LineString', coordinates: l }, bbox, file, `${where} line ${i}`));
-    case 'Polygon': return g.coordinates.forEach((r, i) => checkRing(r, bbox, file, `${where} ring ${i}`));
-    case 'MultiPolygon':
-      return g.coordinates.forEach((poly, j) => poly.forEach((r, i) => checkRing(r, bbox, file, `${where} polygon ${j} ring ${i}`)));
-    default: return fail(file, where, `unexpected geometry type ${(g as { type: string }).type}`);
-  }
-}
-
-/** Structural GeoJSON check plus a per-layer bounding box. */
+/**
+ * The app's own GeoJSON validator (src/data/validate.ts: what readers' files must pass, the shipped
+ * layers pass too), plus properties on every feature and a per-layer bounding box.
+ */
 export function validateFeatureCollection(file: string, fc: FeatureCollection, bbox: BBox, minFeatures = 1): void {
   if (fc?.type !== 'FeatureCollection' || !Array.isArray(fc.features)) fail(file, 'root', 'not a FeatureCollection');
   if (fc.features.length < minFeatures) fail(file, 'root', `${fc.features.length} features, expected >= ${minFeatures}`);
   fc.features.forEach((f, i) => {
-    if (f.type !== 'Feature') fail(file, `#${i}`, 'not a Feature');
-    if (!f.properties || typeof f.properties !== 'object') fail(file, label(f, i), 'missing properties');
-    checkGeometry(f.geometry, bbox, file, label(f, i));
+    const where = label(f, i);
+    const problem = featureProblem(f);
+    if (problem) fail(file, where, problem);
+    if (!f.properties || typeof f.properties !== 'object') fail(file, where, 'missing properties');
+    for (const [x, y] of coordAll(f)) {
+      if (x < bbox[0] || x > bbox[2] || y < bbox[1] || y > bbox[3]) fail(file, where, `position ${x},${y} outside layer bbox ${bbox.join(',')}`);
+    }
   });
 }
 

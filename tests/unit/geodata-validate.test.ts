@@ -77,7 +77,7 @@ describe('the geodata build refuses', () => {
     const fc = structuredClone(provinces);
     const polygon = fc.features[0].geometry as MultiPolygon;
     polygon.coordinates[0][0] = polygon.coordinates[0][0].slice(0, -1);
-    expect(failure(() => validateFeatureCollection('provinces.geojson', fc, REGION))).toMatch(/^provinces\.geojson: feature PK-BA polygon 0 ring 0: ring is not closed/);
+    expect(failure(() => validateFeatureCollection('provinces.geojson', fc, REGION))).toMatch(/^provinces\.geojson: feature PK-BA: a polygon ring is not closed/);
   });
 
   it('a self-intersection that simplification added', () => {
