@@ -13,7 +13,7 @@ import { prefersReducedMotion } from '../map/camera.ts';
 const STEP_MS = 1600;
 
 /**
- * @summary Timeline of the events, 15–29 January 2024.
+ * @summary Timeline of the events, 15 December 2023 to 29 January 2024: the attacks before the strikes, the strikes, and the visit that closed them.
  * @event day-change - the chosen day changed. Detail: "YYYY-MM-DD", or null for "all days".
  * @event event-select - an event tied to a strike site was chosen. Detail: the site id.
  */
