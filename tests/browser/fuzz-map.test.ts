@@ -166,7 +166,7 @@ describe('fuzzing user data', () => {
         }
         expect(uncaught).toEqual([]);
       }),
-      { numRuns: RUNS, interruptAfterTimeLimit: 60_000 },
+      { numRuns: RUNS }, // every case runs, however slow the machine: the count below is asserted
     );
 
     window.removeEventListener('error', onError);
@@ -181,7 +181,7 @@ describe('fuzzing user data', () => {
     await new Promise<void>((resolve) => el.map!.once('idle', () => resolve()));
     expect(el.map!.queryRenderedFeatures({ layers: ['border-line'] }).length).toBeGreaterThan(0);
     expect(el.map!.getStyle().layers.filter((l) => /^(user|drop)-/.test(l.id))).toEqual([]);
-  }, 90_000);
+  }, 600_000);
 
   // Found by the fuzzer: MapLibre's worker serializer reads `constructor` and `$name` of every
   // object, so such a key anywhere in a feature made the layer fail to draw (a console warning only).

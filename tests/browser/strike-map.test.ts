@@ -61,7 +61,7 @@ describe('<strike-map>', () => {
 
   it('shows distances in the units asked for, and says so when the units are unknown', async () => {
     const el = await mountMap({ units: 'mi' });
-    const cell = () => el.shadowRoot!.querySelector('strike-map-table')!.shadowRoot!.querySelector('tbody td:nth-child(6)')!.textContent!;
+    const cell = () => el.shadowRoot!.querySelector('strike-map-table')!.shadowRoot!.querySelector('tbody td:nth-child(7)')!.textContent!;
     expect(cell()).toMatch(/\d mi/);
     el.setAttribute('units', 'miles');
     await el.updateComplete;

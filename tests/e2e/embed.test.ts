@@ -246,7 +246,7 @@ describe('examples/many-maps.html', () => {
     expect(await page.evaluate(() => (window as unknown as { __lost: string[] }).__lost)).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();
-  });
+  }, 180_000); // twelve maps created one by one: slow on a busy 2-core machine
 });
 
 describe('the library build (dist/lib) on another server under /vendor/strike-map/', () => {
