@@ -5,7 +5,6 @@
  */
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import type {
-  Account,
   AcrossBorder,
   DistrictFit,
   LocationAlternative,
@@ -36,31 +35,19 @@ export interface AlternativeSource {
 }
 
 /** One strike as written in events.json (coordinates and measured fields are added by the build). */
-export interface StrikeSource {
-  id: string;
-  category: StrikeProperties['category'];
-  date: string;
-  time_local: string;
-  time_utc: string;
+export interface StrikeSource
+  extends Pick<
+    StrikeProperties,
+    | 'id' | 'category' | 'date' | 'time_local' | 'time_utc' | 'attacker' | 'target_country' | 'target_province' | 'place' | 'place_local'
+    | 'claimed_target' | 'weapons' | 'casualties' | 'casualties_disputed' | 'distance_claims' | 'location_basis' | 'sources'
+  > {
   time_estimated: boolean;
   time_note: string;
   time_sources: string[];
-  attacker: StrikeProperties['attacker'];
-  target_country: string;
-  target_province: string | null;
   district_id: string | null;
   district_note: string | null;
-  place: string;
-  place_local: string;
-  claimed_target: string;
-  weapons: Account[];
-  casualties: Account[];
-  casualties_disputed: boolean;
-  distance_claims: Account[];
-  location_basis: string;
   basis_distances?: NoteDistance[];
   alternatives?: AlternativeSource[];
-  sources: string[];
 }
 
 export interface PlaceSource {
