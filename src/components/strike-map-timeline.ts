@@ -1,5 +1,5 @@
 /**
- * <strike-map-timeline>: the dated events of January 2024 as a day scrubber and a list. Choosing a
+ * <strike-map-timeline>: the dated events of the story as a day scrubber and a list. Choosing a
  * day shows on the map only what had happened by then and highlights that day's events.
  */
 import { LitElement, html, css } from 'lit';
@@ -159,10 +159,19 @@ export class StrikeMapTimeline extends LitElement {
     this.playing = false;
   }
 
+  /** The months the events cover, e.g. "December 2023 – January 2024" (from the data, not fixed). */
+  private get span(): string {
+    const dates = this.events.map((e) => e.date).sort();
+    if (!dates.length) return '';
+    const month = (date: string) => new Date(`${date.slice(0, 7)}-01T00:00:00Z`).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
+    const [first, last] = [month(dates[0]), month(dates[dates.length - 1])];
+    return first === last ? first : `${first} – ${last}`;
+  }
+
   protected render() {
     const days = this.days;
     const position = this.day ? days.indexOf(this.day) : days.length;
-    return html`<h2 id="timeline-title">Timeline, January 2024</h2>
+    return html`<h2 id="timeline-title">Timeline${this.span ? `, ${this.span}` : ''}</h2>
       <div class="controls" role="group" aria-labelledby="timeline-title">
         <button type="button" aria-label="Previous day" @click=${() => this.step(-1)}>◀</button>
         <button type="button" aria-pressed=${this.playing} @click=${this.togglePlay}>${this.playing ? 'Pause' : 'Play'}</button>
