@@ -23,6 +23,7 @@ export default {
   concurrency: 2, // a 2-core machine, often shared
   timeoutMS: 10_000,
   timeoutFactor: 1.5,
+  dryRunTimeoutMinutes: 20,
   reporters: ['clear-text', 'progress', 'html', 'json'],
   htmlReporter: { fileName: 'reports/mutation/index.html' },
   jsonReporter: { fileName: 'reports/mutation/mutation.json' },

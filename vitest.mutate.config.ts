@@ -14,8 +14,7 @@ export default defineConfig({
   test: {
     environment: 'node',
     // Listed by name, so tests of other parts (src/map, components, scripts) never gate this run.
-    include: ['tests/unit/geo-*.test.ts', 'tests/unit/{limits,fetch-json,builtin,prepare,csv-export,validate,user-data,fixtures}.test.ts'],
-    exclude: ['tests/unit/geo-bands.test.ts', 'tests/unit/geo-ellipsoid.test.ts'],
+    include: ['tests/unit/{geo-border-index,geo-distance-range,geo-units,limits,fetch-json,builtin,prepare,csv-export,validate,user-data,fixtures}.test.ts'],
     setupFiles: ['tests/unit/mutate-setup.ts'],
     env: { STRIKE_MAP_MUTATE: '1' }, // fewer random cases in the slowest property tests
     testTimeout: 60_000,
