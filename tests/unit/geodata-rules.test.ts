@@ -5,6 +5,7 @@
  * geographiclib, grid counts) rather than taken from the build.
  */
 import { readFileSync } from 'node:fs';
+import { failure } from './build-failure.ts';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { booleanPointInPolygon, distance, pointToLineDistance, polygonToLine } from '@turf/turf';
@@ -17,7 +18,6 @@ import type { EventsFile } from '../../scripts/geodata/content.ts';
 import { deriveSites, type DerivationsFile } from '../../scripts/geodata/derive-sites.ts';
 import { districtFit } from '../../scripts/geodata/sites.ts';
 import {
-  GeodataError,
   urlProblem,
   validateArticleDates,
   validateDerived,
@@ -45,15 +45,6 @@ const district = (id: string) => districts.features.find((f) => f.id === id)!;
 const KOH = 'strike_ir_kohisabz_20240116';
 const HAQ = 'strike_pk_haqabad_shamsar_20240118';
 
-function failure(run: () => void): string {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(GeodataError);
-    return (error as Error).message;
-  }
-  throw new Error('the build accepted bad input');
-}
 
 /** Distance (km) from a point to an outline's edge with Turf's geodesic point-to-line distance. */
 function turfEdgeKm(at: Position, outline: Feature<Polygon | MultiPolygon>): number {

@@ -3,12 +3,12 @@
  * Each case starts from the shipped data and breaks one thing.
  */
 import { readFileSync } from 'node:fs';
+import { failure } from './build-failure.ts';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import type { TimelineEvent } from '../../src/data/types.ts';
 import {
-  GeodataError,
   validateFeatureCollection,
   validateNoNewKinks,
   validateStrikes,
@@ -22,16 +22,6 @@ const provinces = read<FeatureCollection<Polygon | MultiPolygon>>('geodata/provi
 const strikes = () => read<FeatureCollection<Point>>('geodata/strikes.geojson');
 const REGION: BBox = [30, 18, 80, 43];
 
-/** The message the build stops with, which must name the file and the feature. */
-function failure(run: () => void): string {
-  try {
-    run();
-  } catch (error) {
-    expect(error).toBeInstanceOf(GeodataError);
-    return (error as Error).message;
-  }
-  throw new Error('the build accepted bad input');
-}
 
 const crossBorder = (fc: FeatureCollection<Point>) => fc.features.find((f) => f.properties!.category === 'cross-border')!;
 
