@@ -6,11 +6,44 @@
  * strict Content-Security-Policy blocks. With `base: './'` every asset, worker and chunk URL is
  * resolved at run time from import.meta.url, so dist/lib/ can be copied to any folder of any static
  * host (same origin as the page: module workers cannot be started cross-origin).
+ *
+ * The bundle inlines Lit's browser build, which reads `HTMLElement` and `document` while its modules
+ * are evaluated, so `import 'strike-map'` would throw in Node and in server rendering. `litOutsideDom`
+ * guards those two reads the way Lit's own `node` build does (a plain base class, a stub document);
+ * the elements then register only where `customElements` exists (src/components/define.ts).
  */
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
+
+/** Each patch must apply exactly once, so a Lit upgrade that moves the code fails the build loudly. */
+const litPatches: { file: RegExp; find: RegExp; replace: string }[] = [
+  {
+    file: /[\\/]@lit[\\/]reactive-element[\\/](development[\\/])?reactive-element\.js$/,
+    find: /\bextends HTMLElement(\s*)\{/g,
+    replace: 'extends (globalThis.HTMLElement ?? class {})$1{',
+  },
+  {
+    file: /[\\/]lit-html[\\/](development[\\/])?lit-html\.js$/,
+    find: /(?<=[=:]\s*)document(?=\s*[,;])/g,
+    replace: '(globalThis.document ?? { createTreeWalker: () => ({}) })',
+  },
+];
+
+function litOutsideDom(): Plugin {
+  return {
+    name: 'strike-map:lit-outside-dom',
+    transform(code, id) {
+      const patch = litPatches.find((p) => p.file.test(id.split('?')[0]));
+      if (!patch) return;
+      const count = code.match(patch.find)?.length ?? 0;
+      if (count !== 1) this.error(`lit-outside-dom: expected 1 match of ${patch.find} in ${id}, found ${count}; update the patch for this Lit version`);
+      return { code: code.replace(patch.find, patch.replace), map: null };
+    },
+  };
+}
 
 export default defineConfig({
   base: './',
+  plugins: [litOutsideDom()],
   publicDir: false,
   build: {
     target: 'es2022',

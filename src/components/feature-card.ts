@@ -3,7 +3,8 @@
  * Only http(s) values become links; nothing from the data is ever parsed as HTML.
  */
 import { LitElement, html, css } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
+import { customElement } from './define.ts';
 import { controlStyles } from './shared-styles.ts';
 import { cardStyles } from './card-styles.ts';
 import { safeHttpUrl } from './safe-url.ts';

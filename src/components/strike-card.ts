@@ -3,7 +3,8 @@
  * is, how far from the border, and the sources. Every value from the data is rendered as text.
  */
 import { LitElement, html, css } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
+import { customElement } from './define.ts';
 import type { Account, LocationAlternative, LocationConstraint, StrikeFeature, StrikeProperties } from '../data/types.ts';
 import { formatDate } from '../data/prepare.ts';
 import { distanceRange, describeRange, formatDistance, type BorderIndex, type Units } from '../geo/index.ts';

@@ -4,7 +4,8 @@
  * A MapLibre control: it follows the map from `onAdd` until `onRemove`.
  */
 import { LitElement, html, css, svg } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
+import { customElement } from './define.ts';
 import type { IControl, Map as MlMap } from 'maplibre-gl';
 import type { FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 

@@ -8,7 +8,8 @@
  * attribute or the inline script reloads it; removing the element removes the layer.
  */
 import { LitElement } from 'lit';
-import { customElement, property } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
+import { customElement } from './define.ts';
 import type { FeatureCollection } from 'geojson';
 import { fetchText } from '../data/fetch-json.ts';
 

@@ -2,7 +2,8 @@
  * <strike-map-legend>: what each symbol means, with a switch for every layer.
  */
 import { LitElement, html, css, svg } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
+import { customElement } from './define.ts';
 import type { LayerGroup } from '../map/layers.ts';
 import { controlStyles, panelStyles } from './shared-styles.ts';
 

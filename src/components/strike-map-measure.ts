@@ -8,7 +8,8 @@
  * border as properties and hears what it needs through events.
  */
 import { LitElement, html, css } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
+import { customElement } from './define.ts';
 import type { PropertyValues } from 'lit';
 import type { GeoJSONSource, IControl, Map as MlMap, MapMouseEvent, MapTouchEvent } from 'maplibre-gl';
 import type { Feature, FeatureCollection, LineString } from 'geojson';

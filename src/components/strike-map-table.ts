@@ -3,7 +3,8 @@
  * map's selection. It is also what readers get when the map itself cannot be shown.
  */
 import { LitElement, html, css } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
+import { customElement } from './define.ts';
 import type { Account, StrikeFeature } from '../data/types.ts';
 import type { Feature } from 'geojson';
 import { sourceList } from './source-list.ts';

@@ -3,7 +3,8 @@
  * day shows on the map only what had happened by then and highlights that day's events.
  */
 import { LitElement, html, css } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
+import { customElement } from './define.ts';
 import type { TimelineEvent } from '../data/types.ts';
 import { formatDate } from '../data/prepare.ts';
 import { controlStyles, panelStyles } from './shared-styles.ts';

@@ -6,7 +6,8 @@
  * and the page's own data (UserDataController).
  */
 import { LitElement, html, unsafeCSS, type PropertyValues } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
+import { customElement } from './define.ts';
 import type { Map as MlMap, StyleSpecification } from 'maplibre-gl';
 import maplibreCss from 'maplibre-gl/dist/maplibre-gl.css?inline';
 import type { LayerGroup } from '../map/layers.ts';
