@@ -67,6 +67,9 @@ export default defineConfig({
   },
   worker: {
     format: 'es',
-    rolldownOptions: { output: { entryFileNames: 'workers/[name]-[hash].js', chunkFileNames: 'workers/[name]-[hash].js' } },
+    // One self-contained file per worker: an app that bundles the package (Vite does) copies
+    // `new URL('workers/…', import.meta.url)` as a plain asset, not as a worker with its chunks, and
+    // inlines a file under its asset limit as a data: URL, where relative imports cannot resolve.
+    rolldownOptions: { output: { entryFileNames: 'workers/[name]-[hash].js', codeSplitting: false } },
   },
 });
