@@ -15,7 +15,7 @@
  */
 import { Clipper, ClipperOffset, EndType, FillRule, JoinType, type Path64, type Paths64 } from '@countertype/clipper2-ts';
 import type { Feature, LineString, MultiPolygon, Polygon, Position } from 'geojson';
-import type { BorderIndex } from './border-index.ts';
+import type { BorderIndex, NearestResult } from './border-index.ts';
 import type { Country, ProvinceCollection } from './sides.ts';
 import { EARTH_RADIUS_KM } from './units.ts';
 
@@ -31,6 +31,8 @@ const MAX_DEPTH = 12;
 const SIMPLIFY = 1 / 20;
 /** Most great-circle moves while snapping a point to D. */
 const MAX_MOVES = 8;
+/** Ring vertices snapped with one `BorderIndex.nearby` look-up. */
+const RUN = 32;
 
 /** Properties carried by every band polygon. */
 export interface BandProperties {
@@ -67,7 +69,7 @@ function toVec(p: Position): Vec {
 }
 
 function toLonLat(v: Vec): [number, number] {
-  return [Math.atan2(v[1], v[0]) * DEG, Math.atan2(v[2], Math.hypot(v[0], v[1])) * DEG];
+  return [Math.atan2(v[1], v[0]) * DEG, Math.atan2(v[2], Math.sqrt(v[0] * v[0] + v[1] * v[1])) * DEG];
 }
 
 const dot = (a: Vec, b: Vec) => a[0] * b[0] + a[1] * b[1] + a[2] * b[2];
@@ -87,7 +89,7 @@ export function alongGreatCircle(from: Position, toward: Position, km: number): 
   const p = toVec(toward);
   const k = dot(p, q);
   const t: Vec = [p[0] - k * q[0], p[1] - k * q[1], p[2] - k * q[2]];
-  const n = Math.hypot(t[0], t[1], t[2]);
+  const n = Math.sqrt(dot(t, t));
   const a = km / EARTH_RADIUS_KM;
   const c = Math.cos(a);
   const s = Math.sin(a) / n;
@@ -233,37 +235,48 @@ export class BandMaker {
    * Moves a point along the great circle from its nearest border point to `km` from it, again
    * from the new nearest point while another part of the border is nearer, a few times.
    */
-  snap(p: Position, km: number, tol: number, near = this.index.nearest(p)): [number, number] {
+  snap(p: Position, km: number, tol: number, nearest: Nearest = (q) => this.index.nearest(q), near = nearest(p)): [number, number] {
     let at: [number, number] = [p[0], p[1]];
     for (let i = 0; i < MAX_MOVES && near.km > 0 && Math.abs(near.km - km) > tol / 50; i++) {
       at = alongGreatCircle(near.point, at, km);
-      near = this.index.nearest(at);
+      near = nearest(at);
     }
     return at;
   }
 
   /**
    * Snaps a closed ring's vertices to D, splits edges longer than `maxStep`, and splits any edge
-   * whose midpoint (or, first time round, quarter points) is off by more than tol / 2, recursively.
+   * whose midpoint or quarter points are off by more than tol / 2, recursively. Distances come
+   * from `BorderIndex.nearby` for one stretch of ring at a time (exact, and much faster).
    */
   private refine(ring: Position[], km: number, tol: number, maxStep: number): Position[] {
-    const snapped = ring.slice(0, -1).map((p) => this.snap(p, km, tol));
+    const vertices = ring.slice(0, -1);
+    // Snapping moves a vertex by about the simplification error; splitting stays near the chord.
+    const margin = km * SIMPLIFY * 2 + 2 * tol;
+    const snapped: Position[] = [];
+    for (let i = 0; i < vertices.length; i += RUN) {
+      const run = vertices.slice(i, i + RUN);
+      const nearest = this.index.nearby(around(run, margin), km + margin);
+      for (const p of run) snapped.push(this.snap(p, km, tol, nearest));
+    }
     const out: Position[] = [];
     const at = (a: Position, b: Position, t: number): [number, number] => [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t];
-    const off = (p: Position) => Math.abs(this.index.nearest(p).km - km) > tol / 2;
-    const split = (a: Position, b: Position, depth: number) => {
+    const split = (a: Position, b: Position, depth: number, nearest: Nearest) => {
       const long = greatCircleKm(a, b) > maxStep;
       const m = at(a, b, 0.5);
-      const near = this.index.nearest(m);
+      const near = nearest(m);
+      const off = (p: Position) => Math.abs(nearest(p).km - km) > tol / 2;
       if (depth >= MAX_DEPTH || !(long || Math.abs(near.km - km) > tol / 2 || off(at(a, b, 0.25)) || off(at(a, b, 0.75)))) return;
-      const s = this.snap(m, km, tol, near);
-      split(a, s, depth + 1);
+      const s = this.snap(m, km, tol, nearest, near);
+      split(a, s, depth + 1, nearest);
       out.push(s);
-      split(s, b, depth + 1);
+      split(s, b, depth + 1, nearest);
     };
     snapped.forEach((a, i) => {
+      const b = snapped[(i + 1) % snapped.length];
       out.push(a);
-      split(a, snapped[(i + 1) % snapped.length], 0);
+      // A point of the chord is at most half its length farther from the border than its ends.
+      split(a, b, 0, this.index.nearby(around([a, b], margin), km + margin + greatCircleKm(a, b) / 2));
     });
     return close(out);
   }
@@ -291,12 +304,28 @@ export class BandMaker {
   }
 }
 
+/** Exact distance to the border (BorderIndex.nearest or .nearby). */
+type Nearest = (p: Position) => NearestResult;
+
+/** `[minLon, minLat, maxLon, maxLat]` of some points, grown by `km` on every side. */
+function around(points: Position[], km: number): [number, number, number, number] {
+  let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
+  for (const [x, y] of points) {
+    minX = Math.min(minX, x); minY = Math.min(minY, y);
+    maxX = Math.max(maxX, x); maxY = Math.max(maxY, y);
+  }
+  const padLat = (km / EARTH_RADIUS_KM) * DEG;
+  const padLon = padLat / Math.cos(Math.min(89, Math.max(Math.abs(minY), Math.abs(maxY)) + padLat) * RAD);
+  return [minX - padLon, minY - padLat, maxX + padLon, maxY + padLat];
+}
+
 const toInt = (p: Position) => ({ x: Math.round(p[0] * LONLAT), y: Math.round(p[1] * LONLAT) });
 
 /** Great-circle distance in km between two lon/lat points. */
 function greatCircleKm(a: Position, b: Position): number {
   const u = toVec(a);
   const v = toVec(b);
-  const cross = Math.hypot(u[1] * v[2] - u[2] * v[1], u[2] * v[0] - u[0] * v[2], u[0] * v[1] - u[1] * v[0]);
+  const w: Vec = [u[1] * v[2] - u[2] * v[1], u[2] * v[0] - u[0] * v[2], u[0] * v[1] - u[1] * v[0]];
+  const cross = Math.sqrt(dot(w, w)); // unit vectors: Math.hypot's overflow care is not needed, and it is slow
   return Math.atan2(cross, dot(u, v)) * EARTH_RADIUS_KM;
 }

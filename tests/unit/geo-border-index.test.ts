@@ -173,6 +173,46 @@ describe('BorderIndex inputs and errors', () => {
   });
 });
 
+describe('BorderIndex.nearby: the same exact answers for points in a small area', () => {
+  /** An area of `sizeKm` around border vertex `v`, and points in, around and far beyond it. */
+  const areaAt = (v: number, sizeKm: number) => {
+    const [lon, lat] = coords[v];
+    const d = sizeKm / 111;
+    return [lon - d, lat - d, lon + d, lat + d];
+  };
+
+  test('inside the area, near and far from the border, and outside it, agrees with Turf', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: coords.length - 1 }), fc.constantFrom(0.5, 2, 20), fc.double({ min: 0.5, max: 60, noNaN: true }), fc.tuple(fc.double({ min: -1.5, max: 1.5, noNaN: true }), fc.double({ min: -1.5, max: 1.5, noNaN: true })), (v, sizeKm, km, [u, w]) => {
+        const area = areaAt(v, sizeKm);
+        const near = index.nearby(area, km);
+        // u, w in [-1, 1] fall inside the area; beyond that, outside it.
+        const p: [number, number] = [(area[0] + area[2]) / 2 + ((area[2] - area[0]) / 2) * u, (area[1] + area[3]) / 2 + ((area[3] - area[1]) / 2) * w];
+        const turf = pointToLineDistance(p, line, { units: 'kilometers', method: 'geodesic' });
+        const got = near(p);
+        expect(Math.abs(got.km - turf)).toBeLessThan(M);
+        expect(Math.abs(distance(p, got.point, { units: 'kilometers' }) - got.km)).toBeLessThan(M);
+        expect(got.km).toBeCloseTo(index.nearest(p).km, 9);
+      }),
+      { numRuns: runs(120, 20) },
+    );
+  });
+
+  test('a point farther than km from every segment it checked is still answered exactly', () => {
+    const [lon, lat] = coords[1000];
+    const near = index.nearby([lon - 0.01, lat - 0.01, lon + 0.01, lat + 0.01], 0.001);
+    const p = [lon + 0.009, lat + 0.009];
+    expect(Math.abs(near(p).km - pointToLineDistance(p, line, { units: 'kilometers', method: 'geodesic' }))).toBeLessThan(M);
+    expect(near(p).km).toBeGreaterThan(0.001);
+  });
+
+  test('checks positions as nearest does', () => {
+    const near = index.nearby(areaAt(10, 1), 5);
+    expect(() => near([0, 91])).toThrow('BorderIndex.nearby: [0, 91] is not a valid [lon, lat] position (lat must be within ±90).');
+    expect(() => near([NaN, 25])).toThrow(/BorderIndex.nearby: \[NaN, 25\]/);
+  });
+});
+
 describe('side()', () => {
   test('known towns', () => {
     const idx = BorderIndex.fromGeoJSON(line, provinces);

@@ -1,15 +1,16 @@
 /**
  * Distance bands (src/geo/offset-bands.ts) against the exact distance to the border (BorderIndex):
- * every edge, sampled at 16 points, is within bandTolerance(D) of D, on both sides, round the caps
+ * every edge, sampled at 16 points or more (at most half the tolerance apart), is within bandTolerance(D) of D, on both sides, round the caps
  * at both ends of the line, and per side (where an edge is not on the side's province outline).
  */
 import { readFileSync } from 'node:fs';
-import { booleanPointInPolygon } from '@turf/turf';
+import { booleanPointInPolygon, distance } from '@turf/turf';
 import type { Feature, FeatureCollection, LineString, MultiLineString, Position } from 'geojson';
 import { describe, expect, test } from 'vitest';
 import { BorderIndex } from '../../src/geo/index.ts';
 import { BandMaker, Equidistant, alongGreatCircle, bandTolerance, type BandFeature } from '../../src/geo/offset-bands.ts';
 import type { ProvinceCollection } from '../../src/geo/sides.ts';
+import { MUTATE } from './runs.ts';
 
 const read = <T>(name: string) => JSON.parse(readFileSync(new URL(`../../geodata/${name}`, import.meta.url), 'utf8')) as T;
 const line = read<FeatureCollection<LineString>>('border.geojson').features[0] as Feature<LineString>;
@@ -33,7 +34,7 @@ function outline(country: string): BorderIndex {
 }
 const outlines = { PK: outline('PK'), IR: outline('IR') };
 
-/** Samples 16 points on every edge: the worst |distance − D| off the side's outline, and where the samples fell. */
+/** Samples every edge (16 points or more): the worst |distance − D| off the side's outline, and where the samples fell. */
 function measure(band: BandFeature, border = index, lineEnds = ends) {
   const D = band.properties.distance_km;
   const side = band.properties.side;
@@ -44,8 +45,10 @@ function measure(band: BandFeature, border = index, lineEnds = ends) {
   let nearEnd = [0, 0];
   for (const ring of rings(band)) {
     for (let i = 0; i + 1 < ring.length; i++) {
-      for (let k = 0; k < 16; k++) {
-        const p = lerp(ring[i], ring[i + 1], k / 16);
+      // At least 16 points an edge, and never more than half the tolerance apart.
+      const n = Math.max(16, Math.ceil(distance(ring[i], ring[i + 1]) / (bandTolerance(D) / 2)));
+      for (let k = 0; k < n; k++) {
+        const p = lerp(ring[i], ring[i + 1], k / n);
         samples++;
         if (side && outlines[side].nearest(p).km < 0.01) {
           onOutline++;
@@ -62,7 +65,8 @@ function measure(band: BandFeature, border = index, lineEnds = ends) {
 }
 
 describe('BandMaker', { timeout: 120_000 }, () => {
-  test.each([1, 10, 50, 300])('%s km band: every edge within max(0.2 % of D, 50 m) of D, on both sides and round both ends', (D) => {
+  // Under `npm run mutate` (instrumented code, once per mutant) one small and one large band do.
+  test.each(MUTATE ? [1, 300] : [1, 10, 50, 300])('%s km band: every edge within max(0.2 % of D, 50 m) of D, on both sides and round both ends', (D) => {
     const band = maker.band(D);
     expect(band.properties).toEqual({ distance_km: D, side: null });
     const { worst, sides, nearEnd } = measure(band);
@@ -90,12 +94,9 @@ describe('BandMaker', { timeout: 120_000 }, () => {
     }
   });
 
-  test.each([
-    [30, 'PK'],
-    [30, 'IR'],
-    [10, 'PK'],
-    [300, 'IR'],
-  ] as const)('%s km on the %s side: edges at D or on that side’s province outline, all on that side', (D, side) => {
+  test.each(
+    (MUTATE ? [[30, 'PK']] : [[30, 'PK'], [30, 'IR'], [10, 'PK'], [300, 'IR']]) as [number, 'PK' | 'IR'][],
+  )('%s km on the %s side: edges at D or on that side’s province outline, all on that side', (D, side) => {
     const band = maker.band(D, side);
     expect(band.properties).toEqual({ distance_km: D, side });
     const { worst, onOutline, samples, sides } = measure(band);
