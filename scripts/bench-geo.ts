@@ -5,9 +5,8 @@
  *   npx tsx scripts/bench-geo.ts
  */
 import { pathToFileURL } from 'node:url';
-import { pointToLineDistance } from '@turf/turf';
+import { buffer, pointToLineDistance, simplify } from '@turf/turf';
 import type { Feature, LineString } from 'geojson';
-import { bufferBands } from '../src/geo/bands.ts';
 import { BandMaker, bandTolerance, type BandFeature } from '../src/geo/offset-bands.ts';
 import { BorderIndex } from '../src/geo/index.ts';
 import { SHIPPED_BORDER_PATH, borderLine } from './load-geodata.ts';
@@ -98,6 +97,16 @@ function worstEdgeError(band: { geometry: BandFeature['geometry'] }, D: number, 
 }
 
 /**
+ * The old way, kept only as the baseline: Turf's buffer (JSTS) of the border Douglas–Peucker'd to
+ * D/200 first (in degrees, at the most km a degree can be), as the map did before BandMaker.
+ */
+function turfBand(line: Feature<LineString>, D: number): { geometry: BandFeature['geometry'] } {
+  const band = buffer(simplify(line, { tolerance: D / 200 / 111.7 }), D, { units: 'kilometers' });
+  if (!band) throw new Error(`Turf buffer returned nothing for ${D} km`);
+  return band as { geometry: BandFeature['geometry'] };
+}
+
+/**
  * Bands side by side: Turf buffer (JSTS, presimplified to D/200, the old path, kept here only as
  * the baseline) and BandMaker (src/geo/offset-bands.ts), with the worst edge error of each.
  * BENCH_BANDS="1 10 25" picks the distances; Turf at 1 km takes minutes.
@@ -109,7 +118,7 @@ function benchBands(line: Feature<LineString>, index: BorderIndex): string[] {
   const m = (km: number) => `${(km * 1000).toFixed(0)} m`;
   const rows = distances.map((D) => {
     let t = performance.now();
-    const turf = bufferBands(line, [D]).features[0];
+    const turf = turfBand(line, D);
     const turfMs = ms(t);
     const runs: number[] = [];
     let band = maker.band(D);

@@ -13,10 +13,10 @@ import { fileURLToPath } from 'node:url';
 import { topology } from 'topojson-server';
 import { presimplify, simplify, filter, filterWeight } from 'topojson-simplify';
 import { feature, quantize } from 'topojson-client';
-import { area, distance, length as turfLength, simplify as turfSimplify } from '@turf/turf';
+import { area, distance, length as turfLength } from '@turf/turf';
 import type { Feature, FeatureCollection, Geometry, LineString, MultiPolygon, Polygon, Position } from 'geojson';
 import type { Topology, GeometryCollection } from 'topojson-specification';
-import { bufferBands } from '../src/geo/bands.ts';
+import { BandMaker } from '../src/geo/offset-bands.ts';
 import { BorderIndex } from '../src/geo/border-index.ts';
 import { EARTH_RADIUS_KM } from '../src/geo/units.ts';
 import type { LocationAlternative, StrikeProperties } from '../src/data/types.ts';
@@ -245,11 +245,11 @@ function locate(s: StrikeSource, row: Row): StrikeLocation {
 const strikes = buildStrikes(events, rows, locate);
 const { fc: places, omitted } = buildPlaces(events, rows);
 const timeline = buildTimeline(events);
-// Turf's JSTS buffer is slow on thousands of vertices; a ~200 m Douglas-Peucker copy of
-// the border keeps the build fast and is far below what 10–50 km bands can show.
-const bandLine = turfSimplify(bd.features[0] as Feature<LineString>, { tolerance: 0.002, highQuality: true });
-const bandsRaw = bufferBands(bandLine, [10, 25, 50]);
-const bands = fc(bandsRaw.features.map((f) => feat(roundGeometry(f.geometry), f.properties)));
+// The same BandMaker the map uses for custom bands, on the shipped border; largest first so that
+// smaller bands draw on top.
+const bandLine = bd.features[0] as Feature<LineString>;
+const bandMaker = new BandMaker({ index: borderIndex, line: bandLine });
+const bands = fc([50, 25, 10].map((km) => bandMaker.band(km)).map((f) => feat(roundGeometry(f.geometry), f.properties)));
 
 // ---------------------------------------------------------------- validation
 lap('layers built (incl. bands)');

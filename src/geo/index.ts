@@ -2,9 +2,8 @@
  * strike-map/geo — pure geometry for the Iran–Pakistan border map.
  * No DOM, no MapLibre: runs in Node and in the browser.
  *
- * `bufferBands` is deliberately NOT re-exported here: it pulls in Turf's buffer (JSTS, the
- * heavy part). The map loads `src/geo/bands.ts` on demand, in a worker
- * (src/workers/bands-client.ts); import that module directly where you need it.
+ * `BandMaker` (distance bands) is deliberately NOT re-exported here: it brings Clipper2 with it.
+ * The map loads `src/geo/offset-bands.ts` on demand, in a worker (src/workers/bands-client.ts).
  */
 export { BorderIndex } from './border-index.ts';
 export type { BorderIndexOptions, BorderInput, NearestResult } from './border-index.ts';
@@ -17,4 +16,4 @@ export { measurePath } from './path.ts';
 export type { PathMeasure } from './path.ts';
 export { EARTH_RADIUS_KM, convertKm, formatDistance } from './units.ts';
 export type { FormatOptions, Units } from './units.ts';
-export type { BandProperties, BufferBandsOptions } from './bands.ts'; // types only: no runtime import of buffer
+export type { BandProperties, BandFeature } from './offset-bands.ts'; // types only: no runtime import of Clipper2

@@ -13,7 +13,7 @@ import { booleanPointInPolygon, destination, distance, pointToLineDistance } fro
 import type { Feature, FeatureCollection, LineString, MultiPolygon, Point, Polygon } from 'geojson';
 import { describe, expect, test } from 'vitest';
 import { BorderIndex, densifyGreatCircle, distanceRange, geodesicCircle } from '../../src/geo/index.ts';
-import { bufferBands } from '../../src/geo/bands.ts';
+import { BandMaker, bandTolerance } from '../../src/geo/offset-bands.ts';
 import { labelPoints } from '../../src/data/prepare.ts';
 
 const dir = (sub: string) => new URL(`../fixtures/${sub}/`, import.meta.url);
@@ -56,8 +56,9 @@ const makers: Record<string, (input: FeatureCollection) => FeatureCollection> = 
   },
   bands(input) {
     const line = input.features[0] as Feature<LineString>;
-    const bands = bufferBands(line, line.properties!.distances_km);
-    return { type: 'FeatureCollection', features: [...bands.features.map((b) => ({ ...b, properties: { ...b.properties, fill: '#9467bd', 'fill-opacity': 0.15 } })), line] };
+    const maker = new BandMaker({ index: new BorderIndex(line), line });
+    const bands = (line.properties!.distances_km as number[]).map((d) => maker.band(d));
+    return { type: 'FeatureCollection', features: [...bands.map((b) => ({ ...b, properties: { ...b.properties, fill: '#9467bd', 'fill-opacity': 0.15 } })), line] };
   },
   'label-points'(input) {
     return { type: 'FeatureCollection', features: [...input.features, ...labelPoints(input as FeatureCollection<Polygon | MultiPolygon>).features] };
@@ -165,18 +166,17 @@ describe('the committed outputs, checked independently', () => {
     });
   });
 
-  test('bands: every band vertex is within −1.2 % − 50 m … +50 m of its distance from the border (Turf)', () => {
+  test('bands: every band vertex is at its distance from the border to within the band tolerance (Turf)', () => {
     const out = read('out', 'bands.geojson');
     const border = toLine(out);
     const bands = out.features.filter((f) => f.properties?.distance_km) as Feature<Polygon | MultiPolygon>[];
-    expect(bands.map((b) => b.properties!.distance_km)).toEqual([25, 10]);
+    expect(bands.map((b) => b.properties!.distance_km)).toEqual([10, 25]);
     for (const b of bands) {
       const D = b.properties!.distance_km;
       const rings = b.geometry.type === 'Polygon' ? b.geometry.coordinates : b.geometry.coordinates.flat();
       for (const p of rings.flat()) {
         const d = pointToLineDistance(p, border, { units: 'kilometers', method: 'geodesic' });
-        expect(d).toBeGreaterThan(D - 0.012 * D - 0.05);
-        expect(d).toBeLessThan(D + 0.05);
+        expect(Math.abs(d - D)).toBeLessThanOrEqual(bandTolerance(D));
       }
       for (const v of border.geometry.coordinates) expect(booleanPointInPolygon(v, b)).toBe(true);
     }
