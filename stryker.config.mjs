@@ -13,8 +13,8 @@ export default {
   // Every module of src/geo and src/data with code, by name (types.ts and index.ts have none), so a
   // new module joins only together with its unit tests (add it here and to vitest.mutate.config.ts).
   mutate: [
-    'src/geo/{bands,border-index,distance-range,path,queue,shapes,sides,units}.ts',
-    'src/data/{builtin,csv-export,csv,errors,fetch-json,limits,parse-user,prepare,validate}.ts',
+    'src/geo/{band-spec,border-index,distance-range,offset-bands,path,queue,shapes,sides,units}.ts',
+    'src/data/{builtin,csv-export,csv,errors,fetch-json,limits,parse-user,prepare,story,validate}.ts',
   ],
   coverageAnalysis: 'perTest',
   // Mutants in code that runs when a module loads (constant tables, regexes) need every test for
@@ -30,4 +30,6 @@ export default {
   thresholds: { high: 90, low: 85, break: 85 },
   tempDirName: '.stryker-tmp',
   cleanTempDir: 'always',
+  // Re-runs reuse the results of unchanged code and tests (reports/stryker-incremental.json).
+  incremental: true,
 };

@@ -4,8 +4,6 @@
  *   - unit tests of other parts (src/map, the components' structure): they do not run this code;
  *   - browser and e2e projects: a Chromium per mutant is far too slow on two cores;
  *   - tests/unit/geodata*.test.ts: they check the data build (scripts/, geodata/), not these modules;
- *   - tests/unit/geo-bands.test.ts: 45 s of JSTS buffering of the shipped border per run; bands.ts
- *     is covered by the small fixture lines of tests/unit/fixtures.test.ts instead;
  *   - tests/unit/geo-ellipsoid.test.ts: compares Turf with GeographicLib, runs no src code.
  */
 import { defineConfig } from 'vitest/config';
@@ -14,7 +12,7 @@ export default defineConfig({
   test: {
     environment: 'node',
     // Listed by name, so tests of other parts (src/map, components, scripts) never gate this run.
-    include: ['tests/unit/{geo-border-index,geo-distance-range,geo-units,limits,fetch-json,builtin,prepare,csv-export,validate,user-data,fixtures}.test.ts'],
+    include: ['tests/unit/{geo-border-index,geo-distance-range,geo-units,geo-band-spec,geo-offset-bands,limits,fetch-json,builtin,prepare,story,csv-export,validate,user-data,fixtures}.test.ts'],
     setupFiles: ['tests/unit/mutate-setup.ts'],
     env: { STRIKE_MAP_MUTATE: '1' }, // fewer random cases in the slowest property tests
     testTimeout: 60_000,
