@@ -206,6 +206,16 @@ describe('BorderIndex.nearby: the same exact answers for points in a small area'
     expect(near(p).km).toBeGreaterThan(0.001);
   });
 
+  test('a point outside the area is answered from the whole line, not from the segments near the area', () => {
+    // Two parallel lines 1.1 km apart; the area hugs the southern one, and its 0.8 km reach stops short of the northern one.
+    const two = new BorderIndex({ type: 'MultiLineString', coordinates: [[[0, 0], [0.5, 0], [1, 0]], [[0, 0.01], [0.5, 0.01], [1, 0.01]]] });
+    const near = two.nearby([0.499, -0.001, 0.501, 0.001], 0.8);
+    const p = [0.5, 0.006]; // outside the area: 0.67 km from the southern line, 0.44 km from the northern
+    expect(near(p).km).toBeCloseTo(distance(p, [0.5, 0.01], { units: 'kilometers' }), 6);
+    expect(near(p).segment).toBeGreaterThanOrEqual(2);
+    expect(near([0.5, 0.0005]).km).toBeCloseTo(distance([0.5, 0.0005], [0.5, 0], { units: 'kilometers' }), 6);
+  });
+
   test('checks positions as nearest does', () => {
     const near = index.nearby(areaAt(10, 1), 5);
     expect(() => near([0, 91])).toThrow('BorderIndex.nearby: [0, 91] is not a valid [lon, lat] position (lat must be within ±90).');
