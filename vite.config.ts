@@ -3,11 +3,13 @@ import { playwright } from '@vitest/browser-playwright';
 import { chromiumPath, chromiumArgs } from './scripts/chromium.ts';
 import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { embedPage } from './src/embed/build.ts';
 
-/** The explorer plus every examples/*.html page (built to dist/examples/). */
+/** The explorer, the embed page (dist/embed/) and every examples/*.html page (built to dist/examples/). */
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 const pages = {
   index: here('./index.html'),
+  'embed/index': here('./embed/index.html'),
   ...Object.fromEntries(
     readdirSync(here('./examples/'))
       .filter((file) => file.endsWith('.html'))
@@ -16,6 +18,7 @@ const pages = {
 };
 
 export default defineConfig({
+  plugins: [embedPage()],
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 1500, // MapLibre alone is ~1.1 MB minified

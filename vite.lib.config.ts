@@ -13,6 +13,7 @@
  * the elements then register only where `customElements` exists (src/components/define.ts).
  */
 import { defineConfig, type Plugin } from 'vite';
+import { embedPage } from './src/embed/build.ts';
 
 /** Each patch must apply exactly once, so a Lit upgrade that moves the code fails the build loudly. */
 const litPatches: { file: RegExp; find: RegExp; replace: string }[] = [
@@ -43,7 +44,7 @@ function litOutsideDom(): Plugin {
 
 export default defineConfig({
   base: './',
-  plugins: [litOutsideDom()],
+  plugins: [litOutsideDom(), embedPage({ library: '../strike-map.js' })],
   publicDir: false,
   build: {
     target: 'es2022',
@@ -56,6 +57,7 @@ export default defineConfig({
       input: {
         'strike-map': 'src/index.ts',
         geo: 'src/geo/index.ts',
+        'embed/index': 'embed/index.html', // the embed page again, so dist/lib/ alone can serve it (dist/lib/embed/)
       },
       preserveEntrySignatures: 'strict',
       output: {

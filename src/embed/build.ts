@@ -1,0 +1,63 @@
+/**
+ * Vite plugin (Node side) for the embed page: writes embed/embed.js (src/embed/host.ts as one
+ * minified classic script) and embed/oembed.json (the default view), and adds the oEmbed discovery
+ * link to the embed page. STRIKE_MAP_EMBED_URL, the public URL of the embed page's folder, makes
+ * those URLs absolute, as WordPress and Ghost need; without it they are relative to the folder.
+ */
+import { build, type Plugin, type Rolldown } from 'vite';
+import { fileURLToPath } from 'node:url';
+import { oembed, TITLE } from './oembed.ts';
+
+const hostEntry = fileURLToPath(new URL('./host.ts', import.meta.url));
+
+/** The configured public URL of the embed folder, with a trailing slash, or "". */
+export function embedUrlFromEnv(value = process.env.STRIKE_MAP_EMBED_URL): string {
+  if (!value) return '';
+  const url = new URL(value); // throws on a malformed value: better than shipping a broken link
+  if (!/^https?:$/.test(url.protocol)) throw new Error(`STRIKE_MAP_EMBED_URL must be http(s): ${value}`);
+  return url.href.endsWith('/') ? url.href : `${url.href}/`;
+}
+
+/** embed.js: host.ts bundled into one IIFE, so nothing leaks into the host page's globals. */
+export async function buildHostScript(): Promise<string> {
+  const result = (await build({
+    configFile: false,
+    envFile: false,
+    logLevel: 'silent',
+    publicDir: false,
+    build: {
+      write: false,
+      target: 'es2017', // a classic script for old browsers too
+      minify: true,
+      lib: { entry: hostEntry, formats: ['iife'], name: 'strikeMapEmbed', fileName: () => 'embed.js' },
+    },
+  })) as Rolldown.RolldownOutput[];
+  return result[0].output[0].code;
+}
+
+const isEmbedPage = (path: string) => /(^|\/)embed\/index\.html$/.test(path);
+
+/**
+ * `library`: in the library build, the URL (from the embed page) of the built strike-map.js to load
+ * instead of bundling src/index.ts again, so the library's files stay as they are without the page.
+ */
+export function embedPage({ library }: { library?: string } = {}): Plugin {
+  const embedUrl = embedUrlFromEnv();
+  return {
+    name: 'strike-map:embed-page',
+    apply: 'build',
+    transformIndexHtml: {
+      order: 'pre',
+      handler(html, context) {
+        if (!isEmbedPage(context.path)) return;
+        const page = library ? html.replace('<script type="module" src="/src/index.ts">', `<script type="module" src="${library}" vite-ignore>`) : html;
+        if (page === html && library) throw new Error('embed page: the /src/index.ts script to replace is gone');
+        return { html: page, tags: [{ tag: 'link', injectTo: 'head', attrs: { rel: 'alternate', type: 'application/json+oembed', href: `${embedUrl}oembed.json`, title: TITLE } }] };
+      },
+    },
+    async generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'embed/embed.js', source: await buildHostScript() });
+      this.emitFile({ type: 'asset', fileName: 'embed/oembed.json', source: `${JSON.stringify(oembed({ embedUrl }), null, 2)}\n` });
+    },
+  };
+}

@@ -1,0 +1,67 @@
+/**
+ * The embed page (embed/index.html): one <strike-map> filling the frame, set up from the URL's query
+ * (src/embed/params.ts), with buttons that open the table and, on a phone, the legend and timeline.
+ * The elements come from the page's other script (the library), as on any host page.
+ */
+import type { StrikeMap } from '../components/strike-map.ts';
+import type { SelectDetail } from '../components/events.ts';
+import { parseEmbedUrl, quote } from './params.ts';
+import { postHeights } from './sizer.ts';
+import { keepMapHeight } from './steady-height.ts';
+
+const options = parseEmbedUrl(location.href);
+const notices = document.getElementById('embed-notices')!;
+const noticeList = document.getElementById('embed-notice-list')!;
+
+function notice(text: string): void {
+  console.warn(`strike-map embed: ${text}`);
+  const item = document.createElement('li');
+  item.textContent = text; // text, never markup: it may quote the URL
+  noticeList.append(item);
+  notices.hidden = false;
+}
+
+document.getElementById('embed-notices-close')!.addEventListener('click', () => {
+  noticeList.replaceChildren();
+  notices.hidden = true;
+});
+
+const map = document.createElement('strike-map') as StrikeMap;
+for (const [name, value] of Object.entries(options.attributes)) map.setAttribute(name, value);
+for (const src of options.layers) {
+  const layer = document.createElement('strike-map-layer');
+  layer.setAttribute('src', src);
+  map.append(layer);
+}
+map.dataset.table = 'closed';
+map.dataset.panel = 'closed';
+document.getElementById('embed-map')!.append(map);
+
+/** A bar button that opens and closes one part of the element. */
+function toggle(id: string, part: 'table' | 'panel'): void {
+  const button = document.getElementById(id) as HTMLButtonElement;
+  button.addEventListener('click', () => {
+    const open = map.dataset[part] === 'closed';
+    map.dataset[part] = open ? 'open' : 'closed';
+    button.setAttribute('aria-expanded', String(open));
+  });
+}
+toggle('toggle-table', 'table');
+toggle('toggle-panel', 'panel');
+
+options.notices.forEach(notice);
+postHeights(options.secret);
+await customElements.whenDefined('strike-map');
+keepMapHeight(map);
+if (options.day) map.setDay(options.day);
+if (options.site) {
+  const site = options.site;
+  map.ready.then(
+    () => {
+      map.addEventListener('strike-map-select', (e) => (e as CustomEvent<SelectDetail>).detail.id === null && notice(`site=${quote(site)} ignored: no strike site has that id.`), { once: true });
+      // A view given in the URL is kept; otherwise the map flies to the site.
+      map.select(site, { fly: !options.attributes.center && !options.attributes.zoom });
+    },
+    () => {}, // the element shows its own failure (and the table)
+  );
+}

@@ -1,0 +1,143 @@
+/**
+ * The embed page's URL, read into attributes for <strike-map> and the view to open. Pure: no DOM.
+ * Anything unknown, malformed or unsafe is dropped and explained in `notices` (plain text, to be
+ * shown as text); nothing from the URL is ever treated as markup or code.
+ */
+/** Attributes of <strike-map> that the page passes through under the same names. */
+export type EmbedAttribute = 'center' | 'zoom' | 'theme' | 'units' | 'builtin' | 'lang' | 'bands';
+
+export interface EmbedOptions {
+  attributes: Partial<Record<EmbedAttribute, string>>;
+  /** Strike to select once the data is in. */
+  site?: string;
+  /** Timeline day, YYYY-MM-DD. */
+  day?: string;
+  /** Absolute URLs of the reader's own layers, all on the page's own origin. */
+  layers: string[];
+  /** wp-embed's secret from `#?secret=…`, when the page was embedded by WordPress. */
+  secret?: string;
+  notices: string[];
+}
+
+export const MAX_LAYERS = 5;
+const MAX_ZOOM = 22;
+const SITE = /^[\w-]{1,80}$/; // the same rule as the hash state's site
+const SECRET = /^[A-Za-z0-9]{1,64}$/; // wp-embed drops any secret with other characters
+/** The legend groups of src/map/layers.ts (a unit test keeps them equal), not imported so the page's own script stays apart from the library's. */
+export const GROUPS = ['basemap', 'provinces', 'districts', 'border', 'bands', 'uncertainty', 'strikes', 'towns', 'crossings'];
+const CHOICES: Partial<Record<EmbedAttribute, readonly string[]>> = {
+  theme: ['light', 'dark', 'auto'],
+  units: ['km', 'mi', 'nmi'],
+  lang: ['en', 'ur', 'fa'],
+};
+const SINGLE = ['center', 'zoom', 'theme', 'units', 'builtin', 'lang', 'bands', 'site', 'day'];
+
+/** A value as it may be quoted in a notice: short, on one line. */
+export function quote(value: string): string {
+  const line = value.replace(/[\u0000-\u001f\u007f]/g, ' ');
+  return `"${line.length > 60 ? `${line.slice(0, 57)}…` : line}"`;
+}
+
+export function parseEmbedUrl(href: string): EmbedOptions {
+  const url = new URL(href);
+  const params = url.searchParams;
+  const out: EmbedOptions = { attributes: {}, layers: [], notices: [] };
+  const refuse = (name: string, value: string, why: string) => out.notices.push(`${name}=${quote(value)} ignored: ${why}.`);
+
+  for (const name of new Set(params.keys())) {
+    if (SINGLE.includes(name) || name === 'layer') continue;
+    if (/^utm_/.test(name)) continue; // campaign tags that sharing tools add: not ours to complain about
+    out.notices.push(`Unknown parameter ${quote(name)} ignored.`);
+  }
+
+  const one = (name: string): string | undefined => {
+    const all = params.getAll(name);
+    if (all.length > 1) out.notices.push(`${name} was given ${all.length} times; the first is used.`);
+    return all[0];
+  };
+
+  const center = one('center');
+  if (center !== undefined) {
+    const parts = center.split(',');
+    const [lon, lat] = parts.map((p) => (p.trim() === '' ? NaN : Number(p)));
+    if (parts.length === 2 && Number.isFinite(lon) && Number.isFinite(lat) && Math.abs(lon) <= 180 && Math.abs(lat) <= 90) out.attributes.center = `${lon},${lat}`;
+    else refuse('center', center, 'expected "longitude,latitude" in degrees');
+  }
+
+  const zoom = one('zoom');
+  if (zoom !== undefined) {
+    const z = zoom.trim() === '' ? NaN : Number(zoom);
+    if (Number.isFinite(z) && z >= 0 && z <= MAX_ZOOM) out.attributes.zoom = String(z);
+    else refuse('zoom', zoom, `expected a number from 0 to ${MAX_ZOOM}`);
+  }
+
+  for (const name of ['theme', 'units', 'lang'] as const) {
+    const value = one(name);
+    if (value === undefined) continue;
+    if (CHOICES[name]!.includes(value)) out.attributes[name] = value;
+    else refuse(name, value, `expected one of ${CHOICES[name]!.join(', ')}`);
+  }
+
+  const builtin = one('builtin');
+  if (builtin !== undefined) {
+    const words = builtin.trim().split(/\s+/).filter(Boolean);
+    if (words.length === 1 && (words[0] === 'all' || words[0] === 'none')) out.attributes.builtin = words[0];
+    else {
+      const known = words.filter((w) => GROUPS.includes(w));
+      const unknown = words.filter((w) => !GROUPS.includes(w));
+      if (unknown.length) out.notices.push(`builtin: ${unknown.map(quote).join(', ')} ignored: the layers are all, none or ${GROUPS.join(' ')}.`);
+      if (known.length) out.attributes.builtin = known.join(' ');
+    }
+  }
+
+  // The element checks band values itself and shows its own notice; only keep out what is no band list.
+  const bands = one('bands');
+  if (bands !== undefined) {
+    if (bands.length <= 200 && !/[\u0000-\u001f<>"'`]/.test(bands)) out.attributes.bands = bands;
+    else refuse('bands', bands, 'not a list of distances');
+  }
+
+  const site = one('site');
+  if (site !== undefined) {
+    if (SITE.test(site)) out.site = site;
+    else refuse('site', site, 'a site id has only letters, digits, "_" and "-"');
+  }
+
+  const day = one('day');
+  if (day !== undefined) {
+    if (isDay(day)) out.day = day;
+    else refuse('day', day, 'expected a date as YYYY-MM-DD');
+  }
+
+  for (const value of params.getAll('layer')) {
+    const layer = sameOriginUrl(value, url);
+    if (typeof layer !== 'string') refuse('layer', value, layer.why);
+    else if (out.layers.length >= MAX_LAYERS) refuse('layer', value, `at most ${MAX_LAYERS} layers`);
+    else out.layers.push(layer);
+  }
+
+  const secret = new URLSearchParams(url.hash.replace(/^#\??/, '')).get('secret');
+  if (secret !== null && SECRET.test(secret)) out.secret = secret;
+  return out;
+}
+
+/** A real calendar day written as YYYY-MM-DD. */
+export function isDay(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
+
+/** The layer URL resolved against the page, if it is http(s) on the page's own origin. */
+function sameOriginUrl(value: string, page: URL): string | { why: string } {
+  let url: URL;
+  try {
+    url = new URL(value, page);
+  } catch {
+    return { why: 'not a URL' };
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { why: 'only http(s) files can be loaded' };
+  if (url.origin !== page.origin) return { why: `only files from ${page.origin} can be loaded` };
+  if (url.username || url.password) return { why: 'a URL with a user name or password' };
+  return url.href;
+}
