@@ -28,14 +28,16 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', environment: 'node', include: ['tests/unit/**/*.test.ts'], testTimeout: 30_000 }, // geometry checks over thousands of samples take seconds on 2 cores
+        test: { name: 'unit', environment: 'node', include: ['tests/unit/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 120_000 }, // geometry checks over thousands of samples take seconds on 2 cores, minutes when busy
       },
       {
         extends: true,
         test: {
           name: 'browser',
           include: ['tests/browser/**/*.test.ts'],
-          testTimeout: 30_000,
+          // Hang detectors, not speed limits: a 2-core machine busy with other work can take minutes.
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
           browser: {
             enabled: true,
             headless: true,

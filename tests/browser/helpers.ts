@@ -36,8 +36,8 @@ export function idle(el: StrikeMap): Promise<void> {
 export const shadow = <T extends Element>(el: Element, selector: string): T | null =>
   (el.shadowRoot?.querySelector(selector) as T | null) ?? null;
 
-/** Waits until `check` returns something truthy (e.g. a download captured after a lazy import). */
-export async function until<T>(check: () => T, timeoutMs = 5000): Promise<NonNullable<T>> {
+/** Waits until `check` returns something truthy (e.g. a download captured after a lazy import); the limit only catches a hang. */
+export async function until<T>(check: () => T, timeoutMs = 60_000): Promise<NonNullable<T>> {
   const end = performance.now() + timeoutMs;
   for (;;) {
     const value = check();

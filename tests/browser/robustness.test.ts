@@ -51,7 +51,7 @@ async function dropFiles(el: StrikeMap, files: File[]): Promise<void> {
   const event = new DragEvent('drop', { dataTransfer, bubbles: true, composed: true, cancelable: true });
   el.map!.getCanvas().dispatchEvent(event);
   expect(event.defaultPrevented, 'the map takes the drop, so the browser does not open the file').toBe(true);
-  await expect.poll(() => userData(el).dropped.length - before.dropped + el['notices'].length - before.notices, { timeout: 5000 }).toBeGreaterThan(0);
+  await expect.poll(() => userData(el).dropped.length - before.dropped + el['notices'].length - before.notices, { timeout: 30_000 }).toBeGreaterThan(0);
   await el.updateComplete;
 }
 

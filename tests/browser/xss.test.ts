@@ -169,7 +169,7 @@ describe('hostile data is shown as text', () => {
     const markupSrc = document.createElement('strike-map-layer');
     markupSrc.setAttribute('src', '"><img src=x onerror="window.__xss=1">.geojson');
     el.append(...layers, hostileSrc, markupSrc);
-    await expect.poll(() => errors.length, { timeout: 5000 }).toBe(PAYLOADS.length + 2);
+    await expect.poll(() => errors.length, { timeout: 30_000 }).toBe(PAYLOADS.length + 2);
     el.removeEventListener('strike-map-error', onError);
     await el.updateComplete;
     const shown = notices(el);
