@@ -26,6 +26,7 @@ import { REGION_BBOX, loadWorldAtlas, basemapCountries, basemapBoundaries } from
 import { buildStrikes, buildPlaces, buildTimeline, rowById, rowPoint, type EventsFile, type Row, type StrikeLocation, type StrikeSource } from './geodata/content.ts';
 import { deriveSites, type DerivationsFile } from './geodata/derive-sites.ts';
 import { acrossBorder, districtFit, type OtherSide } from './geodata/sites.ts';
+import { contentFile, englishFields, type ContentLang, type FieldTexts } from './geodata/translations.ts';
 import * as V from './geodata/validate.ts';
 
 const T0 = Date.now();
@@ -275,6 +276,10 @@ for (const s of events.strikes) {
 const knownIds = new Set([...strikes.features, ...places.features].map((f) => String(f.id)));
 V.validateTimeline('timeline.json', timeline.events, knownIds, ...TIMELINE_WINDOW);
 V.validateArticleDates('timeline.json', timeline.events);
+// Urdu and Persian texts (sources/translations/): complete, and faithful to the English's quotations and figures.
+const english = englishFields(strikes.features.map((f) => f.properties), timeline.events);
+const content = (lang: ContentLang) => contentFile(lang, english, readJson<FieldTexts>(path.join(SRC, 'translations', `${lang}.json`)));
+const contentUr = content('ur'), contentFa = content('fa');
 V.validateSharedEdge('provinces.geojson', (bd.features[0].geometry as LineString).coordinates, provinces);
 const byId = (fs: Feature[]) => new Map(fs.map((f) => [String(f.id), f as Feature<Polygon | MultiPolygon>]));
 const kp = V.validateNoNewKinks('provinces.geojson', provinces, byId(provincesIn));
@@ -293,6 +298,8 @@ const files: Record<string, string> = {
   'timeline.json': JSON.stringify(timeline, null, 2) + '\n',
   'bands.geojson': fcToString(bands),
   'basemap.geojson': fcToString(basemap),
+  'content.ur.json': JSON.stringify(contentUr, null, 2) + '\n',
+  'content.fa.json': JSON.stringify(contentFa, null, 2) + '\n',
 };
 const gz = (s: string) => zlib.gzipSync(s, { level: 9 }).length;
 const STARTUP = ['strike-map.topo.json', 'strikes.geojson', 'places.geojson', 'timeline.json'];

@@ -14,6 +14,8 @@ import type {
   TimelineEvent,
 } from '../../src/data/types.ts';
 import { feat, r6 } from './io.ts';
+import { GeodataError } from './validate.ts';
+import { textProblem, type ContentLang } from './translations.ts';
 
 export type Row = Record<string, string>;
 
@@ -96,6 +98,21 @@ export function rowById(rows: Row[], id: string): Row {
 export const rowPoint = (row: Row): [number, number] => [r6(+row.lon), r6(+row.lat)];
 
 /**
+ * The row's Urdu and Persian names (places.csv columns `name_ur`, `name_fa`): required wherever the
+ * row has a local name, and written in that language's letters.
+ */
+export function rowNames(row: Row): { name_ur: string; name_fa: string } {
+  const names = { name_ur: row.name_ur ?? '', name_fa: row.name_fa ?? '' };
+  if (row.name_local) {
+    for (const lang of ['ur', 'fa'] as ContentLang[]) {
+      const problem = textProblem(lang, names[`name_${lang}`]);
+      if (problem) throw new GeodataError(`places.csv: row ${row.id}: name_${lang} ${problem}`);
+    }
+  }
+  return names;
+}
+
+/**
  * Strike features in time order. `locate` supplies the point, radius and measured fields of each
  * (from places.csv, or from a derivation).
  */
@@ -122,6 +139,7 @@ export function buildStrikes(
       target_province: s.target_province,
       place: s.place,
       place_local: s.place_local,
+      ...rowNames(row),
       claimed_target: s.claimed_target,
       weapons: s.weapons,
       casualties: s.casualties,
@@ -158,6 +176,7 @@ export function buildPlaces(events: EventsFile, rows: Row[]): { fc: FeatureColle
       id: p.id,
       name: p.name,
       name_local: row.name_local,
+      ...rowNames(row),
       kind,
       country: row.country,
       uncertainty_km: +row.uncertainty_km,

@@ -24,6 +24,10 @@ export interface StrikeProperties {
   target_province: string | null;
   place: string;
   place_local: string;
+  /** The place's name as Urdu writes it (built-in strikes; absent in other data). */
+  name_ur?: string;
+  /** The place's name as Persian writes it (built-in strikes; absent in other data). */
+  name_fa?: string;
   claimed_target: string;
   weapons: Account[];
   casualties: Account[];
@@ -97,6 +101,10 @@ export interface PlaceProperties {
   id: string;
   name: string;
   name_local: string;
+  /** The name as Urdu writes it. */
+  name_ur: string;
+  /** The name as Persian writes it. */
+  name_fa: string;
   kind: 'town' | 'capital' | 'national-capital' | 'crossing';
   country: string;
   uncertainty_km: number;

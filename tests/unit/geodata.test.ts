@@ -137,7 +137,7 @@ describe('schemas', () => {
     for (const f of places.features) {
       const p = f.properties!;
       expectValidGeometry(f.geometry, ['Point']);
-      expect(keys(p)).toEqual(keys({ id: 0, name: 0, name_local: 0, kind: 0, country: 0, uncertainty_km: 0, opened: 0, note: 0, sources: 0 }));
+      expect(keys(p)).toEqual(keys({ id: 0, name: 0, name_local: 0, name_ur: 0, name_fa: 0, kind: 0, country: 0, uncertainty_km: 0, opened: 0, note: 0, sources: 0 }));
       expect(['town', 'capital', 'national-capital', 'crossing']).toContain(p.kind);
       expect(p.name).not.toMatch(/\(/);
       expect(p.uncertainty_km).toBeGreaterThan(0);
@@ -264,7 +264,7 @@ describe('determinism', () => {
       });
       expect(res.status, res.stderr).toBe(0);
       const built = fs.readdirSync(out).sort();
-      expect(built.length).toBe(9);
+      expect(built.length).toBe(11);
       for (const name of built) {
         expect(fs.readFileSync(path.join(out, name)).equals(fs.readFileSync(path.join(DIR, name))), name).toBe(true);
       }
