@@ -8,6 +8,7 @@ import type { BuiltinData } from '../data/types.ts';
 import type { Palette } from './palette.ts';
 import { strikeFilter } from './filters.ts';
 import { convertKm, type Units } from '../geo/units.ts';
+import { labelFields } from './language.ts';
 
 export const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
@@ -66,12 +67,8 @@ export function builtinSources(data: BuiltinData, uncertainty: FeatureCollection
   };
 }
 
-const bilingual = (size: number): ExpressionSpecification => [
-  'format',
-  ['get', 'name'], {},
-  ['case', ['!=', ['coalesce', ['get', 'name_local'], ''], ''], '\n', ''], {},
-  ['coalesce', ['get', 'name_local'], ''], { 'font-scale': size },
-];
+/** English names, as the map starts; src/map/language.ts switches them to Urdu or Persian. */
+const names = labelFields('en');
 
 const isCrossing: FilterSpecification = ['==', ['get', 'kind'], 'crossing'];
 const notCrossing: FilterSpecification = ['!=', ['get', 'kind'], 'crossing'];
@@ -103,11 +100,11 @@ export function builtinLayers(p: Palette, withBasemap: boolean): LayerSpecificat
     { id: 'strikes-halo', type: 'circle', source: 'strikes', filter: strikes, paint: { 'circle-radius': 16, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-width': 3, 'circle-stroke-color': p.text, 'circle-stroke-opacity': ['case', ['boolean', ['feature-state', 'selected'], false], 1, ['boolean', ['feature-state', 'today'], false], 0.55, 0] } },
     { id: 'strikes-symbol', type: 'symbol', source: 'strikes', filter: strikes, layout: { 'icon-image': ['case', ['==', ['get', 'category'], 'context'], 'strike-context', ['concat', 'strike-', ['get', 'attacker']]], 'icon-allow-overlap': true, 'icon-ignore-placement': true } },
     { id: 'bands-label', type: 'symbol', source: 'bands', layout: { visibility: 'none', 'symbol-placement': 'line', 'text-field': bandLabel('km'), 'text-size': 11 }, paint: { ...halo, 'text-color': p.band } },
-    { id: 'basemap-labels', type: 'symbol', source: 'country-labels', filter: ['!', ['in', ['get', 'iso_a3'], ['literal', ['IRN', 'PAK']]]], layout: { 'text-field': ['upcase', ['get', 'name']], 'text-size': 12, 'text-letter-spacing': 0.12, 'text-max-width': 8 }, paint: { ...halo, 'text-color': p.neighbourLine } },
-    { id: 'province-labels', type: 'symbol', source: 'province-labels', layout: { 'text-field': bilingual(0.9), 'text-size': 15, 'text-letter-spacing': 0.04, 'text-max-width': 12 }, paint: { ...halo, 'text-color': p.provinceLine } },
-    { id: 'district-labels', type: 'symbol', source: 'districts', minzoom: 6.5, layout: { 'text-field': ['get', 'name'], 'text-size': 11 }, paint: { ...halo, 'text-color': p.districtLine } },
-    { id: 'towns-label', type: 'symbol', source: 'places', filter: notCrossing, layout: { 'text-field': bilingual(0.9), 'text-size': ['match', ['get', 'kind'], 'town', 11.5, 13], 'text-variable-anchor': ['top', 'bottom', 'right', 'left'], 'text-radial-offset': 0.6, 'text-justify': 'auto', 'symbol-sort-key': ['match', ['get', 'kind'], 'town', 1, 0], 'text-optional': true }, paint: halo },
-    { id: 'crossings-label', type: 'symbol', source: 'places', filter: isCrossing, minzoom: 5.5, layout: { 'text-field': ['get', 'name'], 'text-size': 11, 'text-anchor': 'left', 'text-offset': [0.9, 0], 'text-optional': true }, paint: { ...halo, 'text-color': p.place } },
+    { id: 'basemap-labels', type: 'symbol', source: 'country-labels', filter: ['!', ['in', ['get', 'iso_a3'], ['literal', ['IRN', 'PAK']]]], layout: { 'text-field': names['basemap-labels'], 'text-size': 12, 'text-letter-spacing': 0.12, 'text-max-width': 8 }, paint: { ...halo, 'text-color': p.neighbourLine } },
+    { id: 'province-labels', type: 'symbol', source: 'province-labels', layout: { 'text-field': names['province-labels'], 'text-size': 15, 'text-letter-spacing': 0.04, 'text-max-width': 12 }, paint: { ...halo, 'text-color': p.provinceLine } },
+    { id: 'district-labels', type: 'symbol', source: 'districts', minzoom: 6.5, layout: { 'text-field': names['district-labels'], 'text-size': 11 }, paint: { ...halo, 'text-color': p.districtLine } },
+    { id: 'towns-label', type: 'symbol', source: 'places', filter: notCrossing, layout: { 'text-field': names['towns-label'], 'text-size': ['match', ['get', 'kind'], 'town', 11.5, 13], 'text-variable-anchor': ['top', 'bottom', 'right', 'left'], 'text-radial-offset': 0.6, 'text-justify': 'auto', 'symbol-sort-key': ['match', ['get', 'kind'], 'town', 1, 0], 'text-optional': true }, paint: halo },
+    { id: 'crossings-label', type: 'symbol', source: 'places', filter: isCrossing, minzoom: 5.5, layout: { 'text-field': names['crossings-label'], 'text-size': 11, 'text-anchor': 'left', 'text-offset': [0.9, 0], 'text-optional': true }, paint: { ...halo, 'text-color': p.place } },
     { id: 'measure-line', type: 'line', source: 'measure', filter: ['==', ['geometry-type'], 'LineString'], layout: { 'line-cap': 'round' }, paint: { 'line-color': p.measure, 'line-width': 2.5 } },
     { id: 'measure-point', type: 'circle', source: 'measure', filter: ['==', ['geometry-type'], 'Point'], paint: { 'circle-radius': 5, 'circle-color': p.measure, 'circle-stroke-color': p.textHalo, 'circle-stroke-width': 2 } },
     { id: 'measure-label', type: 'symbol', source: 'measure', filter: ['has', 'label'], layout: { 'text-field': ['get', 'label'], 'text-size': 13, 'text-anchor': 'bottom-left', 'text-offset': [0.6, -0.4], 'text-allow-overlap': true }, paint: { ...halo, 'text-color': p.measure, 'text-halo-width': 2.2 } },
