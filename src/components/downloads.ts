@@ -7,6 +7,7 @@ import type { FeatureCollection, Point } from 'geojson';
 import type { StrikeProperties } from '../data/types.ts';
 import { toCsv } from '../data/csv-export.ts';
 import type { MeasuredPoint } from './user-data-controller.ts';
+import type { Texts } from '../i18n/texts.ts';
 
 export function download(name: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);
@@ -16,7 +17,7 @@ export function download(name: string, blob: Blob): void {
 }
 
 /** The map canvas with a caption above and the attribution below, as a PNG. */
-export async function mapPng(map: MlMap, caption: string, attribution: string, dark: boolean): Promise<Blob> {
+export async function mapPng(map: MlMap, caption: string, attribution: string, dark: boolean, rtl = false): Promise<Blob> {
   const source = map.getCanvas();
   const scale = source.width / source.clientWidth || 1;
   const pad = Math.round(10 * scale);
@@ -29,12 +30,14 @@ export async function mapPng(map: MlMap, caption: string, attribution: string, d
   ctx.fillRect(0, 0, canvas.width, canvas.height);
   ctx.fillStyle = dark ? '#e6edf3' : '#1f2328';
   ctx.textBaseline = 'top';
+  ctx.direction = rtl ? 'rtl' : 'ltr';
+  const x = rtl ? canvas.width - pad : pad; // text starts at the right in Urdu and Persian
   ctx.font = `600 ${Math.round(14 * scale)}px system-ui, sans-serif`;
-  ctx.fillText(caption, pad, pad, canvas.width - 2 * pad);
+  ctx.fillText(caption, x, pad, canvas.width - 2 * pad);
   map.redraw(); // draw the latest frame so the canvas is not blank
   ctx.drawImage(source, 0, lineHeight + pad * 2);
   ctx.font = `${Math.round(11 * scale)}px system-ui, sans-serif`;
-  ctx.fillText(attribution, pad, source.height + lineHeight + pad * 2.5, canvas.width - 2 * pad);
+  ctx.fillText(attribution, x, source.height + lineHeight + pad * 2.5, canvas.width - 2 * pad);
   return new Promise((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('PNG export failed'))), 'image/png'));
 }
 
@@ -70,11 +73,12 @@ export function measuredPointsCsv(points: MeasuredPoint[]): Blob {
 export type ExportKind = 'png' | 'geojson' | 'csv';
 
 /** Downloads the map as a captioned PNG (when there is a map), or the strike sites as GeoJSON or CSV. */
-export async function exportFile(kind: ExportKind, strikes: FeatureCollection<Point, StrikeProperties>, view: { map?: MlMap; day: string | null; dark: boolean }): Promise<void> {
+export async function exportFile(kind: ExportKind, strikes: FeatureCollection<Point, StrikeProperties>, view: { map?: MlMap; day: string | null; dark: boolean; texts: Texts }): Promise<void> {
   if (kind === 'geojson') return download('strike-sites-2024-01.geojson', strikesGeoJSON(strikes));
   if (kind === 'csv') return download('strike-sites-2024-01.csv', strikesCsv(strikes));
   if (!view.map) return;
-  const caption = `Iran–Pakistan strikes, January 2024${view.day ? ` (events up to ${view.day})` : ''} — strike-map`;
-  const attribution = 'Boundaries © OpenStreetMap contributors (ODbL) · Natural Earth · strike locations are estimates, see sources';
-  download('strike-map.png', await mapPng(view.map, caption, attribution, view.dark));
+  const { texts } = view;
+  const caption = view.day ? texts.t('exportCaptionDay', { date: texts.day(view.day) }) : texts.t('exportCaption');
+  const attribution = texts.t('exportAttribution');
+  download('strike-map.png', await mapPng(view.map, caption, attribution, view.dark, texts.dir === 'rtl'));
 }

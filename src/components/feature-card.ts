@@ -8,6 +8,7 @@ import { customElement } from './define.ts';
 import { controlStyles } from './shared-styles.ts';
 import { cardStyles } from './card-styles.ts';
 import { safeHttpUrl } from './safe-url.ts';
+import { english } from '../i18n/texts.ts';
 
 /**
  * @summary Card listing a user feature's properties.
@@ -27,7 +28,7 @@ export class StrikeFeatureCard extends LitElement {
       }
       th,
       td {
-        text-align: left;
+        text-align: start;
         vertical-align: top;
         padding: 3px 6px;
         border-bottom: 1px solid var(--_line);
@@ -43,11 +44,11 @@ export class StrikeFeatureCard extends LitElement {
   @property() layerName = '';
   @property({ attribute: false }) properties: Record<string, unknown> = {};
   @property() distance = '';
+  @property({ attribute: false }) texts = english;
 
   connectedCallback(): void {
     super.connectedCallback();
     this.setAttribute('role', 'dialog');
-    this.setAttribute('aria-label', 'Feature details');
     this.addEventListener('keydown', this.onKey);
   }
 
@@ -67,11 +68,15 @@ export class StrikeFeatureCard extends LitElement {
     this.dispatchEvent(new CustomEvent('close'));
   }
 
+  protected updated(): void {
+    this.setAttribute('aria-label', this.texts.t('featureDetails'));
+  }
+
   protected render() {
     const entries = Object.entries(this.properties ?? {});
     return html`<header>
         <h2>${this.layerName}</h2>
-        <button class="close" type="button" aria-label="Close card" @click=${this.close}>×</button>
+        <button class="close" type="button" aria-label=${this.texts.t('closeCard')} @click=${this.close}>×</button>
         ${this.distance ? html`<div class="meta">${this.distance}</div>` : ''}
       </header>
       ${entries.length
@@ -82,7 +87,7 @@ export class StrikeFeatureCard extends LitElement {
               return html`<tr><th scope="row">${key}</th><td>${url ? html`<a href=${url} target="_blank" rel="noopener noreferrer">${text}</a>` : text}</td></tr>`;
             })}
           </table>`
-        : html`<p class="empty">This feature has no properties.</p>`}`;
+        : html`<p class="empty">${this.texts.t('noProperties')}</p>`}`;
   }
 }
 

@@ -1,11 +1,12 @@
 /**
- * Keeps the shareable state of a <strike-map hash> in the page URL: the view, the selected site
- * and the timeline day. The URL is read once per attachment (a map re-created after a release keeps
+ * Keeps the shareable state of a <strike-map hash> in the page URL: the view, the selected site,
+ * the timeline day and the language chosen. The URL is read once per attachment (a map re-created after a release keeps
  * its live state) and written as the reader moves, selects or changes the day.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Map as MlMap } from 'maplibre-gl';
 import { readHash, writeHash } from './hash-state.ts';
+import type { Lang } from '../i18n/lang.ts';
 
 export interface HashTarget {
   enabled(): boolean;
@@ -14,6 +15,9 @@ export interface HashTarget {
   day(): string | null;
   setDay(day: string | null): void;
   select(id: string | null, options: { fly: boolean }): void;
+  /** The language set on the element itself, or null when it follows the page or browser. */
+  lang(): Lang | null;
+  setLang(lang: Lang): void;
 }
 
 export class HashController implements ReactiveController {
@@ -31,7 +35,7 @@ export class HashController implements ReactiveController {
   }
 
   hostUpdated(): void {
-    const now = `${this.target.selectedId()} ${this.target.day()}`;
+    const now = `${this.target.selectedId()} ${this.target.day()} ${this.target.lang()}`;
     if (now !== this.written) this.save();
   }
 
@@ -49,6 +53,7 @@ export class HashController implements ReactiveController {
     const saved = readHash(location.hash);
     if (saved?.view) map.jumpTo(saved.view);
     if (saved?.day !== undefined) this.target.setDay(saved.day);
+    if (saved?.lang) this.target.setLang(saved.lang);
     // Without a saved view, the site flies into view.
     if (saved?.site) this.pendingSite = { id: saved.site, fly: !saved.view };
   }
@@ -63,9 +68,9 @@ export class HashController implements ReactiveController {
   save(): void {
     const map = this.target.map();
     if (!map || !this.target.enabled()) return;
-    this.written = `${this.target.selectedId()} ${this.target.day()}`;
+    this.written = `${this.target.selectedId()} ${this.target.day()} ${this.target.lang()}`;
     const view = { center: map.getCenter().toArray() as [number, number], zoom: map.getZoom() };
-    history.replaceState(null, '', writeHash(location.hash, { view, site: this.target.selectedId(), day: this.target.day() }));
+    history.replaceState(null, '', writeHash(location.hash, { view, site: this.target.selectedId(), day: this.target.day(), lang: this.target.lang() ?? undefined }));
   }
 
   private onHashChange = (): void => {

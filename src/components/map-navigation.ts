@@ -1,6 +1,6 @@
 /**
  * Keyboard and focus for <strike-map>: arrow keys step through the visible strike sites in date
- * order, Enter opens or enters the card, Shift + arrows pan, Escape closes a card from anywhere in
+ * order (in right-to-left languages ArrowLeft is the later site, as the reading runs that way), Enter opens or enters the card, Shift + arrows pan, Escape closes a card from anywhere in
  * the element (not from a text field), and focus goes back to where the card was opened.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
@@ -10,6 +10,8 @@ import { prefersReducedMotion } from '../map/camera.ts';
 /** What the navigation reads from and asks of the element. */
 export interface NavigationTarget {
   map(): MlMap | undefined;
+  /** The reading direction of the element's language. */
+  dir(): 'ltr' | 'rtl';
   /** Ids of the strike sites the reader can see, in date order. */
   siteIds(): string[];
   selectedId(): string | null;
@@ -87,8 +89,9 @@ export class MapNavigation implements ReactiveController {
     } else if (step && !event.ctrlKey && !event.metaKey && !event.altKey) {
       event.preventDefault();
       event.stopPropagation();
+      const forward = this.target.dir() === 'rtl' && (event.key === 'ArrowLeft' || event.key === 'ArrowRight') ? -step : step;
       const at = sites.indexOf(this.target.selectedId() ?? '');
-      const next = at < 0 ? (step > 0 ? 0 : sites.length - 1) : (at + step + sites.length) % sites.length;
+      const next = at < 0 ? (forward > 0 ? 0 : sites.length - 1) : (at + forward + sites.length) % sites.length;
       this.target.select(sites[next]);
     } else if (event.key === 'Enter') {
       event.preventDefault();

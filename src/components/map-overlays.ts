@@ -3,29 +3,31 @@
  * a map that could not start, and dismissible notices.
  */
 import { html } from 'lit';
+import type { Texts } from '../i18n/texts.ts';
 
 export interface Overlays {
+  texts: Texts;
   snapshot?: string;
   failure: string;
   notices: string[];
   dismiss(index: number): void;
 }
 
-export function renderOverlays({ snapshot, failure, notices, dismiss }: Overlays) {
+export function renderOverlays({ texts, snapshot, failure, notices, dismiss }: Overlays) {
   return html`
-    ${snapshot ? html`<img class="snapshot" part="snapshot" src=${snapshot} alt="Snapshot of the map; it comes back when scrolled into view." />` : ''}
+    ${snapshot ? html`<img class="snapshot" part="snapshot" src=${snapshot} alt=${texts.t('snapshotAlt')} />` : ''}
     ${failure
       ? html`<div class="fallback" role="alert">
-          <strong>The interactive map could not start.</strong>
+          <strong>${texts.t('mapFailed')}</strong>
           <span>${failure}</span>
-          <span>The strike sites are listed in the table below.</span>
+          <span>${texts.t('tableInstead')}</span>
         </div>`
       : ''}
     <div class="notices">
       ${notices.map(
         (notice, i) => html`<div class="notice" role="alert">
           <span>${notice}</span>
-          <button type="button" aria-label="Dismiss message" @click=${() => dismiss(i)}>×</button>
+          <button type="button" aria-label=${texts.t('dismiss')} @click=${() => dismiss(i)}>×</button>
         </div>`,
       )}
     </div>

@@ -1,6 +1,6 @@
 /**
  * Keeps a loaded map in line with the element's state after every update: legend groups, strike
- * filters, the ringed day, the selection, the palette and the band labels' units. It remembers
+ * filters, the ringed day, the selection, the palette and the band labels' units and language. It remembers
  * what it last applied, so each change reaches MapLibre once and nothing else is touched.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
@@ -12,6 +12,8 @@ import type { StrikeFilterState } from '../map/filters.ts';
 import { ringDay, shownGroups, syncGroups, syncPalette, syncSelection, syncStrikeFilter } from '../map/sync.ts';
 import type { StrikeFeature } from '../data/types.ts';
 import type { Units } from '../geo/index.ts';
+import type { Texts } from '../i18n/texts.ts';
+import { LOCALES } from '../i18n/lang.ts';
 
 /** The state a map shows. */
 export interface MapState {
@@ -23,6 +25,7 @@ export interface MapState {
   palette: Palette;
   offlineBasemap: boolean;
   units: Units;
+  texts: Texts;
 }
 
 /** What was last applied to the map, compared with each new state. */
@@ -32,7 +35,8 @@ interface Applied {
   ringedDay: string | null;
   selectedId: string | null;
   palette: Palette;
-  units: Units | null;
+  /** The band labels' units and language, as "km fa". */
+  bandLabel: string;
 }
 
 export class MapSync implements ReactiveController {
@@ -49,7 +53,7 @@ export class MapSync implements ReactiveController {
   /** Starts syncing a map whose style has loaded, drawn in `palette`; a new map has nothing else applied. */
   attach(map: MlMap, palette: Palette): void {
     this.map = map;
-    this.applied = { groups: '', filter: '', ringedDay: null, selectedId: null, palette, units: null };
+    this.applied = { groups: '', filter: '', ringedDay: null, selectedId: null, palette, bandLabel: '' };
     this.hostUpdated();
   }
 
@@ -62,7 +66,7 @@ export class MapSync implements ReactiveController {
     const state = this.state();
     if (!map || !done || !state) return;
     const shown = shownGroups(state.builtin, state.hiddenGroups);
-    const next: Applied = { groups: [...shown].join(' '), filter: JSON.stringify(state.filter), ringedDay: state.filter.day, selectedId: state.selectedId, palette: state.palette, units: state.units };
+    const next: Applied = { groups: [...shown].join(' '), filter: JSON.stringify(state.filter), ringedDay: state.filter.day, selectedId: state.selectedId, palette: state.palette, bandLabel: `${state.units} ${state.texts.lang}` };
     if (next.groups !== done.groups) syncGroups(map, shown);
     if (next.filter !== done.filter) syncStrikeFilter(map, state.filter);
     if (next.ringedDay !== done.ringedDay) ringDay(map, state.strikes, next.ringedDay);
@@ -71,7 +75,7 @@ export class MapSync implements ReactiveController {
       syncPalette(map, state.palette, state.offlineBasemap);
       addIcons(map, state.palette);
     }
-    if (next.units !== done.units) map.setLayoutProperty('bands-label', 'text-field', bandLabel(state.units));
+    if (next.bandLabel !== done.bandLabel) map.setLayoutProperty('bands-label', 'text-field', bandLabel(state.units, LOCALES[state.texts.lang], state.texts.unit(state.units)));
     this.applied = next;
   }
 }

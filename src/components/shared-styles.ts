@@ -92,7 +92,7 @@ export const controlStyles = css`
     border: 1px solid var(--_line);
     border-radius: 6px;
     padding: 0.3em 0.7em;
-    margin-right: 8px;
+    margin-inline-end: 8px;
   }
 `;
 

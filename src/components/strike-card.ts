@@ -6,12 +6,12 @@ import { LitElement, html, css } from 'lit';
 import { property } from 'lit/decorators.js';
 import { customElement } from './define.ts';
 import type { Account, LocationAlternative, LocationConstraint, StrikeFeature, StrikeProperties } from '../data/types.ts';
-import { formatDate } from '../data/prepare.ts';
-import { distanceRange, describeRange, formatDistance, type BorderIndex, type Units } from '../geo/index.ts';
+import { distanceRange, type BorderIndex, type Units } from '../geo/index.ts';
 import { controlStyles } from './shared-styles.ts';
 import { cardStyles } from './card-styles.ts';
 import { sourceList } from './source-list.ts';
-import { countryName } from './names.ts';
+import { english, type Texts } from '../i18n/texts.ts';
+import { casualtyFigure, countryNamed } from './account-words.ts';
 
 /**
  * @summary The card shown for a selected strike site.
@@ -43,8 +43,8 @@ export class StrikeCard extends LitElement {
         gap: 8px;
       }
       .account {
-        border-left: 3px solid var(--_line);
-        padding-left: 8px;
+        border-inline-start: 3px solid var(--_line);
+        padding-inline-start: 8px;
       }
       .account[data-side='IR'] {
         border-color: var(--_ir);
@@ -60,11 +60,11 @@ export class StrikeCard extends LitElement {
       }
       ul {
         margin: 0;
-        padding-left: 18px;
+        padding-inline-start: 18px;
       }
       .sources {
         margin: 0;
-        padding-left: 22px;
+        padding-inline-start: 22px;
         columns: 2;
         column-gap: 32px;
         overflow-wrap: anywhere;
@@ -87,6 +87,7 @@ export class StrikeCard extends LitElement {
   @property({ attribute: false }) feature?: StrikeFeature;
   @property({ attribute: false }) index?: BorderIndex;
   @property() units: Units = 'km';
+  @property({ attribute: false }) texts = english;
 
   connectedCallback(): void {
     super.connectedCallback();
@@ -95,7 +96,7 @@ export class StrikeCard extends LitElement {
 
   protected updated(): void {
     // aria-labelledby cannot reach into our own shadow root, so name the dialog directly.
-    if (this.feature) this.setAttribute('aria-label', `Strike site: ${this.feature.properties.place}`);
+    if (this.feature) this.setAttribute('aria-label', this.texts.t('strikeSite', { place: this.feature.properties.place }));
   }
 
   /** Moves focus to the close button so keyboard users land inside the card. */
@@ -118,86 +119,85 @@ export class StrikeCard extends LitElement {
     const f = this.feature;
     if (!f) return html``;
     const p = f.properties;
+    const t = this.texts;
+    const distance = (km: number) => t.distance(km, this.units);
     const at = f.geometry.coordinates as [number, number];
     const range = this.index ? distanceRange(this.index, at, p.uncertainty_km) : undefined;
     const sourceNo = (url: string) => p.sources.indexOf(url) + 1;
     const refs = (urls: string[]) => {
       const numbers = urls.map(sourceNo).filter((n) => n > 0);
-      return numbers.length ? html`<sup>[${numbers.join(', ')}]</sup>` : '';
+      return numbers.length ? html`<sup>[${t.list(numbers.map((n) => t.number(n)))}]</sup>` : '';
     };
     const account = (a: Account) => html`<div class="account" data-side=${a.side}>
-      <div class="by">${a.by}</div>
-      ${a.killed !== undefined || a.injured !== undefined
-        ? html`<div class="figure">${a.killed !== undefined ? `${a.killed} killed` : ''}${a.killed !== undefined && a.injured !== undefined ? ', ' : ''}${a.injured !== undefined ? `${a.injured} injured` : ''}</div>`
-        : ''}
-      <div>${a.text} ${refs(a.sources)}</div>
+      <div class="by" dir="auto">${a.by}</div>
+      ${a.killed !== undefined || a.injured !== undefined ? html`<div class="figure">${casualtyFigure(a, t)}</div>` : ''}
+      <div dir="auto">${a.text} ${refs(a.sources)}</div>
     </div>`;
-    const percent = (share: number) => `${Math.round(share * 100)} %`;
-    const constraint = (c: LocationConstraint) => html`<li><span class="by">${c.by}:</span> ${c.text} <span class="why">${c.why}</span> ${refs(c.sources)}</li>`;
+    const constraint = (c: LocationConstraint) => html`<li dir="auto"><span class="by">${c.by}:</span> ${c.text} <span class="why">${c.why}</span> ${refs(c.sources)}</li>`;
     const used = (p.constraints ?? []).filter((c) => c.use === 'used');
     const setAside = (p.constraints ?? []).filter((c) => c.use === 'set-aside');
     const alternative = (a: LocationAlternative) => html`<li>
-      <span class="by">${a.name}</span> (${a.by}): ${formatDistance(a.distance_km, this.units)} from the plotted point${a.radius_km ? `; that reading allows anywhere within ${formatDistance(a.radius_km, this.units)} of its centre` : ''}.
-      <span class="why">${a.note}</span> ${refs(a.sources)}
+      <span class="by"><bdi>${a.name}</bdi></span> (<bdi>${a.by}</bdi>): ${alternativeText(a, t, distance)}
+      <span class="why" dir="auto">${a.note}</span> ${refs(a.sources)}
     </li>`;
     return html`<div @keydown=${this.onKey}>
       <header>
-        <h2>${p.place}</h2>
-        <button class="close" type="button" aria-label="Close card" @click=${this.close}>×</button>
-        <div class="local">${localNames(p.place_local, p.target_country)}</div>
+        <h2 dir="auto">${p.place}</h2>
+        <button class="close" type="button" aria-label=${t.t('closeCard')} @click=${this.close}>×</button>
+        <div class="local">${localNames(p.place_local, p.target_country, t)}</div>
         <div class="meta">
-          ${formatDate(p.date)} · ${p.time_local}<br />
-          <strong>${countryName(p.attacker)} → ${countryName(p.target_country)}</strong>${p.category === 'context' ? ' · context strike' : ''}
+          ${t.dayBoth(p.date)} · <bdi>${p.time_local}</bdi><br />
+          <strong>${t.country(p.attacker)} ${t.dir === 'rtl' ? '←' : '→'} ${t.country(p.target_country)}</strong>${p.category === 'context' ? ` · ${t.t('contextStrike')}` : ''}
         </div>
       </header>
-      ${timeSection(p, refs)}
+      ${timeSection(p, refs, t)}
       <section>
-        <h3>Claimed target</h3>
-        <p>${p.claimed_target}</p>
+        <h3>${t.t('claimedTarget')}</h3>
+        <p dir="auto">${p.claimed_target}</p>
       </section>
       <section>
-        <h3>Weapons, as reported</h3>
+        <h3>${t.t('weapons')}</h3>
         <ul>
-          ${p.weapons.map((a) => html`<li><span class="by">${a.by}:</span> ${a.text} ${refs(a.sources)}</li>`)}
+          ${p.weapons.map((a) => html`<li dir="auto"><span class="by">${a.by}:</span> ${a.text} ${refs(a.sources)}</li>`)}
         </ul>
       </section>
       <section class="casualties">
-        <h3>Casualties by account ${p.casualties_disputed ? html`<span class="badge" title="The accounts disagree">disputed</span>` : ''}</h3>
-        ${p.casualties.length ? html`<div class="accounts">${groupBySide(p.casualties).map(account)}</div>` : html`<p>No casualty figure was published.</p>`}
+        <h3>${t.t('casualtiesByAccount')} ${p.casualties_disputed ? html`<span class="badge" title=${t.t('accountsDisagree')}>${t.t('disputed')}</span>` : ''}</h3>
+        ${p.casualties.length ? html`<div class="accounts">${groupBySide(p.casualties).map(account)}</div>` : html`<p>${t.t('noCasualtyFigure')}</p>`}
       </section>
       ${p.distance_claims.length
         ? html`<section>
-            <h3>Reported distance from the border ${p.distance_claims.length > 1 ? html`<span class="badge">disputed</span>` : ''}</h3>
+            <h3>${t.t('reportedDistance')} ${p.distance_claims.length > 1 ? html`<span class="badge">${t.t('disputed')}</span>` : ''}</h3>
             <ul>
-              ${p.distance_claims.map((a) => html`<li><span class="by">${a.by}:</span> ${a.text} ${refs(a.sources)}</li>`)}
+              ${p.distance_claims.map((a) => html`<li dir="auto"><span class="by">${a.by}:</span> ${a.text} ${refs(a.sources)}</li>`)}
             </ul>
           </section>`
         : ''}
       <section class="location">
-        <h3>Location</h3>
-        <p><strong>Uncertain by up to ${formatDistance(p.uncertainty_km, this.units)}</strong> around the plotted point (${at[1].toFixed(3)}° N, ${at[0].toFixed(3)}° E).</p>
-        ${range ? html`<p class="range">Distance to the border: ${describeRange(range, this.units)}.</p>` : ''}
-        ${acrossText(p, percent)}
+        <h3>${t.t('location')}</h3>
+        <p>${t.parts('aroundPoint', { uncertain: html`<strong>${t.t('uncertainBy', { distance: distance(p.uncertainty_km) })}</strong>`, coordinates: t.t('coordinates', { lat: t.number(at[1], 3), lon: t.number(at[0], 3) }) })}</p>
+        ${range ? html`<p class="range">${t.t('distanceToTheBorder', { range: t.describeRange(range, this.units) })}</p>` : ''}
+        ${acrossText(p, t)}
         ${p.district
-          ? html`<p class="district">${percent(p.district.share)} of the area lies in ${p.district.name} ${p.target_country === 'PK' ? 'district' : 'County'}; the point is ${formatDistance(p.district.edge_km, this.units)} from its edge.${p.district.note ? ` ${p.district.note}` : ''}</p>`
+          ? html`<p class="district">${t.t(p.target_country === 'PK' ? 'districtShare' : 'countyShare', { share: t.percent(p.district.share), name: p.district.name, distance: distance(p.district.edge_km) })}${p.district.note ? html` <bdi>${p.district.note}</bdi>` : ''}</p>`
           : ''}
-        <p>${p.location_basis}</p>
+        <p dir="auto">${p.location_basis}</p>
         ${used.length
           ? html`<div class="derivation">
-              <h3>Constraints used</h3>
+              <h3>${t.t('constraintsUsed')}</h3>
               <ul>${used.map(constraint)}</ul>
-              ${setAside.length ? html`<h3>Set aside</h3><ul>${setAside.map(constraint)}</ul>` : ''}
+              ${setAside.length ? html`<h3>${t.t('setAside')}</h3><ul>${setAside.map(constraint)}</ul>` : ''}
             </div>`
           : ''}
         ${p.alternatives?.length
           ? html`<div class="alternatives">
-              <h3>Other readings of the location</h3>
+              <h3>${t.t('otherReadings')}</h3>
               <ul>${p.alternatives.map(alternative)}</ul>
             </div>`
           : ''}
       </section>
       <section>
-        <h3>Sources</h3>
+        <h3>${t.t('sources')}</h3>
         ${sourceList(p.sources)}
       </section>
     </div>`;
@@ -207,21 +207,28 @@ export class StrikeCard extends LitElement {
 type Refs = (urls: string[]) => unknown;
 
 /** Whether the clock time was reported (with its sources) or is our estimate (with the method). */
-function timeSection(p: StrikeProperties, refs: Refs) {
+function timeSection(p: StrikeProperties, refs: Refs, t: Texts) {
   if (!p.time_note) return '';
   return html`<section class="time">
-    <h3>Time ${p.time_estimated ? html`<span class="badge" title="No report gives this clock time">estimated</span>` : html`<span class="badge">reported</span>`}</h3>
-    <p>${p.time_note} ${refs(p.time_sources ?? [])}</p>
+    <h3>${t.t('time')} ${p.time_estimated ? html`<span class="badge" title=${t.t('noReportGivesTime')}>${t.t('estimated')}</span>` : html`<span class="badge">${t.t('reported')}</span>`}</h3>
+    <p dir="auto">${p.time_note} ${refs(p.time_sources ?? [])}</p>
   </section>`;
 }
 
 /** How much of the area of uncertainty lies outside the target country (drawn washed out on the map). */
-function acrossText(p: StrikeProperties, percent: (share: number) => string) {
+function acrossText(p: StrikeProperties, t: Texts) {
   const a = p.across_border;
   if (!a) return '';
-  const target = countryName(p.target_country);
-  if (!(a.share > 0)) return html`<p class="across">None of the area lies outside ${target}.</p>`;
-  return html`<p class="across"><strong>${percent(a.share)} of the area lies across the border, in ${a.country}</strong>; the map draws that part washed out, since it is not ${target}'s ground (measured on ${a.basis}).</p>`;
+  const target = t.country(p.target_country);
+  if (!(a.share > 0)) return html`<p class="across">${t.t('noneAcross', { country: target })}</p>`;
+  const lead = html`<strong>${t.t('acrossShare', { share: t.percent(a.share), country: countryNamed(a.country, t) })}</strong>`;
+  return html`<p class="across">${t.parts('acrossWhy', { lead, target, basis: a.basis })}</p>`;
+}
+
+/** "12 km from the plotted point; that reading allows anywhere within 5 km of its centre." */
+function alternativeText(a: LocationAlternative, t: Texts, distance: (km: number) => string): string {
+  const near = distance(a.distance_km);
+  return a.radius_km ? t.t('alternativeWithin', { distance: near, radius: distance(a.radius_km) }) : t.t('alternativeNear', { distance: near });
 }
 
 const LANGS: Record<string, string> = { urdu: 'ur', persian: 'fa', arabic: 'ar', kurdish: 'ckb', PK: 'ur', IR: 'fa', IQ: 'ar', SY: 'ar' };
@@ -230,12 +237,15 @@ const LANGS: Record<string, string> = { urdu: 'ur', persian: 'fa', arabic: 'ar',
  * "سبزکوہ / کوہ سبز (Urdu); کوه سبز (Persian)" → each name isolated as right-to-left text with its
  * language, so the Latin notes do not scramble the reading order.
  */
-function localNames(text: string, country: string) {
+function localNames(text: string, country: string, t: Texts) {
   const variants = text.split(/\s*[;/]\s*/).filter(Boolean);
+  const languageName = new Intl.DisplayNames([t.lang], { type: 'language' });
   return variants.map((variant, i) => {
     const [, name, note] = /^(.*?)\s*(?:\(([^)]*)\))?$/.exec(variant) ?? [variant, variant];
-    const lang = LANGS[(note ?? '').split(/[ ,]/)[0].toLowerCase()] ?? LANGS[country];
-    return html`${i ? ' · ' : ''}<bdi dir="rtl" lang=${lang ?? 'und'}>${name}</bdi>${note ? ` (${note})` : ''}`;
+    const named = LANGS[(note ?? '').toLowerCase()]; // a note that is only a language's name is said in the reader's language
+    const lang = named ?? LANGS[(note ?? '').split(/[ ,]/)[0].toLowerCase()] ?? LANGS[country];
+    const shownNote = named ? languageName.of(named) : note && html`<bdi>${note}</bdi>`;
+    return html`${i ? ' · ' : ''}<bdi dir="rtl" lang=${lang ?? 'und'}>${name}</bdi>${note ? html` (${shownNote})` : ''}`;
   });
 }
 

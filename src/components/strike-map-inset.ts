@@ -8,6 +8,7 @@ import { property, state } from 'lit/decorators.js';
 import { customElement } from './define.ts';
 import type { IControl, Map as MlMap } from 'maplibre-gl';
 import type { FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
+import { english } from '../i18n/texts.ts';
 
 const SHOWN = ['IRN', 'PAK', 'AFG'];
 const WIDTH = 132;
@@ -58,6 +59,12 @@ export class StrikeMapInset extends LitElement implements IControl {
       font: 600 7px system-ui, sans-serif;
       fill: var(--_muted);
       letter-spacing: 0.04em;
+      text-transform: uppercase;
+    }
+    text:lang(ur),
+    text:lang(fa) {
+      font-size: 8px;
+      letter-spacing: 0; /* spacing breaks the joins of Arabic script */
     }
     @container (max-width: 479px) {
       :host {
@@ -67,6 +74,7 @@ export class StrikeMapInset extends LitElement implements IControl {
   `;
 
   @property({ attribute: false }) countries?: FeatureCollection<Polygon | MultiPolygon>;
+  @property({ attribute: false }) texts = english;
   @state() private view?: [number, number, number, number];
   private map?: MlMap;
   private frame = 0;
@@ -107,12 +115,12 @@ export class StrikeMapInset extends LitElement implements IControl {
     if (!shown.length) return html``;
     const [w, s, e, n] = this.view ?? [0, 0, 0, 0];
     const box = { x: Math.max(0, x(w)), y: Math.max(0, y(n)), w: Math.min(WIDTH, x(e)) - Math.max(0, x(w)), h: Math.min(HEIGHT, y(s)) - Math.max(0, y(n)) };
-    return html`<svg part="inset" width=${WIDTH} height=${HEIGHT} viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="Locator: the map shows part of Iran and Pakistan, next to Afghanistan">
+    return html`<svg part="inset" width=${WIDTH} height=${HEIGHT} viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label=${this.texts.t('locator')} lang=${this.texts.lang}>
       ${shown.map((f) => svg`<path class="country ${f.properties?.iso_a3 === 'AFG' ? '' : 'focus'}" d=${pathOf(f.geometry)}></path>`)}
       ${this.view && box.w > 0 && box.h > 0 ? svg`<rect class="view" x=${box.x} y=${box.y} width=${Math.max(box.w, 3)} height=${Math.max(box.h, 3)}></rect>` : ''}
-      <text x=${x(50)} y=${y(33.5)}>IRAN</text>
-      <text x=${x(67.6)} y=${y(30.6)}>PAKISTAN</text>
-      <text x=${x(60)} y=${y(36.4)}>AFGHANISTAN</text>
+      <text x=${x(50)} y=${y(33.5)}>${this.texts.country('IR')}</text>
+      <text x=${x(67.6)} y=${y(30.6)}>${this.texts.country('PK')}</text>
+      <text x=${x(60)} y=${y(36.4)}>${this.texts.country('AF')}</text>
     </svg>`;
   }
 }

@@ -6,10 +6,11 @@ import { property, state } from 'lit/decorators.js';
 import { customElement } from './define.ts';
 import type { LayerGroup } from '../map/layers.ts';
 import { controlStyles, panelStyles } from './shared-styles.ts';
+import { english, type MessageKey } from '../i18n/texts.ts';
 
 interface Entry {
   group: LayerGroup;
-  label: string;
+  label: MessageKey;
   swatch: ReturnType<typeof svg>;
 }
 
@@ -17,14 +18,14 @@ const line = (stroke: string, width: number, dash = '') =>
   svg`<line x1="2" y1="9" x2="22" y2="9" stroke=${stroke} stroke-width=${width} stroke-dasharray=${dash} />`;
 
 const entries: Entry[] = [
-  { group: 'strikes', label: 'Strike sites (all)', swatch: svg`<polygon points="7,3 13,14 1,14" fill="var(--_ir)" /><rect x="14" y="4" width="9" height="9" fill="var(--_pk)" />` },
-  { group: 'uncertainty', label: 'Area of location uncertainty', swatch: svg`<circle cx="7" cy="9" r="5.5" fill="var(--_ir)" fill-opacity="0.2" stroke="var(--_ir)" stroke-dasharray="2 1.5" /><circle cx="17" cy="9" r="5.5" fill="var(--_pk)" fill-opacity="0.2" stroke="var(--_pk)" stroke-dasharray="2 1.5" />` },
-  { group: 'border', label: 'Iran–Pakistan border (OSM)', swatch: svg`${line('var(--_fg)', 3)}` },
-  { group: 'provinces', label: 'Balochistan and Sistan and Baluchestan', swatch: svg`<rect x="2" y="3" width="9" height="12" fill="var(--_pk)" fill-opacity="0.25" stroke="var(--_muted)" /><rect x="13" y="3" width="9" height="12" fill="var(--_ir)" fill-opacity="0.25" stroke="var(--_muted)" />` },
-  { group: 'districts', label: 'Border districts and counties', swatch: svg`${line('var(--_muted)', 1.2, '1 2')}` },
-  { group: 'towns', label: 'Towns and capitals', swatch: svg`<circle cx="8" cy="9" r="3" fill="var(--_bg)" stroke="var(--_fg)" stroke-width="1.5" /><circle cx="17" cy="9" r="4.5" fill="var(--_bg)" stroke="var(--_fg)" stroke-width="2.5" />` },
-  { group: 'crossings', label: 'Border crossings', swatch: svg`<rect x="7" y="4" width="10" height="10" fill="var(--_bg)" stroke="var(--_fg)" stroke-width="2" />` },
-  { group: 'bands', label: 'Distance bands from the border', swatch: svg`${line('var(--_warn)', 1.5, '4 2')}` },
+  { group: 'strikes', label: 'groupStrikes', swatch: svg`<polygon points="7,3 13,14 1,14" fill="var(--_ir)" /><rect x="14" y="4" width="9" height="9" fill="var(--_pk)" />` },
+  { group: 'uncertainty', label: 'groupUncertainty', swatch: svg`<circle cx="7" cy="9" r="5.5" fill="var(--_ir)" fill-opacity="0.2" stroke="var(--_ir)" stroke-dasharray="2 1.5" /><circle cx="17" cy="9" r="5.5" fill="var(--_pk)" fill-opacity="0.2" stroke="var(--_pk)" stroke-dasharray="2 1.5" />` },
+  { group: 'border', label: 'groupBorder', swatch: svg`${line('var(--_fg)', 3)}` },
+  { group: 'provinces', label: 'groupProvinces', swatch: svg`<rect x="2" y="3" width="9" height="12" fill="var(--_pk)" fill-opacity="0.25" stroke="var(--_muted)" /><rect x="13" y="3" width="9" height="12" fill="var(--_ir)" fill-opacity="0.25" stroke="var(--_muted)" />` },
+  { group: 'districts', label: 'groupDistricts', swatch: svg`${line('var(--_muted)', 1.2, '1 2')}` },
+  { group: 'towns', label: 'groupTowns', swatch: svg`<circle cx="8" cy="9" r="3" fill="var(--_bg)" stroke="var(--_fg)" stroke-width="1.5" /><circle cx="17" cy="9" r="4.5" fill="var(--_bg)" stroke="var(--_fg)" stroke-width="2.5" />` },
+  { group: 'crossings', label: 'groupCrossings', swatch: svg`<rect x="7" y="4" width="10" height="10" fill="var(--_bg)" stroke="var(--_fg)" stroke-width="2" />` },
+  { group: 'bands', label: 'groupBands', swatch: svg`${line('var(--_warn)', 1.5, '4 2')}` },
 ];
 
 /**
@@ -66,7 +67,8 @@ export class StrikeMapLegend extends LitElement {
         height: 18px;
       }
       .sub {
-        margin: 0 0 4px 24px;
+        margin: 0 0 4px;
+        margin-inline-start: 24px;
       }
       .fold {
         background: none;
@@ -89,6 +91,7 @@ export class StrikeMapLegend extends LitElement {
     `,
   ];
 
+  @property({ attribute: false }) texts = english;
   /** Layer groups currently hidden. */
   @property({ attribute: false }) hiddenGroups = new Set<LayerGroup>();
   @property({ attribute: false }) showContext = false;
@@ -110,26 +113,27 @@ export class StrikeMapLegend extends LitElement {
   /** One switch per attacker (shape and colour), and one for the context strikes. */
   private renderAttackers() {
     const checked = (ev: Event) => (ev.target as HTMLInputElement).checked;
+    const t = this.texts;
     return html`<ul class="sub">
       <li>
         <label>
           <input type="checkbox" .checked=${!this.hiddenAttackers.has('IR')} @change=${(ev: Event) => this.emit('attacker-toggle', { attacker: 'IR', visible: checked(ev) })} />
           <svg viewBox="0 0 24 18" aria-hidden="true"><polygon points="12,2 20,16 4,16" fill="var(--_ir)" /></svg>
-          <span>Launched by Iran (16 Jan)</span>
+          <span>${t.t('launchedByIran', { date: t.day('2024-01-16', { year: false }) })}</span>
         </label>
       </li>
       <li>
         <label>
           <input type="checkbox" .checked=${!this.hiddenAttackers.has('PK')} @change=${(ev: Event) => this.emit('attacker-toggle', { attacker: 'PK', visible: checked(ev) })} />
           <svg viewBox="0 0 24 18" aria-hidden="true"><rect x="6" y="3" width="12" height="12" fill="var(--_pk)" /></svg>
-          <span>Launched by Pakistan (18 Jan)</span>
+          <span>${t.t('launchedByPakistan', { date: t.day('2024-01-18', { year: false }) })}</span>
         </label>
       </li>
       <li>
         <label>
           <input type="checkbox" .checked=${this.showContext} @change=${(ev: Event) => this.emit('context-toggle', checked(ev))} />
           <svg viewBox="0 0 24 18" aria-hidden="true"><polygon points="12,2 19,9 12,16 5,9" fill="var(--_muted)" /></svg>
-          <span>Iran's strikes in Iraq and Syria, 15 Jan (context)</span>
+          <span>${t.t('contextStrikes', { date: t.day('2024-01-15', { year: false }) })}</span>
         </label>
       </li>
     </ul>`;
@@ -141,7 +145,7 @@ export class StrikeMapLegend extends LitElement {
     // The reader can fold the list away, leaving more room for the timeline (a heading that stays a heading).
     return html`<h2>
         <button class="fold" type="button" aria-expanded=${!this.folded} aria-controls="legend-body" @click=${() => (this.folded = !this.folded)}>
-          <span aria-hidden="true">${this.folded ? '▸' : '▾'}</span> <span id="legend-title">Legend and layers</span>
+          <span aria-hidden="true">${this.folded ? (this.texts.dir === 'rtl' ? '◂' : '▸') : '▾'}</span> <span id="legend-title">${this.texts.t('legendTitle')}</span>
         </button>
       </h2>
       <div id="legend-body" ?hidden=${this.folded}>
@@ -151,14 +155,14 @@ export class StrikeMapLegend extends LitElement {
             <label>
               <input type="checkbox" .checked=${!this.hiddenGroups.has(e.group)} @change=${(ev: Event) => this.toggle(e.group, (ev.target as HTMLInputElement).checked)} />
               <svg viewBox="0 0 24 18" aria-hidden="true">${e.swatch}</svg>
-              <span>${e.label}</span>
+              <span>${this.texts.t(e.label)}</span>
             </label>
             ${e.group === 'strikes' ? this.renderAttackers() : ''}
           </li>`,
         )}
       </ul>
       ${this.userLayers.length
-        ? html`<h3 id="own-title">Your layers</h3>
+        ? html`<h3 id="own-title">${this.texts.t('yourLayers')}</h3>
             <ul aria-labelledby="own-title">
               ${this.userLayers.map(
                 (layer) => html`<li>

@@ -13,10 +13,10 @@ import { customElement } from './define.ts';
 import type { PropertyValues } from 'lit';
 import type { GeoJSONSource, IControl, Map as MlMap, MapMouseEvent, MapTouchEvent } from 'maplibre-gl';
 import type { Feature, FeatureCollection, LineString } from 'geojson';
-import { convertKm, densifyGreatCircle, formatDistance, measurePath, type BorderIndex, type Units } from '../geo/index.ts';
+import { convertKm, densifyGreatCircle, measurePath, type BorderIndex, type Units } from '../geo/index.ts';
 import { fetchJson } from '../data/fetch-json.ts';
 import { controlStyles } from './shared-styles.ts';
-import { countryName } from './names.ts';
+import { english } from '../i18n/texts.ts';
 import { parseBands, type BandRequest } from '../geo/band-spec.ts';
 import type { ProvinceCollection } from '../geo/sides.ts';
 
@@ -106,6 +106,8 @@ export class StrikeMapMeasure extends LitElement implements IControl {
   ];
 
   @property() units: Units = 'km';
+  /** The messages and formats of the map's language (set by the parent). */
+  @property({ attribute: false }) texts = english;
   /** The border to measure against (set by the parent once its data has loaded). */
   @property({ attribute: false }) borderIndex?: BorderIndex;
   /** The border line, for custom distance bands. */
@@ -165,7 +167,7 @@ export class StrikeMapMeasure extends LitElement implements IControl {
     this.mode = this.mode === mode ? null : mode;
     this.clear();
     this.tell('measure-mode', this.mode);
-    if (this.mode) this.say(this.mode === 'border' ? 'Distance to border: click or tap the map, or press Enter to measure from the map centre.' : 'Path: click or tap points, or press Enter to add the map centre. Escape clears.');
+    if (this.mode) this.say(this.texts.t(this.mode === 'border' ? 'borderHint' : 'pathHint'));
   }
 
   /** Measures from a point to the nearest point of the border, draws it and announces it. */
@@ -174,8 +176,8 @@ export class StrikeMapMeasure extends LitElement implements IControl {
     if (!index) return undefined;
     const { km, point } = index.nearest(at);
     const side = index.side(at);
-    const where = side ? `${countryName(side)}, ` : 'Outside both provinces, ';
-    const text = `${where}${formatDistance(km, this.units)} from the border`;
+    const distance = this.distance(km);
+    const text = side ? this.texts.t('measuredIn', { country: this.texts.country(side), distance }) : this.texts.t('measuredOutside', { distance });
     this.draw([
       { type: 'Feature', properties: { kind: 'to-border' }, geometry: { type: 'LineString', coordinates: densifyGreatCircle(at, point, 5) } },
       { type: 'Feature', properties: { label: text }, geometry: { type: 'Point', coordinates: at } },
@@ -192,18 +194,23 @@ export class StrikeMapMeasure extends LitElement implements IControl {
     const { totalKm, legsKm } = measurePath(this.points);
     const features: Feature[] = this.points.map((p, i) => ({
       type: 'Feature',
-      properties: i === this.points.length - 1 && i > 0 ? { label: formatDistance(totalKm, this.units) } : {},
+      properties: i === this.points.length - 1 && i > 0 ? { label: this.distance(totalKm) } : {},
       geometry: { type: 'Point', coordinates: p },
     }));
     for (let i = 1; i < this.points.length; i++) {
       features.push({ type: 'Feature', properties: { kind: 'path' }, geometry: { type: 'LineString', coordinates: densifyGreatCircle(this.points[i - 1], this.points[i], 10) } as LineString });
     }
     this.draw(features);
-    const legs = legsKm.map((km: number, i: number) => `leg ${i + 1}: ${formatDistance(km, this.units)}`).join('; ');
-    const text = this.points.length < 2 ? 'Path started; add another point.' : `Total ${formatDistance(totalKm, this.units)} (${legs})`;
+    const t = this.texts;
+    const legs = legsKm.map((km: number, i: number) => t.t('leg', { number: i + 1, distance: this.distance(km) })).join(t.t('legSeparator'));
+    const text = this.points.length < 2 ? t.t('pathStarted') : t.t('pathTotal', { total: this.distance(totalKm), legs });
     const detail: MeasureDetail = { mode: 'path', points: this.points, legsKm, totalKm, text };
     this.report(detail);
     return detail;
+  }
+
+  private distance(km: number): string {
+    return this.texts.distance(km, this.units);
   }
 
   clear(): void {
@@ -278,7 +285,7 @@ export class StrikeMapMeasure extends LitElement implements IControl {
       this.builtinBands = await fetchJson<FeatureCollection>(builtinBandsUrl);
       this.showBands();
     } catch (error) {
-      this.tell('measure-problem', `Distance bands could not be loaded: ${(error as Error).message}`);
+      this.tell('measure-problem', this.texts.t('bandsLoadFailed', { error: (error as Error).message }));
     } finally {
       this.loadingBuiltin = false;
     }
@@ -302,7 +309,7 @@ export class StrikeMapMeasure extends LitElement implements IControl {
     try {
       return await computeBands({ border: this.borderLine!, provinces: this.provinces, bands });
     } catch (error) {
-      this.tell('measure-problem', `Distance bands could not be computed: ${(error as Error).message}`);
+      this.tell('measure-problem', this.texts.t('bandsComputeFailed', { error: (error as Error).message }));
       throw error;
     }
   }
@@ -319,20 +326,20 @@ export class StrikeMapMeasure extends LitElement implements IControl {
     const km = value / convertKm(1, this.units);
     const border = this.borderLine;
     if (!border || !(km > 0 && km <= 500)) {
-      this.bandStatus = `Enter a distance between 0 and ${formatDistance(500, this.units)}.`;
+      this.bandStatus = this.texts.t('bandLimit', { max: this.distance(500) });
       return;
     }
-    const label = formatDistance(km, this.units);
-    this.bandStatus = `Computing the ${label} band…`;
+    const label = this.distance(km);
+    this.bandStatus = this.texts.t('bandComputing', { distance: label });
     try {
       const { computeBands } = await import('../workers/bands-client.ts');
       const band = await computeBands({ border, provinces: this.provinces, bands: [{ km, side: null }] });
       this.customBands = { type: 'FeatureCollection', features: [...this.customBands.features, ...band] };
       if (!this.bandsOn) this.toggleBands();
       this.showBands();
-      this.bandStatus = `${label} band added.`;
+      this.bandStatus = this.texts.t('bandAdded', { distance: label });
     } catch (error) {
-      this.bandStatus = `The band could not be computed: ${(error as Error).message}`;
+      this.bandStatus = this.texts.t('bandFailed', { error: (error as Error).message });
     }
   }
 
@@ -345,19 +352,20 @@ export class StrikeMapMeasure extends LitElement implements IControl {
   }
 
   protected render() {
-    return html`<div class="bar" role="toolbar" aria-label="Measuring tools">
-        <button type="button" aria-label="Distance to border" aria-pressed=${this.mode === 'border'} @click=${() => this.setMode('border')}><span class="long">Distance to border</span><span class="short">To border</span></button>
-        <button type="button" aria-label="Measure path" aria-pressed=${this.mode === 'path'} @click=${() => this.setMode('path')}><span class="long">Measure path</span><span class="short">Path</span></button>
-        <button type="button" aria-pressed=${this.bandsOn} @click=${this.toggleBands}>Bands</button>
+    const t = this.texts;
+    return html`<div class="bar" role="toolbar" aria-label=${t.t('measuringTools')} dir=${t.dir}>
+        <button type="button" aria-label=${t.t('toBorder')} aria-pressed=${this.mode === 'border'} @click=${() => this.setMode('border')}><span class="long">${t.t('toBorder')}</span><span class="short">${t.t('toBorderShort')}</span></button>
+        <button type="button" aria-label=${t.t('measurePath')} aria-pressed=${this.mode === 'path'} @click=${() => this.setMode('path')}><span class="long">${t.t('measurePath')}</span><span class="short">${t.t('measurePathShort')}</span></button>
+        <button type="button" aria-pressed=${this.bandsOn} @click=${this.toggleBands}>${t.t('bands')}</button>
         ${this.bandsOn
           ? html`<form @submit=${this.addBand}>
-              <label for="km">Band (${this.units})</label>
-              <input id="km" name="km" type="number" min="0.1" step="any" placeholder=${this.units} />
-              <button type="submit">Add</button>
+              <label for="km">${t.t('bandIn', { units: t.unit(this.units) })}</label>
+              <input id="km" name="km" type="number" min="0.1" step="any" placeholder=${t.unit(this.units)} />
+              <button type="submit">${t.t('add')}</button>
             </form>`
           : ''}
       </div>
-      <div class="result" role="status" aria-live="polite">${this.result}${this.bandStatus && this.bandsOn ? html`<div>${this.bandStatus}</div>` : ''}</div>`;
+      <div class="result" role="status" aria-live="polite" dir=${t.dir}>${this.result}${this.bandStatus && this.bandsOn ? html`<div>${this.bandStatus}</div>` : ''}</div>`;
   }
 }
 

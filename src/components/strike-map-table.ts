@@ -5,13 +5,13 @@
 import { LitElement, html, css } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { customElement } from './define.ts';
-import type { Account, StrikeFeature } from '../data/types.ts';
+import type { StrikeFeature } from '../data/types.ts';
 import type { Feature } from 'geojson';
 import { sourceList } from './source-list.ts';
-import { formatDate } from '../data/prepare.ts';
-import { distanceRange, formatDistance, formatRange, type BorderIndex, type DistanceRange, type Units } from '../geo/index.ts';
+import { distanceRange, type BorderIndex, type DistanceRange, type Units } from '../geo/index.ts';
 import { controlStyles } from './shared-styles.ts';
-import { countryName } from './names.ts';
+import { english, type Texts } from '../i18n/texts.ts';
+import { casualtyFigure, countryNamed } from './account-words.ts';
 import type { DroppedLayer } from './user-data-controller.ts';
 
 type SortKey = 'date' | 'distance';
@@ -49,7 +49,7 @@ export class StrikeMapTable extends LitElement {
       }
       th,
       td {
-        text-align: left;
+        text-align: start;
         vertical-align: top;
         padding: 6px 8px;
         border-bottom: 1px solid var(--_line);
@@ -81,12 +81,12 @@ export class StrikeMapTable extends LitElement {
       }
       .sources {
         margin: 4px 0 0;
-        padding-left: 20px;
+        padding-inline-start: 20px;
         overflow-wrap: anywhere;
         max-width: 260px;
       }
       td button {
-        text-align: left;
+        text-align: start;
         font-weight: 600;
       }
       .actions {
@@ -112,6 +112,7 @@ export class StrikeMapTable extends LitElement {
     `,
   ];
 
+  @property({ attribute: false }) texts = english;
   @property({ attribute: false }) strikes: StrikeFeature[] = [];
   @property({ attribute: false }) index?: BorderIndex;
   @property() units: Units = 'km';
@@ -153,45 +154,47 @@ export class StrikeMapTable extends LitElement {
 
   private renderOwnLayers() {
     const LIMIT = 200;
+    const t = this.texts;
     return this.ownLayers.map(
-      (layer) => html`<h3>${layer.name}: ${layer.features.length} feature${layer.features.length === 1 ? '' : 's'}</h3>
+      (layer) => html`<h3>${t.t('layerFeatures', { name: layer.name, count: layer.features.length })}</h3>
         <table class="own">
           <thead>
-            <tr><th scope="col">#</th><th scope="col">Feature</th><th scope="col">Geometry</th></tr>
+            <tr><th scope="col">${t.t('columnNumber')}</th><th scope="col">${t.t('columnFeature')}</th><th scope="col">${t.t('columnGeometry')}</th></tr>
           </thead>
           <tbody>
             ${layer.features.slice(0, LIMIT).map(
               (f, i) => html`<tr>
-                <td class="num">${i + 1}</td>
-                <td><button type="button" @click=${() => this.emit('feature-show', { layerId: layer.layerId, index: i })}>${featureName(f, i)}</button></td>
+                <td class="num">${t.number(i + 1)}</td>
+                <td><button type="button" @click=${() => this.emit('feature-show', { layerId: layer.layerId, index: i })}>${featureName(f, i, t)}</button></td>
                 <td>${f.geometry?.type ?? ''}</td>
               </tr>`,
             )}
           </tbody>
         </table>
-        ${layer.features.length > LIMIT ? html`<p>Showing ${LIMIT} of ${layer.features.length} features.</p>` : ''}`,
+        ${layer.features.length > LIMIT ? html`<p>${t.t('showingFeatures', { shown: LIMIT, total: layer.features.length })}</p>` : ''}`,
     );
   }
 
   private renderDropped() {
+    const t = this.texts;
     return this.dropped.map(
-      (layer) => html`<h3>${layer.name}: distance to the border for each point</h3>
+      (layer) => html`<h3>${t.t('droppedTitle', { name: layer.name })}</h3>
         ${layer.points.length
           ? html`<table>
               <thead>
-                <tr><th scope="col">Name</th><th scope="col">Longitude, latitude</th><th scope="col">Distance to border</th><th scope="col">Side</th></tr>
+                <tr><th scope="col">${t.t('columnName')}</th><th scope="col">${t.t('columnLonLat')}</th><th scope="col">${t.t('columnDistance')}</th><th scope="col">${t.t('columnSide')}</th></tr>
               </thead>
               <tbody>
                 ${layer.points.slice(0, 200).map(
-                  (p) => html`<tr><td>${p.name}</td><td class="num">${p.lon.toFixed(4)}, ${p.lat.toFixed(4)}</td><td class="num">${formatDistance(p.km, this.units)}</td><td>${p.side ? countryName(p.side) : 'outside both provinces'}</td></tr>`,
+                  (p) => html`<tr><td>${p.name}</td><td class="num">${t.number(p.lon, 4)}, ${t.number(p.lat, 4)}</td><td class="num">${t.distance(p.km, this.units)}</td><td>${p.side ? t.country(p.side) : t.t('outsideProvinces')}</td></tr>`,
                 )}
               </tbody>
             </table>
-            ${layer.points.length > 200 ? html`<p>Showing 200 of ${layer.points.length} points; the CSV has them all.</p>` : ''}`
-          : html`<p>This file has no points to measure.</p>`}
+            ${layer.points.length > 200 ? html`<p>${t.t('showingPoints', { shown: 200, total: layer.points.length })}</p>` : ''}`
+          : html`<p>${t.t('noPoints')}</p>`}
         <div class="actions">
-          ${layer.points.length ? html`<button type="button" @click=${() => this.downloadPoints(layer)}>Download distances (CSV)</button>` : ''}
-          <button type="button" @click=${() => this.emit('dropped-remove', layer.layerId)}>Remove ${layer.name}</button>
+          ${layer.points.length ? html`<button type="button" @click=${() => this.downloadPoints(layer)}>${t.t('downloadDistances')}</button>` : ''}
+          <button type="button" @click=${() => this.emit('dropped-remove', layer.layerId)}>${t.t('removeLayer', { name: layer.name })}</button>
         </div>`,
     );
   }
@@ -204,18 +207,19 @@ export class StrikeMapTable extends LitElement {
       return (x < y ? -1 : x > y ? 1 : 0) * (this.ascending ? 1 : -1);
     });
     const sortState = (key: SortKey) => (this.sortKey === key ? (this.ascending ? 'ascending' : 'descending') : 'none');
-    return html`<h2 id="table-title" tabindex="-1">Strike sites (${rows.length})</h2>
+    const t = this.texts;
+    return html`<h2 id="table-title" tabindex="-1">${t.t('strikeSites', { count: rows.length })}</h2>
       <table aria-labelledby="table-title">
         <thead>
           <tr>
-            <th scope="col" aria-sort=${sortState('date')}><button type="button" @click=${() => this.sortBy('date')}>Date</button></th>
-            <th scope="col">Who struck whom</th>
-            <th scope="col">Place</th>
-            <th scope="col">Casualties (by account)</th>
-            <th scope="col">Location uncertainty</th>
-            <th scope="col">Area across the border</th>
-            <th scope="col" aria-sort=${sortState('distance')}><button type="button" @click=${() => this.sortBy('distance')}>Distance to border</button></th>
-            <th scope="col">Sources</th>
+            <th scope="col" aria-sort=${sortState('date')}><button type="button" @click=${() => this.sortBy('date')}>${t.t('columnDate')}</button></th>
+            <th scope="col">${t.t('columnWho')}</th>
+            <th scope="col">${t.t('columnPlace')}</th>
+            <th scope="col">${t.t('columnCasualties')}</th>
+            <th scope="col">${t.t('columnUncertainty')}</th>
+            <th scope="col">${t.t('columnAcross')}</th>
+            <th scope="col" aria-sort=${sortState('distance')}><button type="button" @click=${() => this.sortBy('distance')}>${t.t('columnDistance')}</button></th>
+            <th scope="col">${t.t('columnSources')}</th>
           </tr>
         </thead>
         <tbody>
@@ -223,21 +227,21 @@ export class StrikeMapTable extends LitElement {
             const p = f.properties;
             const selected = p.id === this.selectedId;
             return html`<tr class=${selected ? 'selected' : ''} data-id=${p.id}>
-              <td class="num">${formatDate(p.date)}</td>
-              <td>${countryName(p.attacker)} → ${countryName(p.target_country)}</td>
+              <td class="num">${t.dayBoth(p.date)}</td>
+              <td>${t.country(p.attacker)} ${t.dir === 'rtl' ? '←' : '→'} ${t.country(p.target_country)}</td>
               <td>
-                <button type="button" aria-pressed=${selected} @click=${() => this.dispatchEvent(new CustomEvent('row-select', { detail: p.id }))}>${p.place}</button>
+                <button type="button" aria-pressed=${selected} @click=${() => this.dispatchEvent(new CustomEvent('row-select', { detail: p.id }))} dir="auto">${p.place}</button>
               </td>
               <td>
-                ${p.casualties_disputed ? html`<span class="badge" title="The accounts disagree">disputed</span>` : ''}
-                ${p.casualties.length ? p.casualties.map((a) => html`<div>${a.by}: ${casualtyFigure(a)}</div>`) : 'none published'}
+                ${p.casualties_disputed ? html`<span class="badge" title=${t.t('accountsDisagree')}>${t.t('disputed')}</span>` : ''}
+                ${p.casualties.length ? p.casualties.map((a) => html`<div><bdi>${a.by}</bdi>: <bdi>${casualtyFigure(a, t)}</bdi></div>`) : t.t('nonePublished')}
               </td>
-              <td class="num">± ${formatDistance(p.uncertainty_km, this.units)}</td>
-              <td class="num">${p.across_border ? `${Math.round(p.across_border.share * 100)} %${p.across_border.share > 0 ? ` (${p.across_border.country})` : ''}` : '—'}</td>
-              <td class="num">${range ? rangeCell(formatRange(range, this.units)) : '—'}</td>
+              <td class="num">± ${t.distance(p.uncertainty_km, this.units)}</td>
+              <td class="num">${p.across_border ? `${t.percent(p.across_border.share)}${p.across_border.share > 0 ? ` (${countryNamed(p.across_border.country, t)})` : ''}` : '—'}</td>
+              <td class="num">${range ? rangeCell(t.range(range, this.units), t) : '—'}</td>
               <td>
                 <details>
-                  <summary>${p.sources.length} sources</summary>
+                  <summary>${t.t('sourcesN', { count: p.sources.length })}</summary>
                   ${sourceList(p.sources)}
                 </details>
               </td>
@@ -246,14 +250,16 @@ export class StrikeMapTable extends LitElement {
         </tbody>
       </table>
       <div class="actions">
-        <span>Download:</span>
-        <button type="button" @click=${() => this.emit('export', 'png')}>Map (PNG)</button>
-        <button type="button" @click=${() => this.emit('export', 'geojson')}>Sites (GeoJSON)</button>
-        <button type="button" @click=${() => this.emit('export', 'csv')}>Sites (CSV)</button>
+        <span>${t.t('download')}</span>
+        <button type="button" @click=${() => this.emit('export', 'png')}>${t.t('downloadPng')}</button>
+        <button type="button" @click=${() => this.emit('export', 'geojson')}>${t.t('downloadGeojson')}</button>
+        <button type="button" @click=${() => this.emit('export', 'csv')}>${t.t('downloadCsv')}</button>
       </div>
       <div class="actions">
-        <label for="files">Add your own points or shapes (GeoJSON, or CSV with lon and lat columns; or drop a file on the map):</label>
-        <input id="files" type="file" multiple accept=".geojson,.json,.csv,application/geo+json,application/json,text/csv" @change=${(e: Event) => {
+        <span id="files-label">${t.t('addFiles')}</span>
+        <!-- The browser's own file button speaks the browser's language, not the map's: ours stands in for it. -->
+        <button type="button" aria-describedby="files-label" @click=${() => this.renderRoot.querySelector<HTMLInputElement>('#files')?.click()}>${t.t('chooseFiles')}</button>
+        <input id="files" type="file" hidden multiple accept=".geojson,.json,.csv,application/geo+json,application/json,text/csv" @change=${(e: Event) => {
           const input = e.target as HTMLInputElement;
           this.emit('files-chosen', [...(input.files ?? [])]);
           input.value = '';
@@ -264,19 +270,13 @@ export class StrikeMapTable extends LitElement {
 }
 
 /** A feature's name for a list: its name, title or id property, else its number. */
-function featureName(f: Feature, i: number): string {
+function featureName(f: Feature, i: number, t: Texts): string {
   const p = f.properties ?? {};
   const value = p.name ?? p.Name ?? p.title ?? p.id;
-  return value === undefined || value === null || value === '' ? `Feature ${i + 1}` : String(value);
+  return value === undefined || value === null || value === '' ? t.t('featureN', { number: i + 1 }) : String(value);
 }
 
-/** "2 killed, 3 injured" where the account gives numbers, else its words. */
-function casualtyFigure(a: Account): string {
-  const parts = [a.killed !== undefined ? `${a.killed} killed` : '', a.injured !== undefined ? `${a.injured} injured` : ''].filter(Boolean);
-  return parts.length ? parts.join(', ') : a.text;
-}
-
-const rangeCell = ({ km, min, max }: ReturnType<typeof formatRange>) => html`${km}<br /><span class="range">${min} to ${max}</span>`;
+const rangeCell = ({ km, min, max }: ReturnType<Texts['range']>, t: Texts) => html`${km}<br /><span class="range">${t.t('rangeTo', { min, max })}</span>`;
 
 declare global {
   interface HTMLElementTagNameMap {

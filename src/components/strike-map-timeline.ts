@@ -1,12 +1,13 @@
 /**
  * <strike-map-timeline>: the dated events of the story as a day scrubber and a list. Choosing a
- * day shows on the map only what had happened by then and highlights that day's events.
+ * day shows on the map only what had happened by then and highlights that day's events. In Urdu
+ * and Persian the scrubber runs right to left, as the reading does.
  */
 import { LitElement, html, css } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { customElement } from './define.ts';
 import type { TimelineEvent } from '../data/types.ts';
-import { formatDate } from '../data/prepare.ts';
+import { english } from '../i18n/texts.ts';
 import { controlStyles, panelStyles } from './shared-styles.ts';
 import { sourceList } from './source-list.ts';
 import { prefersReducedMotion } from '../map/camera.ts';
@@ -47,7 +48,8 @@ export class StrikeMapTimeline extends LitElement {
       }
       ol {
         list-style: none;
-        padding: 0 4px 0 0;
+        padding: 0;
+        padding-inline-end: 4px;
         margin: 8px 0 0;
         display: grid;
         align-content: start;
@@ -59,8 +61,9 @@ export class StrikeMapTimeline extends LitElement {
         position: relative; /* offsetTop of the items is measured from the list */
       }
       li {
-        border-left: 3px solid var(--_line);
-        padding: 2px 0 2px 8px;
+        border-inline-start: 3px solid var(--_line);
+        padding-block: 2px;
+        padding-inline-start: 8px;
       }
       li.future {
         opacity: 0.55;
@@ -84,7 +87,7 @@ export class StrikeMapTimeline extends LitElement {
       }
       .sources {
         font-size: 12px;
-        padding-left: 20px;
+        padding-inline-start: 20px;
         margin: 2px 0;
         overflow-wrap: anywhere;
       }
@@ -100,6 +103,7 @@ export class StrikeMapTimeline extends LitElement {
     `,
   ];
 
+  @property({ attribute: false }) texts = english;
   @property({ attribute: false }) events: TimelineEvent[] = [];
   /** The chosen day, or null for everything. */
   @property({ attribute: false }) day: string | null = null;
@@ -163,21 +167,29 @@ export class StrikeMapTimeline extends LitElement {
   /** The months the events cover, e.g. "December 2023 – January 2024" (from the data, not fixed). */
   private get span(): string {
     const dates = this.events.map((e) => e.date).sort();
-    if (!dates.length) return '';
-    const month = (date: string) => new Date(`${date.slice(0, 7)}-01T00:00:00Z`).toLocaleDateString('en-GB', { month: 'long', year: 'numeric', timeZone: 'UTC' });
-    const [first, last] = [month(dates[0]), month(dates[dates.length - 1])];
-    return first === last ? first : `${first} – ${last}`;
+    return dates.length ? this.texts.monthSpan(dates[0], dates[dates.length - 1]) : '';
+  }
+
+  /** When an event happened: its date, and the UTC time when one is known. */
+  private when(e: TimelineEvent): string {
+    const t = this.texts;
+    if (!e.time_utc) return t.dayBoth(e.date);
+    const time = t.t(e.time_estimated ? 'timeUtcEstimated' : 'timeUtc', { time: t.clock(e.time_utc) });
+    return `${t.dayBoth(e.date)} · ${time}`;
   }
 
   protected render() {
     const days = this.days;
     const position = this.day ? days.indexOf(this.day) : days.length;
-    return html`<h2 id="timeline-title">Timeline${this.span ? `, ${this.span}` : ''}</h2>
+    const t = this.texts;
+    // The earlier day lies where the reading starts: left in English, right in Urdu and Persian.
+    const [back, forward] = t.dir === 'rtl' ? ['▶', '◀'] : ['◀', '▶'];
+    return html`<h2 id="timeline-title">${this.span ? t.t('timelineOf', { span: this.span }) : t.t('timeline')}</h2>
       <div class="controls" role="group" aria-labelledby="timeline-title">
-        <button type="button" aria-label="Previous day" @click=${() => this.step(-1)}>◀</button>
-        <button type="button" aria-pressed=${this.playing} @click=${this.togglePlay}>${this.playing ? 'Pause' : 'Play'}</button>
-        <button type="button" aria-label="Next day" @click=${() => this.step(1)}>▶</button>
-        <button type="button" aria-pressed=${this.day === null} @click=${() => (this.stop(), this.choose(null))}>All days</button>
+        <button type="button" aria-label=${t.t('previousDay')} @click=${() => this.step(-1)}>${back}</button>
+        <button type="button" aria-pressed=${this.playing} @click=${this.togglePlay}>${this.playing ? t.t('pause') : t.t('play')}</button>
+        <button type="button" aria-label=${t.t('nextDay')} @click=${() => this.step(1)}>${forward}</button>
+        <button type="button" aria-pressed=${this.day === null} @click=${() => (this.stop(), this.choose(null))}>${t.t('allDays')}</button>
       </div>
       <div class="controls">
         <input
@@ -185,26 +197,26 @@ export class StrikeMapTimeline extends LitElement {
           min="0"
           max=${days.length}
           .value=${String(position)}
-          aria-label="Show events up to day"
-          aria-valuetext=${this.day ? formatDate(this.day) : 'all days'}
+          aria-label=${t.t('showUpToDay')}
+          aria-valuetext=${this.day ? t.dayBoth(this.day) : t.t('allDays')}
           @input=${(e: Event) => {
             const i = Number((e.target as HTMLInputElement).value);
             this.choose(i < days.length ? days[i] : null);
           }}
         />
-        <output aria-live="polite">${this.day ? `up to ${formatDate(this.day, false)}` : 'all days'}</output>
+        <output aria-live="polite">${this.day ? t.t('upTo', { date: t.day(this.day, { year: false }) }) : t.t('allDays')}</output>
       </div>
       <ol>
         ${this.events.map(
           (e) => html`<li class=${this.day && e.date > this.day ? 'future' : this.day === e.date ? 'today' : ''} aria-current=${this.day === e.date ? 'date' : 'false'}>
-            <div class="when">${formatDate(e.date)}${e.time_utc ? ` · ${e.time_estimated ? 'about ' : ''}${e.time_utc.slice(11, 16)} UTC${e.time_estimated ? ' (estimated)' : ''}` : ''}</div>
-            <div class="title">${e.title}</div>
-            <p>${e.summary}</p>
+            <div class="when">${this.when(e)}</div>
+            <div class="title" dir="auto">${e.title}</div>
+            <p dir="auto">${e.summary}</p>
             ${e.place_id?.startsWith('strike') || e.place_id?.startsWith('context_strike')
-              ? html`<button type="button" @click=${() => this.dispatchEvent(new CustomEvent('event-select', { detail: e.place_id }))}>Show on map</button>`
+              ? html`<button type="button" @click=${() => this.dispatchEvent(new CustomEvent('event-select', { detail: e.place_id }))}>${t.t('showOnMap')}</button>`
               : ''}
             <details>
-              <summary>Sources (${e.sources.length})</summary>
+              <summary>${t.t('sourcesCount', { count: e.sources.length })}</summary>
               ${sourceList(e.sources)}
             </details>
           </li>`,

@@ -48,9 +48,33 @@ export const strikeMapStyles = [
       position: absolute;
       inset: 0;
     }
-    /* The measuring bar (a MapLibre control) wraps before it reaches the zoom buttons. */
+    /*
+     * MapLibre's corners in logical terms, so in Urdu and Persian the controls swap sides like the
+     * rest of the UI (the map itself is not mirrored). The measuring bar (top start) wraps before
+     * it reaches the zoom buttons.
+     */
+    .maplibregl-ctrl-top-left,
+    .maplibregl-ctrl-bottom-left {
+      left: auto;
+      inset-inline-start: 0;
+    }
+    .maplibregl-ctrl-top-right,
+    .maplibregl-ctrl-bottom-right {
+      right: auto;
+      inset-inline-end: 0;
+    }
     .maplibregl-ctrl-top-left {
-      right: 56px;
+      inset-inline-end: 56px;
+    }
+    .maplibregl-ctrl-top-left .maplibregl-ctrl,
+    .maplibregl-ctrl-bottom-left .maplibregl-ctrl {
+      float: inline-start;
+      margin-inline: 10px 0;
+    }
+    .maplibregl-ctrl-top-right .maplibregl-ctrl,
+    .maplibregl-ctrl-bottom-right .maplibregl-ctrl {
+      float: inline-end;
+      margin-inline: 0 10px;
     }
     /* While measuring, a crosshair marks the map centre, where Enter drops a point. */
     .map-area.measuring::after {
@@ -72,7 +96,7 @@ export const strikeMapStyles = [
     strike-feature-card {
       position: absolute;
       z-index: 4;
-      left: 8px;
+      inset-inline-start: 8px;
       top: 56px;
       width: min(380px, calc(100% - 16px));
       max-height: calc(100% - 100px);
@@ -90,7 +114,7 @@ export const strikeMapStyles = [
     .skip {
       position: absolute;
       z-index: 10;
-      left: 8px;
+      inset-inline-start: 8px;
       top: 8px;
       transform: translateY(-200%);
     }
@@ -106,11 +130,21 @@ export const strikeMapStyles = [
     }
     .panel {
       grid-area: panel;
-      border-left: 1px solid var(--_line);
+      border-inline-start: 1px solid var(--_line);
       overflow: auto;
       max-height: var(--strike-map-height, 560px);
       display: flex;
       flex-direction: column;
+    }
+    .languages {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 4px;
+      padding: 8px 12px 0;
+    }
+    .languages button {
+      min-height: 28px;
+      padding-block: 0;
     }
     /* The timeline's event list scrolls on its own, so its controls stay in view. */
     strike-map-timeline {
@@ -130,7 +164,7 @@ export const strikeMapStyles = [
         height: min(var(--strike-map-height, 560px), 70vh);
       }
       .panel {
-        border-left: 0;
+        border-inline-start: 0;
         border-top: 1px solid var(--_line);
         max-height: none;
       }
@@ -145,8 +179,7 @@ export const strikeMapStyles = [
     .notices {
       position: absolute;
       top: 8px;
-      left: 8px;
-      right: 56px;
+      inset-inline: 8px 56px;
       display: grid;
       gap: 6px;
       z-index: 3;
@@ -161,7 +194,7 @@ export const strikeMapStyles = [
       background: var(--_bg);
       color: var(--_fg);
       border: 1px solid var(--_warn);
-      border-left-width: 4px;
+      border-inline-start-width: 4px;
       border-radius: 6px;
       padding: 6px 8px;
       box-shadow: 0 1px 4px rgb(0 0 0 / 0.2);

@@ -2,10 +2,10 @@
  * <strike-map>: one MapLibre map in a shadow root, showing the January 2024 Iran–Pakistan strikes
  * with the story's UI (legend, timeline, measuring, cards, table). The element holds the reader's
  * state and renders it; controllers create and free the map (MapLifecycle), keep it in step with
- * the state (MapSync), handle keys and focus (MapNavigation), the URL (HashController), the theme
- * and the page's own data (UserDataController).
+ * the state (MapSync), handle keys and focus (MapNavigation), the URL (HashController), the theme,
+ * the language (LanguageController) and the page's own data (UserDataController).
  */
-import { LitElement, html, unsafeCSS, type PropertyValues } from 'lit';
+import { LitElement, html, css, unsafeCSS, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { customElement } from './define.ts';
 import type { Map as MlMap, StyleSpecification } from 'maplibre-gl';
@@ -31,6 +31,10 @@ export type { ErrorDetail, SelectDetail } from './events.ts';
 import { renderOverlays } from './map-overlays.ts';
 import { ThemeController, type Theme } from './theme-controller.ts';
 import { ReaderChoices, type Attacker } from './reader-choices.ts';
+import { LanguageController } from './language-controller.ts';
+import { LANGS, LANG_NAMES, type Lang } from '../i18n/lang.ts';
+import type { Texts } from '../i18n/texts.ts';
+import { localizeMap } from '../map/create-map.ts';
 import type { ExportKind } from './downloads.ts';
 import { StrikeMapMeasure, type MeasureMode } from './strike-map-measure.ts';
 import { StrikeMapInset } from './strike-map-inset.ts';
@@ -41,6 +45,7 @@ import './strike-map-timeline.ts';
 /**
  * @summary The strike map: border, provinces, strike sites with uncertainty, timeline and measuring.
  * @slot - `<strike-map-layer>` elements adding the page's own GeoJSON.
+ * @slot poster - a still picture (such as the build's poster.svg) shown in the map area until the map is ready.
  * @event strike-map-ready - the style, built-in layers and data have loaded and the map is idle. Detail: `{ map }`.
  * @event strike-map-select - a strike was selected or the card closed. Detail: `SelectDetail`.
  * @event strike-map-measure - a measurement was made. Detail: `MeasureDetail`.
@@ -56,7 +61,20 @@ import './strike-map-timeline.ts';
  */
 @customElement('strike-map')
 export class StrikeMap extends LitElement {
-  static styles = [unsafeCSS(maplibreCss), strikeMapStyles];
+  static styles = [
+    unsafeCSS(maplibreCss),
+    strikeMapStyles,
+    css`
+      ::slotted([slot='poster']) {
+        position: absolute;
+        inset: 0;
+        width: 100%;
+        height: 100%;
+        margin: 0;
+        object-fit: contain;
+      }
+    `,
+  ];
 
   /** Initial centre as "lon,lat"; defaults to a view of both provinces. */
   @property() center?: string;
@@ -72,6 +90,7 @@ export class StrikeMap extends LitElement {
   @property({ type: Boolean }) hash = false;
   /** Which built-in layers appear: `all`, `none`, or a space-separated list of legend groups. */
   @property() builtin = 'all';
+  // `lang` (en, ur, fa) is the standard HTML attribute, read by LanguageController: not a Lit property.
   /** Distance bands to draw, e.g. `10 25 50` or `30:PK` (in `units`; `:PK`/`:IR` for one side); replaces the shipped 10/25/50 km set, `""` draws none. */
   @property() bands?: string;
 
@@ -82,7 +101,10 @@ export class StrikeMap extends LitElement {
   @state() private measuring = false;
 
   private base?: StyleSpecification;
+  /** The map has been ready once: the page's poster is no longer shown. */
+  private mapShown = false;
   private themes = new ThemeController(this);
+  private language = new LanguageController(this, (texts) => this.onLanguage(texts));
   private choices = new ReaderChoices(this);
   private measure = new StrikeMapMeasure();
   private inset = new StrikeMapInset();
@@ -92,7 +114,8 @@ export class StrikeMap extends LitElement {
     create: (savedView) => this.createMap(savedView),
     loaded: (map) => this.drawState(map),
     ready: () => {
-      this.requestUpdate(); // the snapshot gives way to the live map
+      this.mapShown = true;
+      this.requestUpdate(); // the snapshot and the poster give way to the live map
       void import('./strike-map-table.ts'); // the table sits below the map: it loads once the map is ready
       this.hashSync.openSavedSite();
     },
@@ -107,10 +130,11 @@ export class StrikeMap extends LitElement {
     },
   });
   private mapSync = new MapSync(this, () =>
-    this.story && { strikes: this.strikes, builtin: this.builtin, hiddenGroups: this.choices.hiddenGroups, filter: this.choices.filter, selectedId: this.selectedId, palette: this.themes.palette, offlineBasemap: !this.base, units: this.units },
+    this.story && { strikes: this.strikes, builtin: this.builtin, hiddenGroups: this.choices.hiddenGroups, filter: this.choices.filter, selectedId: this.selectedId, palette: this.themes.palette, offlineBasemap: !this.base, units: this.units, texts: this.texts },
   );
   private navigation = new MapNavigation(this, {
     map: () => this.map,
+    dir: () => this.texts.dir,
     siteIds: () => this.visibleStrikes.map((f) => f.properties.id),
     selectedId: () => this.selectedId,
     select: (id) => this.select(id),
@@ -126,12 +150,15 @@ export class StrikeMap extends LitElement {
     day: () => this.choices.day,
     setDay: (day) => this.choices.setDay(day),
     select: (id, options) => this.select(id, options),
+    lang: () => (this.hasAttribute('lang') ? this.language.wanted : null),
+    setLang: (lang) => this.setAttribute('lang', lang),
   });
   private userData = new UserDataController(this, {
     map: () => this.map,
     palette: () => this.themes.palette,
     borderIndex: () => this.story?.borderIndex,
     units: () => this.units,
+    texts: () => this.texts,
     fitTo: (collection) => this.map && fitCollection(this.map, collection),
     notice: (message, source) => this.reportError(message, source),
     announce: (text) => (this.announcement = text),
@@ -142,6 +169,11 @@ export class StrikeMap extends LitElement {
   /** The MapLibre map, once created (undefined while the element is detached or off-screen). */
   get map(): MlMap | undefined {
     return this.lifecycle.map;
+  }
+
+  /** @internal The messages and formats of the language shown. */
+  get texts(): Texts {
+    return this.language.texts;
   }
 
   /** Resolves once the style, built-in layers and data have loaded and the map is idle. */
@@ -174,10 +206,11 @@ export class StrikeMap extends LitElement {
       void import('./strike-card.ts'); // cards load on first use, keeping start-up small
       if (!this.selectedId && !this.userData.feature) this.navigation.rememberOpener();
       this.userData.close(false); // one card at a time
-      this.announcement = `Selected: ${feature.properties.place}, ${feature.properties.date}. Uncertainty ${feature.properties.uncertainty_km} km.`;
+      const p = feature.properties;
+      this.announcement = this.texts.t('selected', { place: p.place, date: this.texts.day(p.date), distance: this.texts.distance(p.uncertainty_km, this.units) });
       if (fly && this.map) flyToSite(this.map, feature.geometry.coordinates as [number, number]);
     } else {
-      this.announcement = 'Card closed.';
+      this.announcement = this.texts.t('cardClosed');
     }
     this.selectedId = feature ? feature.properties.id : null;
     emit<SelectDetail>(this, 'strike-map-select', { id: this.selectedId, feature });
@@ -192,7 +225,7 @@ export class StrikeMap extends LitElement {
   async export(kind: ExportKind): Promise<void> {
     if (!this.story) return;
     const { exportFile } = await import('./downloads.ts');
-    await exportFile(kind, this.story.data.strikes, { map: this.map, day: this.choices.day, dark: this.themes.resolved === 'dark' });
+    await exportFile(kind, this.story.data.strikes, { map: this.map, day: this.choices.day, dark: this.themes.resolved === 'dark', texts: this.texts });
   }
 
   connectedCallback(): void {
@@ -202,11 +235,11 @@ export class StrikeMap extends LitElement {
 
   protected willUpdate(changed: PropertyValues): void {
     if (changed.has('units') && !['km', 'mi', 'nmi'].includes(this.units)) {
-      this.reportError(`units="${this.units}" is not one of km, mi, nmi; showing km.`);
+      this.reportError(this.texts.t('badUnits', { value: this.units }));
       this.units = 'km';
     }
     if (changed.has('builtin') && this.builtin.split(/\s+/).includes('bands')) this.choices.setGroupVisible('bands', true); // asked for by name: shown
-    Object.assign(this.measure, { units: this.units, bands: this.bands, bandsShown: shownGroups(this.builtin, this.choices.hiddenGroups).has('bands') });
+    Object.assign(this.measure, { texts: this.texts, units: this.units, bands: this.bands, bandsShown: shownGroups(this.builtin, this.choices.hiddenGroups).has('bands') });
   }
 
   protected updated(changed: PropertyValues): void {
@@ -215,6 +248,17 @@ export class StrikeMap extends LitElement {
     if (!map) return;
     if (changed.has('center') || changed.has('zoom')) map.jumpTo({ center: parseCenter(this.center) ?? map.getCenter(), zoom: this.zoom ?? map.getZoom() });
     if (changed.has('builtin')) this.inset.showOn(map, this.builtin.trim() === 'all');
+  }
+
+  /** A newly loaded language: the map's own controls and the locator inset speak it too. */
+  private onLanguage(texts: Texts): void {
+    this.inset.texts = texts;
+    if (this.map) localizeMap(this.map, texts);
+  }
+
+  /** The reader chose a language in the panel: it becomes the element's own `lang`. */
+  private chooseLang(lang: Lang): void {
+    this.setAttribute('lang', lang);
   }
 
   /** Keeps the built-in story (once) and hands the measuring tools and the inset their part of it. */
@@ -228,14 +272,14 @@ export class StrikeMap extends LitElement {
   private async prepare(signal: AbortSignal): Promise<void> {
     const data = await loadBuiltinData(signal);
     const url = this.basemap;
-    this.base = url === 'offline' ? undefined : await loadBaseStyle(url, signal, (message) => this.reportError(message, url));
+    this.base = url === 'offline' ? undefined : await loadBaseStyle(url, signal, (error) => this.reportError(this.texts.t('basemapFallback', { error }), url));
     this.adopt(data);
   }
 
   private createMap(savedView?: { center: [number, number]; zoom: number }): MlMap {
     const style = storyStyle(this.story!.data, this.themes.palette, this.base);
     const container = this.renderRoot.querySelector<HTMLElement>('#map')!;
-    const map = createStrikeMap(container, style, this.themes.palette, savedView ?? { center: parseCenter(this.center), zoom: this.zoom }, this);
+    const map = createStrikeMap(container, style, this.themes.palette, savedView ?? { center: parseCenter(this.center), zoom: this.zoom }, this, this.texts);
     map.addControl(this.measure, 'top-left');
     map.on('click', (event) => this.onMapClick(map, event.point));
     this.navigation.bind(map);
@@ -280,9 +324,10 @@ export class StrikeMap extends LitElement {
     const selected = this.selectedId ? this.strikes.find((f) => f.properties.id === this.selectedId) : undefined;
     const index = this.story?.borderIndex;
     const { snapshot, failure } = this.lifecycle;
+    const texts = this.texts;
     return html`
-      <div class="frame" data-theme=${this.themes.resolved}>
-        <button class="skip" type="button" @click=${() => this.renderRoot.querySelector<HTMLElement>('strike-map-table')?.focus()}>Skip to the table of strike sites</button>
+      <div class="frame" data-theme=${this.themes.resolved} dir=${texts.dir} lang=${texts.lang}>
+        <button class="skip" type="button" @click=${() => this.renderRoot.querySelector<HTMLElement>('strike-map-table')?.focus()}>${texts.t('skipToTable')}</button>
         <div
           class="map-area ${this.measuring ? 'measuring' : ''}"
           @measure-mode=${(e: CustomEvent<MeasureMode | null>) => (this.measuring = e.detail !== null)}
@@ -290,12 +335,17 @@ export class StrikeMap extends LitElement {
           @measure-problem=${(e: CustomEvent<string>) => this.reportError(e.detail)}
         >
           <div id="map" part="map"></div>
-          ${renderOverlays({ snapshot, failure, notices: this.notices, dismiss: (i) => (this.notices = this.notices.filter((_, j) => j !== i)) })}
-          ${selected && index ? html`<strike-card part="card" .feature=${selected} .index=${index} .units=${this.units} @close=${this.navigation.closeCard}></strike-card>` : ''}
+          ${this.mapShown ? '' : html`<slot name="poster"></slot>`}
+          ${renderOverlays({ texts, snapshot, failure, notices: this.notices, dismiss: (i) => (this.notices = this.notices.filter((_, j) => j !== i)) })}
+          ${selected && index ? html`<strike-card part="card" .feature=${selected} .index=${index} .units=${this.units} .texts=${texts} @close=${this.navigation.closeCard}></strike-card>` : ''}
           ${this.userData.renderCard()}
         </div>
         <div class="panel" part="panel">
+          <div class="languages" role="group" aria-label=${texts.t('language')}>
+            ${LANGS.map((lang) => html`<button type="button" lang=${lang} aria-pressed=${lang === this.language.wanted} @click=${() => this.chooseLang(lang)}>${LANG_NAMES[lang]}</button>`)}
+          </div>
           <strike-map-legend
+            .texts=${texts}
             .hiddenGroups=${this.choices.hiddenGroups}
             .showContext=${this.choices.showContext}
             .builtin=${this.builtin}
@@ -307,6 +357,7 @@ export class StrikeMap extends LitElement {
             @attacker-toggle=${(e: CustomEvent<{ attacker: Attacker; visible: boolean }>) => this.choices.setAttackerVisible(e.detail.attacker, e.detail.visible)}
           ></strike-map-legend>
           <strike-map-timeline
+            .texts=${texts}
             .events=${this.story?.data.timeline ?? []}
             .day=${this.choices.day}
             @day-change=${(e: CustomEvent<string | null>) => this.choices.setDay(e.detail)}
@@ -315,6 +366,7 @@ export class StrikeMap extends LitElement {
         </div>
         <strike-map-table
           part="table"
+          .texts=${texts}
           .strikes=${this.visibleStrikes}
           .index=${index}
           .units=${this.units}

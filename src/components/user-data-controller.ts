@@ -10,7 +10,8 @@ import type { Feature, FeatureCollection } from 'geojson';
 import { StrikeMapLayer } from './strike-map-layer.ts';
 import { removeUserLayer, setUserLayerVisible, syncUserLayer, type UserLayer } from '../map/user-layers.ts';
 import type { Palette } from '../map/palette.ts';
-import { formatDistance, type BorderIndex, type Units } from '../geo/index.ts';
+import type { BorderIndex, Units } from '../geo/index.ts';
+import type { MessageKey, Texts } from '../i18n/texts.ts';
 
 /** A point from a dropped file, measured against the border. */
 export interface MeasuredPoint {
@@ -32,6 +33,7 @@ export interface UserDataTarget {
   palette(): Palette;
   borderIndex(): BorderIndex | undefined;
   units(): Units;
+  texts(): Texts;
   fitTo(collection: FeatureCollection): void;
   notice(message: string, source: string): void;
   announce(text: string): void;
@@ -133,7 +135,7 @@ export class UserDataController implements ReactiveController {
     const [hit] = layers.length ? map.queryRenderedFeatures([point.x, point.y], { layers }) : [];
     if (!hit) return false;
     const at = map.unproject([point.x, point.y]).toArray() as [number, number];
-    this.open(String(hit.source), hit.properties, at, 'from the border at the clicked point');
+    this.open(String(hit.source), hit.properties, at, 'fromBorderAtClick');
     return true;
   }
 
@@ -142,8 +144,8 @@ export class UserDataController implements ReactiveController {
     const feature = this.featuresOf(layerId)[index];
     if (!feature) return;
     const at = feature.geometry?.type === 'Point' ? (feature.geometry.coordinates as [number, number]) : undefined;
-    this.open(layerId, feature.properties ?? {}, at, 'from the border');
-    this.target.announce(`${this.feature!.layer}, feature ${index + 1} shown.`);
+    this.open(layerId, feature.properties ?? {}, at, 'fromBorder');
+    this.target.announce(this.target.texts().t('featureShown', { layer: this.feature!.layer, number: index + 1 }));
     this.target.fitTo({ type: 'FeatureCollection', features: [feature] });
   }
 
@@ -158,15 +160,16 @@ export class UserDataController implements ReactiveController {
   renderCard() {
     const open = this.feature;
     return open
-      ? html`<strike-feature-card .layerName=${open.layer} .properties=${open.properties} .distance=${open.distance} @close=${() => this.close()}></strike-feature-card>`
+      ? html`<strike-feature-card .texts=${this.target.texts()} .layerName=${open.layer} .properties=${open.properties} .distance=${open.distance} @close=${() => this.close()}></strike-feature-card>`
       : '';
   }
 
-  private open(layerId: string, properties: Record<string, unknown>, at: [number, number] | undefined, from: string): void {
+  private open(layerId: string, properties: Record<string, unknown>, at: [number, number] | undefined, from: MessageKey): void {
     void import('./feature-card.ts'); // cards load on first use
     this.target.cardOpening();
     const km = at ? this.target.borderIndex()?.nearest(at).km : undefined;
-    this.feature = { layer: this.layerName(layerId) ?? 'Your data', properties, distance: km === undefined ? '' : `${formatDistance(km, this.target.units())} ${from}` };
+    const texts = this.target.texts();
+    this.feature = { layer: this.layerName(layerId) ?? texts.t('yourData'), properties, distance: km === undefined ? '' : texts.t(from, { distance: texts.distance(km, this.target.units()) }) };
     this.host.requestUpdate();
   }
 
@@ -189,8 +192,10 @@ export class UserDataController implements ReactiveController {
         this.dropped = [...this.dropped, layer];
         this.draw(layer, file.name);
         this.target.fitTo(parsed.collection);
-        if (parsed.skipped) this.target.notice(`${file.name}: ${parsed.skipped} feature(s) skipped. ${parsed.problems.join(' ')}`, file.name);
-        this.target.announce(`${file.name}: ${parsed.collection.features.length} feature(s) added${layer.points.length ? `, ${layer.points.length} point(s) measured to the border` : ''}.`);
+        const texts = this.target.texts();
+        if (parsed.skipped) this.target.notice(texts.t('featuresSkipped', { name: file.name, count: parsed.skipped, problems: parsed.problems.join(' ') }), file.name);
+        const added = { name: file.name, count: parsed.collection.features.length, points: layer.points.length };
+        this.target.announce(texts.t(layer.points.length ? 'filesAddedMeasured' : 'filesAdded', added));
       } catch (error) {
         this.target.notice((error as Error).message, file.name);
       }

@@ -18,6 +18,7 @@ export const en = {
   resetBearing: 'Reset bearing to north',
   fullscreenEnter: 'Enter fullscreen',
   fullscreenExit: 'Exit fullscreen',
+  toggleAttribution: 'Toggle attribution',
   basemapFallback: 'The online basemap could not be loaded, so the offline basemap is shown instead. ({error})',
   // Overlays
   snapshotAlt: 'Snapshot of the map; it comes back when scrolled into view.',
@@ -95,8 +96,8 @@ export const en = {
   constraintsUsed: 'Constraints used',
   setAside: 'Set aside',
   otherReadings: 'Other readings of the location',
-  fromPlotted: '{distance} from the plotted point',
-  readingRadius: '{from}; that reading allows anywhere within {radius} of its centre',
+  alternativeNear: '{distance} from the plotted point.',
+  alternativeWithin: '{distance} from the plotted point; that reading allows anywhere within {radius} of its centre.',
   sources: 'Sources',
   // Feature card
   featureDetails: 'Feature details',
@@ -126,6 +127,7 @@ export const en = {
   downloadGeojson: 'Sites (GeoJSON)',
   downloadCsv: 'Sites (CSV)',
   addFiles: 'Add your own points or shapes (GeoJSON, or CSV with lon and lat columns; or drop a file on the map):',
+  chooseFiles: 'Choose files…',
   layerFeatures: '{name}: {count} feature(s)',
   columnNumber: '#',
   columnFeature: 'Feature',

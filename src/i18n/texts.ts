@@ -6,7 +6,7 @@
 import type { Units } from '../geo/units.ts';
 import type { DistanceRange } from '../geo/distance-range.ts';
 import { en, type MessageKey, type Messages } from './en.ts';
-import { dirOf, type Lang } from './lang.ts';
+import { dirOf, LOCALES, type Lang } from './lang.ts';
 import { formatClock, formatDay, formatDayBoth, formatDistanceIn, formatMonthSpan, formatNumber, formatPercent } from './format.ts';
 
 export type { MessageKey } from './en.ts';
@@ -65,6 +65,11 @@ export class Texts {
 
   number(value: number, digits?: number): string {
     return formatNumber(value, this.lang, digits);
+  }
+
+  /** Short items side by side, "2 killed, 3 injured" / "۲ کشته، ۳ زخمی". */
+  list(items: string[]): string {
+    return new Intl.ListFormat(LOCALES[this.lang], { type: 'unit', style: 'short' }).format(items);
   }
 
   percent(share: number): string {

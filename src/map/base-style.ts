@@ -2,13 +2,13 @@
 import type { StyleSpecification } from 'maplibre-gl';
 import { fetchJson } from '../data/fetch-json.ts';
 
-/** The style at `url`; on failure (other than being aborted) `onFallback` hears why and the result is undefined. */
+/** The style at `url`; on failure (other than being aborted) `onFallback` hears the error's message and the result is undefined. */
 export async function loadBaseStyle(url: string, signal: AbortSignal, onFallback: (message: string) => void): Promise<StyleSpecification | undefined> {
   try {
     return await fetchJson<StyleSpecification>(url, { signal, timeoutMs: 10_000 });
   } catch (error) {
     if (signal.aborted) throw error;
-    onFallback(`The online basemap could not be loaded, so the offline basemap is shown instead. (${(error as Error).message})`);
+    onFallback((error as Error).message);
     return undefined;
   }
 }

@@ -8,6 +8,7 @@ import { configureWorker } from './worker.ts';
 import { ATTRIBUTION } from './style.ts';
 import { addIcons } from './icons.ts';
 import type { Palette } from './palette.ts';
+import type { Texts } from '../i18n/texts.ts';
 
 /** Both provinces on a wide map; on a phone, the border and the strike sites (the provinces would leave them tiny). */
 const HOME_BOUNDS: LngLatBoundsLike = [[58.8, 24.6], [70.3, 32.2]];
@@ -19,7 +20,7 @@ export interface StartView {
   zoom?: number;
 }
 
-export function createStrikeMap(container: HTMLElement, style: StyleSpecification, palette: Palette, view: StartView, fullscreenContainer: HTMLElement): MlMap {
+export function createStrikeMap(container: HTMLElement, style: StyleSpecification, palette: Palette, view: StartView, fullscreenContainer: HTMLElement, texts: Texts): MlMap {
   configureWorker();
   const start =
     view.center || view.zoom !== undefined
@@ -34,11 +35,7 @@ export function createStrikeMap(container: HTMLElement, style: StyleSpecificatio
     dragRotate: false,
     pitchWithRotate: false,
     maxPitch: 0,
-    locale: {
-      'CooperativeGesturesHandler.WindowsHelpText': 'Use Ctrl + scroll to zoom the map',
-      'CooperativeGesturesHandler.MacHelpText': 'Use ⌘ + scroll to zoom the map',
-      'CooperativeGesturesHandler.MobileHelpText': 'Use two fingers to move the map',
-    },
+    locale: mapLocale(texts),
   });
   addIcons(map, palette); // before the style loads, so no symbol waits for its image
   map.touchZoomRotate.disableRotation();
@@ -53,10 +50,54 @@ export function createStrikeMap(container: HTMLElement, style: StyleSpecificatio
     map.on('mouseleave', layer, () => (map.getCanvas().style.cursor = ''));
   }
   map.on('error', (event) => console.warn('strike-map:', event.error?.message ?? event));
-  map
-    .getCanvas()
-    .setAttribute('aria-label', 'Map of the January 2024 Iran–Pakistan strikes. Arrow keys move between strike sites and open their cards; Escape closes a card; Shift and arrow keys pan; plus and minus zoom.');
+  map.getCanvas().setAttribute('aria-label', texts.t('mapLabel'));
   return map;
+}
+
+/** MapLibre's own words (control titles, gesture hints) in the reader's language. */
+function mapLocale(texts: Texts): Record<string, string> {
+  return {
+    'CooperativeGesturesHandler.WindowsHelpText': texts.t('gestureWindows'),
+    'CooperativeGesturesHandler.MacHelpText': texts.t('gestureMac'),
+    'CooperativeGesturesHandler.MobileHelpText': texts.t('gestureMobile'),
+    'NavigationControl.ZoomIn': texts.t('zoomIn'),
+    'NavigationControl.ZoomOut': texts.t('zoomOut'),
+    'NavigationControl.ResetBearing': texts.t('resetBearing'),
+    'FullscreenControl.Enter': texts.t('fullscreenEnter'),
+    'FullscreenControl.Exit': texts.t('fullscreenExit'),
+    'AttributionControl.ToggleAttribution': texts.t('toggleAttribution'),
+  };
+}
+
+/**
+ * Switches a live map's own words to another language. MapLibre reads its locale when a control
+ * is made and when a title changes (fullscreen), so the text already shown is replaced here and
+ * the locale it reads later is updated in place (MapLibre has no public setter for it).
+ */
+export function localizeMap(map: MlMap, texts: Texts): void {
+  const locale = mapLocale(texts);
+  Object.assign((map as unknown as { _locale: Record<string, string> })._locale, locale);
+  const container = map.getContainer();
+  const titled: [string, string][] = [
+    ['.maplibregl-ctrl-zoom-in', locale['NavigationControl.ZoomIn']],
+    ['.maplibregl-ctrl-zoom-out', locale['NavigationControl.ZoomOut']],
+    ['.maplibregl-ctrl-compass', locale['NavigationControl.ResetBearing']],
+    ['.maplibregl-ctrl-fullscreen', locale['FullscreenControl.Enter']],
+    ['.maplibregl-ctrl-shrink', locale['FullscreenControl.Exit']],
+    ['.maplibregl-ctrl-attrib-button', locale['AttributionControl.ToggleAttribution']],
+  ];
+  for (const [selector, title] of titled) {
+    container.querySelectorAll(selector).forEach((button) => {
+      button.setAttribute('title', title);
+      button.setAttribute('aria-label', title);
+    });
+  }
+  const gestures: [string, string][] = [
+    ['.maplibregl-desktop-message', locale[/Mac/.test(navigator.platform) ? 'CooperativeGesturesHandler.MacHelpText' : 'CooperativeGesturesHandler.WindowsHelpText']],
+    ['.maplibregl-mobile-message', locale['CooperativeGesturesHandler.MobileHelpText']],
+  ];
+  for (const [selector, text] of gestures) container.querySelectorAll(selector).forEach((el) => (el.textContent = text));
+  map.getCanvas().setAttribute('aria-label', texts.t('mapLabel'));
 }
 
 /** "lon,lat" as a position, or undefined when it is not one. */

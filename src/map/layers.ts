@@ -26,9 +26,9 @@ export const layerGroups = {
 } as const;
 export type LayerGroup = keyof typeof layerGroups;
 
-/** The label of a distance band in the reader's units, e.g. "16 mi" for the 25 km band. */
-export function bandLabel(units: Units): ExpressionSpecification {
-  return ['concat', ['to-string', ['/', ['round', ['*', ['get', 'distance_km'], convertKm(10, units)]], 10]], ` ${units}`];
+/** The label of a distance band in the reader's units and digits, e.g. "16 mi" for the 25 km band, "۴۰ کیلومتر" in Persian. */
+export function bandLabel(units: Units, locale = 'en', unitName: string = units): ExpressionSpecification {
+  return ['concat', ['number-format', ['/', ['round', ['*', ['get', 'distance_km'], convertKm(10, units)]], 10], { locale, 'max-fraction-digits': 1 }], ` ${unitName}`];
 }
 
 /**
