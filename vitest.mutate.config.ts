@@ -15,6 +15,6 @@ export default defineConfig({
     include: ['tests/unit/{geo-border-index,geo-distance-range,geo-units,geo-band-spec,geo-offset-bands,limits,fetch-json,builtin,prepare,story,csv-export,validate,user-data,fixtures}.test.ts'],
     setupFiles: ['tests/unit/mutate-setup.ts'],
     env: { STRIKE_MAP_MUTATE: '1' }, // fewer random cases in the slowest property tests
-    testTimeout: 60_000,
+    testTimeout: 300_000, // instrumented code on a busy machine: a hang detector, not a speed limit
   },
 });
