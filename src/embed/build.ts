@@ -1,12 +1,15 @@
 /**
  * Vite plugin (Node side) for the embed page: writes embed/embed.js (src/embed/host.ts as one
- * minified classic script) and embed/oembed.json (the default view), and adds the oEmbed discovery
- * link to the embed page. STRIKE_MAP_EMBED_URL, the public URL of the embed page's folder, makes
- * those URLs absolute, as WordPress and Ghost need; without it they are relative to the folder.
+ * minified classic script), embed/oembed.json (the default view), poster.svg (the still map shown
+ * before the live one, scripts/poster.ts) and embed/sites.html (the table of sites for readers
+ * without JavaScript or WebGL), and adds the oEmbed discovery link to the embed page.
+ * STRIKE_MAP_EMBED_URL, the public URL of the embed page's folder, makes those URLs absolute, as WordPress and Ghost need; without it they are relative to the folder.
  */
 import { build, type Plugin, type Rolldown } from 'vite';
 import { fileURLToPath } from 'node:url';
 import { oembed, TITLE } from './oembed.ts';
+import { shippedPoster } from '../../scripts/poster.ts';
+import { shippedSitesPage, SITES_CSS } from '../../scripts/sites-page.ts';
 
 const hostEntry = fileURLToPath(new URL('./host.ts', import.meta.url));
 
@@ -58,6 +61,10 @@ export function embedPage({ library }: { library?: string } = {}): Plugin {
     async generateBundle() {
       this.emitFile({ type: 'asset', fileName: 'embed/embed.js', source: await buildHostScript() });
       this.emitFile({ type: 'asset', fileName: 'embed/oembed.json', source: `${JSON.stringify(oembed({ embedUrl }), null, 2)}\n` });
+      // Beside strike-map.js in the library, so a page's <img slot="poster"> finds it there too.
+      this.emitFile({ type: 'asset', fileName: 'poster.svg', source: shippedPoster() });
+      this.emitFile({ type: 'asset', fileName: 'embed/sites.html', source: shippedSitesPage() });
+      this.emitFile({ type: 'asset', fileName: 'embed/sites.css', source: SITES_CSS });
     },
   };
 }

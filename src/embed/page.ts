@@ -35,6 +35,12 @@ for (const src of options.layers) {
 }
 map.dataset.table = 'closed';
 map.dataset.panel = 'closed';
+// The poster the page showed before any script ran stays in view, inside the element, until its map is ready.
+const poster = document.getElementById('embed-poster');
+if (poster) {
+  poster.slot = 'poster';
+  map.append(poster);
+}
 document.getElementById('embed-map')!.append(map);
 
 /** A bar button that opens and closes one part of the element. */
