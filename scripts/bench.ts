@@ -9,6 +9,10 @@
  *    40 KB budget for our own JS; the built-in data downloaded before `ready` against 150 KB.
  * 3. Start-up: navigation → `ready` in headless Chromium, the explorer vs bench/bare.html (bare
  *    MapLibre with the same data, style, icons and bounds), alternating runs, medians, vs 1.2×.
+ *    Bytes per language: what an Urdu or Persian reader downloads on top of the English start
+ *    (UI fonts, the map's canvas font, the message catalogue chunk and the translated content).
+ *    Then the poster: on Slow 4G, the embed page's poster painted and its `ready`, vs bare.html's
+ *    first map frame.
  * 4. The machine.
  *
  * Progress goes to stderr; the report to stdout.
@@ -24,6 +28,8 @@ import { build, type Rolldown } from 'vite';
 import { chromium, type Browser } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from './chromium.ts';
 import { benchGeo } from './bench-geo.ts';
+import { UI_FACES } from '../src/i18n/fonts.ts';
+import { CANVAS_FONT } from '../src/map/language.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const EXPLORER_OUT = join(ROOT, 'bench', 'dist', 'explorer');
@@ -177,6 +183,8 @@ async function bundle(): Promise<BundleReport> {
   }
   dataRows.push(['**total**', `**${kB(dataRaw)}**`, `**${kB(dataGzip)}**`]);
 
+  const languageRows = bytesPerLanguage(chunks, assets, ownGzip);
+
   const verdict = (value: number, budget: number) =>
     value <= budget ? `PASS (${kB(budget - value)} under)` : `OVER by ${kB(value - budget)} (${Math.round((100 * (value - budget)) / budget)} %)`;
   const lines = [
@@ -195,8 +203,45 @@ async function bundle(): Promise<BundleReport> {
     table(['file', 'raw', 'gzip'], dataRows),
     '',
     `**Data before ready: ${kB(dataGzip)} gzip vs 150 kB budget → ${verdict(dataGzip, DATA_BUDGET)}**`,
+    '',
+    'Bytes per language: what a reader downloads on top of the English start (WOFF2 is compressed already, so it is served as is; gzip shown for comparison). Urdu and Persian load only when the language is chosen; the canvas font only when the map draws a label:',
+    '',
+    table(['language', 'what', 'file', 'raw', 'gzip'], languageRows, 'lllrr'),
   ];
   return { lines, ownStartGzip: ownGzip };
+}
+
+/**
+ * The extra bytes of each language (English: none beyond the start): its UI faces, the map's canvas
+ * faces (a file already counted for the UI is not counted twice), its catalogue chunk and its content.
+ */
+function bytesPerLanguage(chunks: Rolldown.OutputChunk[], assets: Rolldown.OutputAsset[], ownStartGzip: number): (string | number)[][] {
+  const rows: (string | number)[][] = [['en', 'own JS at start (every language)', '', '', kB(ownStartGzip)]];
+  const emitted = (url: string) => {
+    const stem = url.split('/').pop()!.replace(/\.woff2$/, '');
+    return assets.find((a) => a.fileName.startsWith(`assets/${stem}-`) && a.fileName.endsWith('.woff2'));
+  };
+  for (const lang of ['ur', 'fa'] as const) {
+    const parts: { what: string; file: string; bytes: string | Uint8Array }[] = [];
+    const seen = new Set<string>();
+    const font = (what: string, url: string) => {
+      const asset = emitted(url);
+      if (!asset) return;
+      const again = seen.has(asset.fileName);
+      seen.add(asset.fileName);
+      parts.push(again ? { what: `${what}: the UI's file, not downloaded again`, file: asset.fileName, bytes: '' } : { what, file: asset.fileName, bytes: asset.source });
+    };
+    UI_FACES[lang].forEach((face) => font(`UI font (${face.family}, ${face.weight})`, face.url));
+    CANVAS_FONT[lang].faces.forEach((face, i) => font(i ? 'map font, only for forms the first lacks' : 'map font', face.url));
+    for (const c of chunks.filter((c) => c.facadeModuleId?.split(sep).join('/').endsWith(`/src/i18n/${lang}.ts`))) parts.push({ what: 'message catalogue (import())', file: c.fileName, bytes: c.code });
+    for (const a of assets.filter((a) => a.fileName.startsWith(`assets/content.${lang}-`))) parts.push({ what: 'translated content (fetched on demand)', file: a.fileName, bytes: a.source });
+    const sized = parts.map((p) => ({ ...p, raw: Buffer.byteLength(p.bytes), gzip: p.bytes.length ? gz(p.bytes) : 0 }));
+    for (const part of sized) rows.push([lang, part.what, `\`${part.file}\``, kB(part.raw), kB(part.gzip)]);
+    const raw = sized.reduce((sum, p) => sum + p.raw, 0);
+    const gzip = sized.reduce((sum, p) => sum + p.gzip, 0);
+    rows.push([`**${lang}**`, '**extra, total**', '', `**${kB(raw)}**`, `**${kB(gzip)}**`]);
+  }
+  return rows;
 }
 
 async function buildBare(): Promise<void> {
@@ -382,6 +427,66 @@ async function startup(browser: Browser, explorerBase: string, bareBase: string)
   ];
 }
 
+// ─────────────────────── 3b. poster on Slow 4G ───────────────────────
+
+const SLOW_RUNS = Number(process.env.BENCH_SLOW_RUNS ?? 3);
+/** Chromium DevTools' "Slow 4G": 1.6 Mb/s down, 750 kb/s up, 150 ms latency. */
+const SLOW_4G = { offline: false, latency: 150, downloadThroughput: 200_000, uploadThroughput: 93_750 };
+
+/** Marks on the embed page: the poster painted (Element Timing) and the element's `ready`. */
+const EMBED_INIT = `
+  const marks = (window.__bench = {});
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) if (entry.identifier === 'poster') marks.poster = entry.renderTime || entry.loadTime;
+  }).observe({ type: 'element', buffered: true });
+  customElements.whenDefined('strike-map').then(() =>
+    document.querySelector('strike-map').ready.then(() => { marks.ready = performance.now(); }, (error) => { marks.error = error.message; }),
+  );
+`;
+
+/** One cold, throttled load; `done` says when the page's marks are complete. */
+async function throttled(browser: Browser, url: string, init: string | undefined, done: string): Promise<Record<string, number>> {
+  const context = await browser.newContext({ viewport: VIEWPORT, colorScheme: 'light' });
+  try {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    await cdp.send('Network.emulateNetworkConditions', SLOW_4G);
+    if (init) await page.addInitScript({ content: init });
+    await page.goto(url, { waitUntil: 'commit' });
+    await page.waitForFunction(done, undefined, { timeout: 300_000, polling: 50 });
+    const marks = (await page.evaluate('window.__bench')) as Record<string, number> & { error?: string };
+    if (marks.error) throw new Error(`${url}: ${marks.error}`);
+    return marks;
+  } finally {
+    await context.close();
+  }
+}
+
+async function posterStartup(browser: Browser, explorerBase: string, bareBase: string): Promise<string[]> {
+  const embed = { poster: [] as number[], ready: [] as number[] };
+  const bare: number[] = [];
+  for (let i = 0; i < SLOW_RUNS; i++) {
+    const e = await throttled(browser, `${explorerBase}/embed/`, EMBED_INIT, `!!window.__bench && (window.__bench.ready !== undefined || window.__bench.error !== undefined) && window.__bench.poster !== undefined`);
+    embed.poster.push(e.poster);
+    embed.ready.push(e.ready);
+    // bare.html's own marks; its map \`load\` is its first drawn frame
+    const b = await throttled(browser, `${bareBase}/bare.html`, undefined, `!!window.__bench && (window.__bench.load !== undefined || window.__bench.error !== undefined)`);
+    bare.push(b.load);
+    log(`slow 4G run ${i + 1}/${SLOW_RUNS}: embed poster ${msFmt(e.poster)}, ready ${msFmt(e.ready)}; bare first map frame ${msFmt(b.load)}`);
+  }
+  return [
+    `### Poster on Slow 4G (issue 12): Chromium's "Slow 4G" (1.6 Mb/s down, 750 kb/s up, 150 ms), cache disabled, ${VIEWPORT.width}×${VIEWPORT.height}, ${SLOW_RUNS} runs each, medians`,
+    '',
+    table(['ms after navigation start', 'embed page', 'bare MapLibre'], [
+      ['poster painted (Element Timing)', msFmt(median(embed.poster)), '—'],
+      ['first map frame (`load`)', '—', msFmt(median(bare))],
+      ['`ready`', msFmt(median(embed.ready)), '—'],
+    ]),
+  ];
+}
+
 // ───────────────────────────── main ─────────────────────────────
 
 const started = new Date();
@@ -401,6 +506,7 @@ let browserVersion: string;
 try {
   browserVersion = browser.version();
   startupLines = await startup(browser, explorerServer.url, bareServer.url);
+  startupLines.push('', ...(await posterStartup(browser, explorerServer.url, bareServer.url)));
 } finally {
   await browser.close();
   explorerServer.server.close();
