@@ -3,7 +3,9 @@
  * is, how far from the border, and the sources. Every value from the data is rendered as text.
  */
 import { LitElement, html, css } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
+import type { ContentTexts } from '../data/content-i18n.ts';
+import { translated } from './translated.ts';
 import { customElement } from './define.ts';
 import type { Account, LocationAlternative, LocationConstraint, StrikeFeature, StrikeProperties } from '../data/types.ts';
 import { distanceRange, type BorderIndex, type Units } from '../geo/index.ts';
@@ -81,6 +83,17 @@ export class StrikeCard extends LitElement {
       .why {
         color: var(--_muted);
       }
+      .translation {
+        grid-column: 1 / -1;
+        margin: 0;
+        font-size: 12px;
+        color: var(--_muted);
+      }
+      .translation button {
+        font-size: 12px;
+        min-height: 24px;
+        padding: 0 6px;
+      }
     `,
   ];
 
@@ -88,6 +101,10 @@ export class StrikeCard extends LitElement {
   @property({ attribute: false }) index?: BorderIndex;
   @property() units: Units = 'km';
   @property({ attribute: false }) texts = english;
+  /** The strike's texts in the reader's language (translations made for this project). */
+  @property({ attribute: false }) content?: ContentTexts;
+  /** The reader asked for the English original instead of the translation. */
+  @state() private original = false;
 
   connectedCallback(): void {
     super.connectedCallback();
@@ -96,7 +113,7 @@ export class StrikeCard extends LitElement {
 
   protected updated(): void {
     // aria-labelledby cannot reach into our own shadow root, so name the dialog directly.
-    if (this.feature) this.setAttribute('aria-label', this.texts.t('strikeSite', { place: this.feature.properties.place }));
+    if (this.feature) this.setAttribute('aria-label', this.texts.t('strikeSite', { place: this.shown!.place }));
   }
 
   /** Moves focus to the close button so keyboard users land inside the card. */
@@ -115,10 +132,20 @@ export class StrikeCard extends LitElement {
     }
   };
 
+  /** The strike's properties as shown: translated, unless the reader chose the original. */
+  private get shown(): StrikeProperties | undefined {
+    const p = this.feature?.properties;
+    return p && this.content && !this.original ? translated(p, p.id, this.content) : p;
+  }
+
+  protected willUpdate(changed: Map<string, unknown>): void {
+    if (changed.has('feature') || changed.has('content')) this.original = false;
+  }
+
   protected render() {
     const f = this.feature;
     if (!f) return html``;
-    const p = f.properties;
+    const p = this.shown!;
     const t = this.texts;
     const distance = (km: number) => t.distance(km, this.units);
     const at = f.geometry.coordinates as [number, number];
@@ -145,6 +172,9 @@ export class StrikeCard extends LitElement {
         <h2 dir="auto">${p.place}</h2>
         <button class="close" type="button" aria-label=${t.t('closeCard')} @click=${this.close}>×</button>
         <div class="local">${localNames(p.place_local, p.target_country, t)}</div>
+        ${this.content
+          ? html`<p class="translation">${this.original ? '' : html`${t.t('translatedNote')} `}<button type="button" class="link" @click=${() => (this.original = !this.original)}>${t.t(this.original ? 'showTranslation' : 'showOriginal')}</button></p>`
+          : ''}
         <div class="meta">
           ${t.dayBoth(p.date)} · <bdi>${p.time_local}</bdi><br />
           <strong>${t.country(p.attacker)} ${t.dir === 'rtl' ? '←' : '→'} ${t.country(p.target_country)}</strong>${p.category === 'context' ? ` · ${t.t('contextStrike')}` : ''}

@@ -11,6 +11,8 @@ import { sourceList } from './source-list.ts';
 import { distanceRange, type BorderIndex, type DistanceRange, type Units } from '../geo/index.ts';
 import { controlStyles } from './shared-styles.ts';
 import { english, type Texts } from '../i18n/texts.ts';
+import type { ContentTexts } from '../data/content-i18n.ts';
+import { translated } from './translated.ts';
 import { casualtyFigure, countryNamed } from './account-words.ts';
 import type { DroppedLayer } from './user-data-controller.ts';
 
@@ -114,6 +116,8 @@ export class StrikeMapTable extends LitElement {
 
   @property({ attribute: false }) texts = english;
   @property({ attribute: false }) strikes: StrikeFeature[] = [];
+  /** The strikes' texts in the reader's language, where translated. */
+  @property({ attribute: false }) content?: ContentTexts;
   @property({ attribute: false }) index?: BorderIndex;
   @property() units: Units = 'km';
   @property({ attribute: false }) selectedId: string | null = null;
@@ -224,7 +228,7 @@ export class StrikeMapTable extends LitElement {
         </thead>
         <tbody>
           ${rows.map(({ f, range }) => {
-            const p = f.properties;
+            const p = this.content ? translated(f.properties, f.properties.id, this.content) : f.properties;
             const selected = p.id === this.selectedId;
             return html`<tr class=${selected ? 'selected' : ''} data-id=${p.id}>
               <td class="num">${t.dayBoth(p.date)}</td>

@@ -8,6 +8,7 @@ import { property, state } from 'lit/decorators.js';
 import { customElement } from './define.ts';
 import type { TimelineEvent } from '../data/types.ts';
 import { english } from '../i18n/texts.ts';
+import type { ContentTexts } from '../data/content-i18n.ts';
 import { controlStyles, panelStyles } from './shared-styles.ts';
 import { sourceList } from './source-list.ts';
 import { prefersReducedMotion } from '../map/camera.ts';
@@ -100,11 +101,17 @@ export class StrikeMapTimeline extends LitElement {
       p {
         margin: 2px 0;
       }
+      .translated {
+        font-size: 12px;
+        color: var(--_muted);
+      }
     `,
   ];
 
   @property({ attribute: false }) texts = english;
   @property({ attribute: false }) events: TimelineEvent[] = [];
+  /** The events' titles and summaries in the reader's language, where translated. */
+  @property({ attribute: false }) content?: ContentTexts;
   /** The chosen day, or null for everything. */
   @property({ attribute: false }) day: string | null = null;
   @state() private playing = false;
@@ -206,12 +213,13 @@ export class StrikeMapTimeline extends LitElement {
         />
         <output aria-live="polite">${this.day ? t.t('upTo', { date: t.day(this.day, { year: false }) }) : t.t('allDays')}</output>
       </div>
+      ${this.content ? html`<p class="translated">${t.t('timelineTranslated')}</p>` : ''}
       <ol>
         ${this.events.map(
           (e) => html`<li class=${this.day && e.date > this.day ? 'future' : this.day === e.date ? 'today' : ''} aria-current=${this.day === e.date ? 'date' : 'false'}>
             <div class="when">${this.when(e)}</div>
-            <div class="title" dir="auto">${e.title}</div>
-            <p dir="auto">${e.summary}</p>
+            <div class="title" dir="auto">${this.content?.text(e.id, 'title') ?? e.title}</div>
+            <p dir="auto">${this.content?.text(e.id, 'summary') ?? e.summary}</p>
             ${e.place_id?.startsWith('strike') || e.place_id?.startsWith('context_strike')
               ? html`<button type="button" @click=${() => this.dispatchEvent(new CustomEvent('event-select', { detail: e.place_id }))}>${t.t('showOnMap')}</button>`
               : ''}

@@ -32,9 +32,7 @@ import { renderOverlays } from './map-overlays.ts';
 import { ThemeController, type Theme } from './theme-controller.ts';
 import { ReaderChoices, type Attacker } from './reader-choices.ts';
 import { LanguageController } from './language-controller.ts';
-import { LANGS, LANG_NAMES, type Lang } from '../i18n/lang.ts';
 import type { Texts } from '../i18n/texts.ts';
-import { localizeMap } from '../map/create-map.ts';
 import type { ExportKind } from './downloads.ts';
 import { StrikeMapMeasure, type MeasureMode } from './strike-map-measure.ts';
 import { StrikeMapInset } from './strike-map-inset.ts';
@@ -104,7 +102,11 @@ export class StrikeMap extends LitElement {
   /** The map has been ready once: the page's poster is no longer shown. */
   private mapShown = false;
   private themes = new ThemeController(this);
-  private language = new LanguageController(this, (texts) => this.onLanguage(texts));
+  private language = new LanguageController(this, {
+    map: () => this.map,
+    changed: (texts) => (this.inset.texts = texts),
+    problem: (message) => this.reportError(message),
+  });
   private choices = new ReaderChoices(this);
   private measure = new StrikeMapMeasure();
   private inset = new StrikeMapInset();
@@ -207,7 +209,8 @@ export class StrikeMap extends LitElement {
       if (!this.selectedId && !this.userData.feature) this.navigation.rememberOpener();
       this.userData.close(false); // one card at a time
       const p = feature.properties;
-      this.announcement = this.texts.t('selected', { place: p.place, date: this.texts.day(p.date), distance: this.texts.distance(p.uncertainty_km, this.units) });
+      const place = this.language.content?.text(p.id, 'place') ?? p.place;
+      this.announcement = this.texts.t('selected', { place, date: this.texts.day(p.date), distance: this.texts.distance(p.uncertainty_km, this.units) });
       if (fly && this.map) flyToSite(this.map, feature.geometry.coordinates as [number, number]);
     } else {
       this.announcement = this.texts.t('cardClosed');
@@ -250,17 +253,6 @@ export class StrikeMap extends LitElement {
     if (changed.has('builtin')) this.inset.showOn(map, this.builtin.trim() === 'all');
   }
 
-  /** A newly loaded language: the map's own controls and the locator inset speak it too. */
-  private onLanguage(texts: Texts): void {
-    this.inset.texts = texts;
-    if (this.map) localizeMap(this.map, texts);
-  }
-
-  /** The reader chose a language in the panel: it becomes the element's own `lang`. */
-  private chooseLang(lang: Lang): void {
-    this.setAttribute('lang', lang);
-  }
-
   /** Keeps the built-in story (once) and hands the measuring tools and the inset their part of it. */
   private adopt(data: BuiltinData): void {
     if (this.story) return;
@@ -292,6 +284,7 @@ export class StrikeMap extends LitElement {
     this.mapSync.attach(map, this.themes.palette);
     this.inset.showOn(map, this.builtin.trim() === 'all'); // the locator belongs to the full story, not to a page's own map
     this.userData.onMapReady();
+    this.language.mapLoaded(map);
   }
 
   private onMapClick(map: MlMap, point: { x: number; y: number }): void {
@@ -326,7 +319,7 @@ export class StrikeMap extends LitElement {
     const { snapshot, failure } = this.lifecycle;
     const texts = this.texts;
     return html`
-      <div class="frame" data-theme=${this.themes.resolved} dir=${texts.dir} lang=${texts.lang}>
+      <div class="frame" data-theme=${this.themes.resolved} dir=${texts.dir} lang=${texts.lang} style=${this.language.fontStyle()}>
         <button class="skip" type="button" @click=${() => this.renderRoot.querySelector<HTMLElement>('strike-map-table')?.focus()}>${texts.t('skipToTable')}</button>
         <div
           class="map-area ${this.measuring ? 'measuring' : ''}"
@@ -337,13 +330,11 @@ export class StrikeMap extends LitElement {
           <div id="map" part="map"></div>
           ${this.mapShown ? '' : html`<slot name="poster"></slot>`}
           ${renderOverlays({ texts, snapshot, failure, notices: this.notices, dismiss: (i) => (this.notices = this.notices.filter((_, j) => j !== i)) })}
-          ${selected && index ? html`<strike-card part="card" .feature=${selected} .index=${index} .units=${this.units} .texts=${texts} @close=${this.navigation.closeCard}></strike-card>` : ''}
+          ${selected && index ? html`<strike-card part="card" .feature=${selected} .index=${index} .units=${this.units} .texts=${texts} .content=${this.language.content} @close=${this.navigation.closeCard}></strike-card>` : ''}
           ${this.userData.renderCard()}
         </div>
         <div class="panel" part="panel">
-          <div class="languages" role="group" aria-label=${texts.t('language')}>
-            ${LANGS.map((lang) => html`<button type="button" lang=${lang} aria-pressed=${lang === this.language.wanted} @click=${() => this.chooseLang(lang)}>${LANG_NAMES[lang]}</button>`)}
-          </div>
+          ${this.language.renderSwitch()}
           <strike-map-legend
             .texts=${texts}
             .hiddenGroups=${this.choices.hiddenGroups}
@@ -358,6 +349,7 @@ export class StrikeMap extends LitElement {
           ></strike-map-legend>
           <strike-map-timeline
             .texts=${texts}
+            .content=${this.language.content}
             .events=${this.story?.data.timeline ?? []}
             .day=${this.choices.day}
             @day-change=${(e: CustomEvent<string | null>) => this.choices.setDay(e.detail)}
@@ -367,6 +359,7 @@ export class StrikeMap extends LitElement {
         <strike-map-table
           part="table"
           .texts=${texts}
+          .content=${this.language.content}
           .strikes=${this.visibleStrikes}
           .index=${index}
           .units=${this.units}

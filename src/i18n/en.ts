@@ -65,6 +65,10 @@ export const en = {
   showOnMap: 'Show on map',
   sourcesCount: 'Sources ({count})',
   // Strike card
+  translatedNote: 'Translated from English for this project.',
+  showOriginal: 'Show the English original',
+  showTranslation: 'Show the translation',
+  timelineTranslated: 'Event texts translated from English for this project.',
   closeCard: 'Close card',
   strikeSite: 'Strike site: {place}',
   contextStrike: 'context strike',
