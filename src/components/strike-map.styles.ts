@@ -92,6 +92,14 @@ export const strikeMapStyles = [
         linear-gradient(var(--_fg), var(--_fg)) center / 100% 2px no-repeat;
       opacity: 0.7;
     }
+    ::slotted([slot='poster']) {
+      position: absolute;
+      inset: 0;
+      width: 100%;
+      height: 100%;
+      margin: 0;
+      object-fit: contain;
+    }
     strike-card,
     strike-feature-card {
       position: absolute;

@@ -5,12 +5,11 @@
  * the state (MapSync), handle keys and focus (MapNavigation), the URL (HashController), the theme,
  * the language (LanguageController) and the page's own data (UserDataController).
  */
-import { LitElement, html, css, unsafeCSS, type PropertyValues } from 'lit';
+import { LitElement, html, unsafeCSS, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { customElement } from './define.ts';
 import type { Map as MlMap, StyleSpecification } from 'maplibre-gl';
 import maplibreCss from 'maplibre-gl/dist/maplibre-gl.css?inline';
-import type { LayerGroup } from '../map/layers.ts';
 import { storyStyle } from '../map/style.ts';
 import { createStrikeMap, parseCenter } from '../map/create-map.ts';
 import { fitCollection, flyToSite } from '../map/camera.ts';
@@ -29,6 +28,7 @@ import { UserDataController } from './user-data-controller.ts';
 import { emit, type ErrorDetail, type SelectDetail } from './events.ts';
 export type { ErrorDetail, SelectDetail } from './events.ts';
 import { renderOverlays } from './map-overlays.ts';
+import { renderPanel, renderTable } from './strike-map-parts.ts';
 import { ThemeController, type Theme } from './theme-controller.ts';
 import { ReaderChoices, type Attacker } from './reader-choices.ts';
 import { LanguageController } from './language-controller.ts';
@@ -59,20 +59,7 @@ import './strike-map-timeline.ts';
  */
 @customElement('strike-map')
 export class StrikeMap extends LitElement {
-  static styles = [
-    unsafeCSS(maplibreCss),
-    strikeMapStyles,
-    css`
-      ::slotted([slot='poster']) {
-        position: absolute;
-        inset: 0;
-        width: 100%;
-        height: 100%;
-        margin: 0;
-        object-fit: contain;
-      }
-    `,
-  ];
+  static styles = [unsafeCSS(maplibreCss), strikeMapStyles];
 
   /** Initial centre as "lon,lat"; defaults to a view of both provinces. */
   @property() center?: string;
@@ -333,45 +320,8 @@ export class StrikeMap extends LitElement {
           ${selected && index ? html`<strike-card part="card" .feature=${selected} .index=${index} .units=${this.units} .texts=${texts} .content=${this.language.content} @close=${this.navigation.closeCard}></strike-card>` : ''}
           ${this.userData.renderCard()}
         </div>
-        <div class="panel" part="panel">
-          ${this.language.renderSwitch()}
-          <strike-map-legend
-            .texts=${texts}
-            .hiddenGroups=${this.choices.hiddenGroups}
-            .showContext=${this.choices.showContext}
-            .builtin=${this.builtin}
-            .hiddenAttackers=${this.choices.hiddenAttackers}
-            .userLayers=${this.userData.layers}
-            @legend-toggle=${(e: CustomEvent<{ group: LayerGroup; visible: boolean }>) => this.choices.setGroupVisible(e.detail.group, e.detail.visible)}
-            @context-toggle=${(e: CustomEvent<boolean>) => this.setShowContext(e.detail)}
-            @user-layer-toggle=${(e: CustomEvent<{ layerId: string; visible: boolean }>) => this.userData.setVisible(e.detail.layerId, e.detail.visible)}
-            @attacker-toggle=${(e: CustomEvent<{ attacker: Attacker; visible: boolean }>) => this.choices.setAttackerVisible(e.detail.attacker, e.detail.visible)}
-          ></strike-map-legend>
-          <strike-map-timeline
-            .texts=${texts}
-            .content=${this.language.content}
-            .events=${this.story?.data.timeline ?? []}
-            .day=${this.choices.day}
-            @day-change=${(e: CustomEvent<string | null>) => this.choices.setDay(e.detail)}
-            @event-select=${(e: CustomEvent<string>) => this.select(e.detail)}
-          ></strike-map-timeline>
-        </div>
-        <strike-map-table
-          part="table"
-          .texts=${texts}
-          .content=${this.language.content}
-          .strikes=${this.visibleStrikes}
-          .index=${index}
-          .units=${this.units}
-          .selectedId=${this.selectedId}
-          .dropped=${this.userData.dropped}
-          .ownLayers=${this.userData.tableLayers}
-          @feature-show=${(e: CustomEvent<{ layerId: string; index: number }>) => this.userData.show(e.detail.layerId, e.detail.index)}
-          @row-select=${(e: CustomEvent<string>) => this.select(e.detail)}
-          @files-chosen=${(e: CustomEvent<File[]>) => this.userData.addFiles(e.detail)}
-          @dropped-remove=${(e: CustomEvent<string>) => this.userData.removeDropped(e.detail)}
-          @export=${(e: CustomEvent<ExportKind>) => this.export(e.detail)}
-        ></strike-map-table>
+        ${renderPanel({ texts, language: this.language, choices: this.choices, userData: this.userData, builtin: this.builtin, events: this.story?.data.timeline ?? [], showContext: (show) => this.setShowContext(show), select: (id) => this.select(id) })}
+        ${renderTable({ texts, language: this.language, userData: this.userData, strikes: this.visibleStrikes, index, units: this.units, selectedId: this.selectedId, select: (id) => this.select(id), export: (kind) => this.export(kind) })}
         <div class="sr-only" aria-live="polite">${this.announcement}</div>
         <slot></slot>
       </div>
