@@ -22,6 +22,9 @@ export default defineConfig({
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 1500, // MapLibre alone is ~1.1 MB minified
+    // As in the library build: no preload polyfill or helper in the start-up JavaScript (every
+    // browser MapLibre 6 runs in supports modulepreload; lazy chunks load their imports themselves).
+    modulePreload: false,
     rolldownOptions: { input: pages },
   },
   test: {
@@ -38,6 +41,7 @@ export default defineConfig({
           // Hang detectors, not speed limits: a 2-core machine busy with other work can take minutes.
           testTimeout: 120_000,
           hookTimeout: 120_000,
+          expect: { poll: { timeout: 30_000 } }, // expect.poll's own 1 s default is too short on a busy machine
           browser: {
             enabled: true,
             headless: true,
@@ -54,8 +58,9 @@ export default defineConfig({
           environment: 'node',
           include: ['tests/e2e/**/*.test.ts'],
           globalSetup: ['tests/e2e/global-setup.ts'],
-          testTimeout: 60_000,
-          hookTimeout: 120_000,
+          testTimeout: 180_000, // hang detectors: a busy 2-core machine is slow
+          hookTimeout: 300_000,
+          expect: { poll: { timeout: 30_000 } },
         },
       },
     ],

@@ -12,6 +12,6 @@ export { StrikeMapTimeline } from './components/strike-map-timeline.ts';
 export type { StrikeMapTable } from './components/strike-map-table.ts';
 export { StrikeMapLayer } from './components/strike-map-layer.ts';
 export type { StrikeFeatureCard } from './components/feature-card.ts';
-export { StrikeMapInset } from './components/strike-map-inset.ts';
+export type { StrikeMapInset } from './components/strike-map-inset.ts';
 export { StrikeMapMeasure, type MeasureDetail, type MeasureMode } from './components/strike-map-measure.ts';
 export type * from './data/types.ts';

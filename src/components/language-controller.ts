@@ -5,7 +5,6 @@
  * their fonts and the map's labels, each loaded on first use; English loads nothing.
  */
 import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { Map as MlMap } from 'maplibre-gl';
 import { chooseLang, LANGS, LANG_NAMES, type Lang } from '../i18n/lang.ts';
 import { english, loadTexts, type Texts } from '../i18n/texts.ts';
@@ -28,8 +27,6 @@ export class LanguageController implements ReactiveController {
   wanted: Lang = 'en';
   /** The data's texts in the language shown (Urdu and Persian), once loaded. */
   content?: ContentTexts;
-  /** The UI font of Urdu or Persian, once its files are ready. */
-  private font?: string;
   /** Whether the map's labels were ever switched (a new map starts in English). */
   private labelled = false;
   private observer?: MutationObserver;
@@ -84,16 +81,12 @@ export class LanguageController implements ReactiveController {
     </div>`;
   }
 
-  /** The UI's font once it has loaded (Nastaliq needs taller lines); a page may set its own with `--strike-map-font-ur` / `-fa`. */
-  fontStyle() {
-    const lang = this.texts.lang;
-    return styleMap(this.font ? { fontFamily: `var(--strike-map-font-${lang}, ${this.font})`, lineHeight: lang === 'ur' ? '1.9' : '' } : {});
-  }
-
   /** Everything besides the messages that a language brings. */
   private show(lang: Lang): void {
     this.content = undefined;
-    this.font = undefined;
+    // The UI font reaches the styles as a custom property set through the CSSOM (a style
+    // attribute would break a strict CSP); strike-map.styles.ts applies it, or the page's own.
+    this.host.style.removeProperty('--_lang-font');
     const map = this.target.map();
     if (map) {
       localizeMap(map, this.texts);
@@ -107,7 +100,7 @@ export class LanguageController implements ReactiveController {
       .catch((error: Error) => this.target.problem(error.message));
     void import('../i18n/fonts.ts').then(({ loadFonts, FONT_FAMILY }) =>
       loadFonts(lang).then(
-        () => current() && ((this.font = FONT_FAMILY[lang]), this.host.requestUpdate()),
+        () => current() && this.host.style.setProperty('--_lang-font', FONT_FAMILY[lang]),
         (error: Error) => console.warn(error.message), // the system's fonts still show the text
       ),
     );

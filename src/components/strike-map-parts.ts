@@ -13,6 +13,8 @@ import type { ReaderChoices, Attacker } from './reader-choices.ts';
 import type { UserDataController } from './user-data-controller.ts';
 import type { LanguageController } from './language-controller.ts';
 import type { ExportKind } from './downloads.ts';
+import './strike-map-legend.ts';
+import './strike-map-timeline.ts';
 
 export interface PanelParts {
   texts: Texts;

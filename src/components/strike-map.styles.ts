@@ -24,6 +24,14 @@ export const strikeMapStyles = [
       color: var(--_fg);
     }
     /* Fullscreen: the map and panel fill the screen; the table waits until the reader leaves it. */
+    /* Urdu and Persian in the shipped fonts once loaded (LanguageController), or a page's own; Nastaliq needs taller lines. */
+    .frame:lang(ur) {
+      font-family: var(--strike-map-font-ur, var(--_lang-font, system-ui, sans-serif));
+      line-height: 1.9;
+    }
+    .frame:lang(fa) {
+      font-family: var(--strike-map-font-fa, var(--_lang-font, system-ui, sans-serif));
+    }
     :host(:fullscreen) .frame {
       grid-template-rows: minmax(0, 1fr);
       grid-template-areas: 'map panel';

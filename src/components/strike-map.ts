@@ -26,7 +26,6 @@ import { MapSync } from './map-sync.ts';
 import { HashController } from './hash-controller.ts';
 import { UserDataController } from './user-data-controller.ts';
 import { emit, type ErrorDetail, type SelectDetail } from './events.ts';
-export type { ErrorDetail, SelectDetail } from './events.ts';
 import { renderOverlays } from './map-overlays.ts';
 import { renderPanel, renderTable } from './strike-map-parts.ts';
 import { ThemeController, type Theme } from './theme-controller.ts';
@@ -35,10 +34,8 @@ import { LanguageController } from './language-controller.ts';
 import type { Texts } from '../i18n/texts.ts';
 import type { ExportKind } from './downloads.ts';
 import { StrikeMapMeasure, type MeasureMode } from './strike-map-measure.ts';
-import { StrikeMapInset } from './strike-map-inset.ts';
+import { InsetLoader } from './inset-loader.ts';
 import './strike-map-layer.ts';
-import './strike-map-legend.ts';
-import './strike-map-timeline.ts';
 
 /**
  * @summary The strike map: border, provinces, strike sites with uncertainty, timeline and measuring.
@@ -91,12 +88,12 @@ export class StrikeMap extends LitElement {
   private themes = new ThemeController(this);
   private language = new LanguageController(this, {
     map: () => this.map,
-    changed: (texts) => (this.inset.texts = texts),
+    changed: (texts) => this.inset.setTexts(texts),
     problem: (message) => this.reportError(message),
   });
   private choices = new ReaderChoices(this);
   private measure = new StrikeMapMeasure();
-  private inset = new StrikeMapInset();
+  private inset = new InsetLoader();
 
   private lifecycle = new MapLifecycle(this, {
     prepare: (signal) => this.prepare(signal),
@@ -174,7 +171,7 @@ export class StrikeMap extends LitElement {
   async distanceToBorder(lonLat: [number, number]): Promise<{ km: number; point: [number, number]; segment: number; side: Attacker | null }> {
     // Pure geometry: needs the data, not a map (works off-screen and without WebGL).
     this.adopt(await loadBuiltinData());
-    const index = this.story!.borderIndex;
+    const index = await this.story!.loadBorderIndex();
     return { ...index.nearest(lonLat), side: index.side(lonLat) };
   }
 
@@ -221,6 +218,7 @@ export class StrikeMap extends LitElement {
   connectedCallback(): void {
     super.connectedCallback();
     void loadBuiltinData().catch(() => {}); // start the download now; the map waits until it is on screen
+    void import('../geo/border-index.ts').catch(() => {}); // and the border index's code, beside it
   }
 
   protected willUpdate(changed: PropertyValues): void {
@@ -237,15 +235,18 @@ export class StrikeMap extends LitElement {
     const map = this.map;
     if (!map) return;
     if (changed.has('center') || changed.has('zoom')) map.jumpTo({ center: parseCenter(this.center) ?? map.getCenter(), zoom: this.zoom ?? map.getZoom() });
-    if (changed.has('builtin')) this.inset.showOn(map, this.builtin.trim() === 'all');
+    if (changed.has('builtin')) this.showInset(map);
   }
 
-  /** Keeps the built-in story (once) and hands the measuring tools and the inset their part of it. */
+  /** Keeps the built-in story (once) and hands the measuring tools their part of it. */
   private adopt(data: BuiltinData): void {
     if (this.story) return;
     const story = (this.story = new Story(data));
-    Object.assign(this.measure, { borderIndex: story.borderIndex, borderLine: story.borderLine, provinces: data.provinces });
-    this.inset.countries = data.basemapCountries;
+    Object.assign(this.measure, { borderLine: story.borderLine, provinces: data.provinces });
+    void story.loadBorderIndex().then((index) => {
+      this.measure.borderIndex = index;
+      this.requestUpdate(); // cards and table show distances from now on
+    });
   }
 
   private async prepare(signal: AbortSignal): Promise<void> {
@@ -253,6 +254,7 @@ export class StrikeMap extends LitElement {
     const url = this.basemap;
     this.base = url === 'offline' ? undefined : await loadBaseStyle(url, signal, (error) => this.reportError(this.texts.t('basemapFallback', { error }), url));
     this.adopt(data);
+    await this.story!.loadBorderIndex(); // the page's own layers measure their points as the map loads
   }
 
   private createMap(savedView?: { center: [number, number]; zoom: number }): MlMap {
@@ -269,9 +271,14 @@ export class StrikeMap extends LitElement {
   private drawState(map: MlMap): void {
     this.hashSync.attach(map);
     this.mapSync.attach(map, this.themes.palette);
-    this.inset.showOn(map, this.builtin.trim() === 'all'); // the locator belongs to the full story, not to a page's own map
+    this.showInset(map);
     this.userData.onMapReady();
     this.language.mapLoaded(map);
+  }
+
+  /** The locator belongs to the full story, not to a page's own map (`builtin` other than `all`). */
+  private showInset(map: MlMap): void {
+    void this.inset.showOn(map, this.builtin.trim() === 'all', this.story?.data.basemapCountries, () => this.map === map);
   }
 
   private onMapClick(map: MlMap, point: { x: number; y: number }): void {
@@ -306,7 +313,7 @@ export class StrikeMap extends LitElement {
     const { snapshot, failure } = this.lifecycle;
     const texts = this.texts;
     return html`
-      <div class="frame" data-theme=${this.themes.resolved} dir=${texts.dir} lang=${texts.lang} style=${this.language.fontStyle()}>
+      <div class="frame" data-theme=${this.themes.resolved} dir=${texts.dir} lang=${texts.lang}>
         <button class="skip" type="button" @click=${() => this.renderRoot.querySelector<HTMLElement>('strike-map-table')?.focus()}>${texts.t('skipToTable')}</button>
         <div
           class="map-area ${this.measuring ? 'measuring' : ''}"

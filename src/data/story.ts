@@ -1,15 +1,17 @@
 /**
  * The built-in story as the element uses it: the strikes with their short map labels, in date
- * order, and the border as a search index and as one line (built on first use).
+ * order, and the border as a search index and as one line. The index's code (with flatbush and
+ * the point-in-province test) loads on first use, keeping it out of the start-up JavaScript.
  */
 import type { Feature, LineString } from 'geojson';
-import { BorderIndex } from '../geo/border-index.ts';
+import type { BorderIndex } from '../geo/border-index.ts';
 import { withStrikeLabels } from './prepare.ts';
 import type { BuiltinData, StrikeFeature } from './types.ts';
 
 export class Story {
   readonly data: BuiltinData;
   private index?: BorderIndex;
+  private indexing?: Promise<BorderIndex>;
 
   constructor(data: BuiltinData) {
     const strikes = withStrikeLabels(data.strikes);
@@ -22,9 +24,15 @@ export class Story {
     return this.data.strikes.features;
   }
 
-  get borderIndex(): BorderIndex {
-    this.index ??= BorderIndex.fromGeoJSON(this.data.border, this.data.provinces);
+  /** The border as a search index, once {@link Story.loadBorderIndex} has resolved. */
+  get borderIndex(): BorderIndex | undefined {
     return this.index;
+  }
+
+  /** Loads the index's code and builds the index (once). */
+  loadBorderIndex(): Promise<BorderIndex> {
+    this.indexing ??= import('../geo/border-index.ts').then(({ BorderIndex }) => (this.index = BorderIndex.fromGeoJSON(this.data.border, this.data.provinces)));
+    return this.indexing;
   }
 
   /** The shipped border as one LineString (for distance bands), if it is one. */

@@ -8,7 +8,8 @@ import { cdp } from 'vitest/browser';
 import { booleanPointInPolygon, nearestPointOnLine } from '@turf/turf';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { idle, mountMap, shadow, unmountAll, until } from './helpers.ts';
-import type { ErrorDetail, StrikeMap } from '../../src/components/strike-map.ts';
+import type { StrikeMap } from '../../src/components/strike-map.ts';
+import type { ErrorDetail } from '../../src/components/events.ts';
 import type { UserDataController } from '../../src/components/user-data-controller.ts';
 
 // Literal `new URL('…', import.meta.url)` so Vite resolves each to the URL it serves the file at.
