@@ -218,7 +218,7 @@ export class StrikeMap extends LitElement {
   connectedCallback(): void {
     super.connectedCallback();
     void loadBuiltinData().catch(() => {}); // start the download now; the map waits until it is on screen
-    void import('../geo/border-index.ts').catch(() => {}); // and the border index's code, beside it
+    void Promise.all([import('../geo/border-index.ts'), this.inset.load()]).catch(() => {}); // and the code the map needs first, beside it
   }
 
   protected willUpdate(changed: PropertyValues): void {
@@ -254,7 +254,7 @@ export class StrikeMap extends LitElement {
     const url = this.basemap;
     this.base = url === 'offline' ? undefined : await loadBaseStyle(url, signal, (error) => this.reportError(this.texts.t('basemapFallback', { error }), url));
     this.adopt(data);
-    await this.story!.loadBorderIndex(); // the page's own layers measure their points as the map loads
+    await Promise.all([this.story!.loadBorderIndex(), this.inset.load()]); // the page's own layers measure their points as the map loads; the inset is drawn with it
   }
 
   private createMap(savedView?: { center: [number, number]; zoom: number }): MlMap {

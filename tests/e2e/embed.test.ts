@@ -354,13 +354,13 @@ describe('the library build (dist/lib) on another server under /vendor/strike-ma
     expect(elements.get('strike-map')?.events).toEqual(expect.arrayContaining(['strike-map-error', 'strike-map-measure', 'strike-map-ready', 'strike-map-select']));
     expect(elements.get('strike-map-layer')?.attributes).toEqual(expect.arrayContaining(['color', 'label', 'name', 'src']));
 
-    // Against the real elements: every property Lit observes as an attribute. The cards and the
-    // table are defined by chunks loaded later, so load those chunks first.
+    // Against the real elements: every property Lit observes as an attribute. The cards, the
+    // table and the locator inset are defined by chunks loaded later, so load those chunks first.
     const { page } = await open(`${origin}/`);
     const lazy = readdirSync(join(dir, 'vendor/strike-map/chunks'))
-      .filter((name) => /^(strike-card|feature-card|strike-map-table)-[\w-]+\.js$/.test(name))
+      .filter((name) => /^(strike-card|feature-card|strike-map-table|strike-map-inset)-[\w-]+\.js$/.test(name))
       .map((name) => `/vendor/strike-map/chunks/${name}`);
-    expect(lazy).toHaveLength(3);
+    expect(lazy).toHaveLength(4);
     // A string, so the test runner does not rewrite import() for Node.
     await page.evaluate(`Promise.all(${JSON.stringify(lazy)}.map((url) => import(url)))`);
     const real = await page.evaluate(async (tags) => {
