@@ -47,6 +47,13 @@ const NAME_KEYS: Record<FontLang, readonly string[]> = {
   fa: ['name_fa', 'name_local', 'name'],
 };
 
+/** The strike label property to show, best first (src/data/prepare.ts writes all three). */
+const STRIKE_LABEL_KEYS: Record<FontLang, readonly string[]> = {
+  en: ['label'],
+  ur: ['label_ur', 'label'],
+  fa: ['label_fa', 'label'],
+};
+
 const text = (key: string): ExpressionSpecification => ['to-string', ['coalesce', ['get', key], '']];
 
 /** The first of these properties that is not empty (or ''). */
@@ -65,9 +72,10 @@ function twoNames(first: ExpressionSpecification, second: ExpressionSpecificatio
  * The `text-field` of each label layer that shows place names. English: the English name, with the
  * local-script name under it on provinces and towns. Urdu and Persian: the name in that language
  * (`name_ur` / `name_fa`), else the local-script name, else English; with the English name under it
- * on provinces and towns.
+ * on provinces and towns. Strike sites: their date and place in the reader's language (`label_ur` /
+ * `label_fa`), else the English `label`.
  */
-export function labelFields(lang: FontLang): Record<'basemap-labels' | 'province-labels' | 'district-labels' | 'towns-label' | 'crossings-label', ExpressionSpecification> {
+export function labelFields(lang: FontLang): Record<'basemap-labels' | 'province-labels' | 'district-labels' | 'towns-label' | 'crossings-label' | 'strikes-label', ExpressionSpecification> {
   const name = firstName(NAME_KEYS[lang]);
   const placeName = lang === 'en' ? twoNames(name, text('name_local'), 0.9) : twoNames(name, text('name'), 0.9);
   return {
@@ -76,6 +84,7 @@ export function labelFields(lang: FontLang): Record<'basemap-labels' | 'province
     'district-labels': name,
     'towns-label': placeName,
     'crossings-label': name,
+    'strikes-label': firstName(STRIKE_LABEL_KEYS[lang]),
   };
 }
 

@@ -44,6 +44,20 @@ describe('label text', () => {
   });
 });
 
+describe('strike labels', () => {
+  const kohiSabz = { label: '16 Jan · Koh-i-Sabz', label_ur: '16 جنوری · کوہ سبز', label_fa: '۲۶ دی · کوه سبز' };
+  it("show the label in the reader's language", () => {
+    expect(label('en', 'strikes-label', kohiSabz)).toEqual([{ text: '16 Jan · Koh-i-Sabz', scale: null }]);
+    expect(label('ur', 'strikes-label', kohiSabz)).toEqual([{ text: '16 جنوری · کوہ سبز', scale: null }]);
+    expect(label('fa', 'strikes-label', kohiSabz)).toEqual([{ text: '۲۶ دی · کوه سبز', scale: null }]);
+  });
+
+  it('fall back to the English label on a strike without translated ones', () => {
+    expect(label('ur', 'strikes-label', { label: '16 Jan · Gwadar' })).toEqual([{ text: '16 Jan · Gwadar', scale: null }]);
+    expect(label('fa', 'strikes-label', { label: '16 Jan · Gwadar', label_fa: '' })).toEqual([{ text: '16 Jan · Gwadar', scale: null }]);
+  });
+});
+
 describe('fonts on the map', () => {
   it('English downloads nothing and keeps MapLibre’s default fonts', () => {
     const { fontFaces, layout } = mapLanguage('en');
@@ -97,6 +111,7 @@ describe('applyMapLanguage', () => {
       ['layout', 'towns-label', 'text-font', ['Noto Naskh Arabic Regular']],
       ['layout', 'towns-label', 'text-field', labelFields('ur')['towns-label']],
       ['layout', 'strikes-label', 'text-font', ['Noto Naskh Arabic Regular']],
+      ['layout', 'strikes-label', 'text-field', labelFields('ur')['strikes-label']],
     ]);
   });
 });

@@ -59,14 +59,43 @@ describe('strike labels', () => {
     expect(strikeLabel(props(place))).toBe(`18 Jan · ${short}`);
   });
 
-  it('withStrikeLabels adds a label to every strike and changes nothing else', () => {
+  it('in Urdu and Persian: the date as the language writes it, and the name in its script', () => {
+    const kohiSabz = { ...props('Koh-i-Sabz (also written Sabz Koh), a village', '2024-01-16'), name_ur: 'کوہ سبز', name_fa: 'کوه سبز' };
+    expect(strikeLabel(kohiSabz, 'en')).toBe('16 Jan · Koh-i-Sabz');
+    expect(strikeLabel(kohiSabz, 'ur')).toBe('16 جنوری · کوہ سبز');
+    expect(strikeLabel(kohiSabz, 'fa')).toBe('۲۶ دی · کوه سبز'); // 16 January 2024 is 26 Dey 1402
+    const saravan = { ...props('Saravan, Sistan and Baluchestan', '2024-01-18'), name_ur: 'سراوان', name_fa: 'سراوان' };
+    expect(strikeLabel(saravan, 'ur')).toBe('18 جنوری · سراوان');
+    expect(strikeLabel(saravan, 'fa')).toBe('۲۸ دی · سراوان');
+    // Across a Persian month: 21 January 2024 is 1 Bahman, 20 March 2024 is 1 Farvardin 1403.
+    expect(strikeLabel({ ...saravan, date: '2024-01-21' }, 'fa')).toBe('۱ بهمن · سراوان');
+    expect(strikeLabel({ ...saravan, date: '2024-03-20' }, 'fa')).toBe('۱ فروردین · سراوان');
+    expect(strikeLabel({ ...saravan, date: '2023-12-05' }, 'ur')).toBe('5 دسمبر · سراوان');
+  });
+
+  it("falls back to the English place where the data has no name in the reader's language", () => {
+    const own = { ...props('Gwadar port, Balochistan', '2024-01-16'), name_ur: undefined, name_fa: '  ' };
+    expect(strikeLabel(own, 'ur')).toBe('16 جنوری · Gwadar port');
+    expect(strikeLabel(own, 'fa')).toBe('۲۶ دی · Gwadar port');
+  });
+
+  it('the shipped strikes, in all three languages', () => {
+    const byId = new Map(withStrikeLabels(strikes).features.map((f) => [f.properties.id, f.properties]));
+    expect(byId.get('strike_ir_kohisabz_20240116')).toMatchObject({ label: '16 Jan · Koh-i-Sabz', label_ur: '16 جنوری · کوہ سبز', label_fa: '۲۶ دی · کوه سبز' });
+    expect(byId.get('strike_pk_haqabad_shamsar_20240118')).toMatchObject({ label_ur: '18 جنوری · حق آباد، شامسر', label_fa: '۲۸ دی · حق\u200cآباد، شامسر' });
+    expect(byId.get('context_strike_erbil_20240115')).toMatchObject({ label: '15 Jan · Erbil', label_ur: '15 جنوری · اربیل', label_fa: '۲۵ دی · اربیل' });
+  });
+
+  it('withStrikeLabels adds the three labels to every strike and changes nothing else', () => {
     const labelled = withStrikeLabels(strikes);
     expect(labelled.type).toBe('FeatureCollection');
     expect(labelled.features).toHaveLength(strikes.features.length);
     labelled.features.forEach((f, i) => {
-      const { label, ...rest } = f.properties;
+      const { label, label_ur, label_fa, ...rest } = f.properties;
       expect(rest).toEqual(strikes.features[i].properties);
       expect(label).toBe(strikeLabel(strikes.features[i].properties));
+      expect(label_ur).toBe(strikeLabel(strikes.features[i].properties, 'ur'));
+      expect(label_fa).toBe(strikeLabel(strikes.features[i].properties, 'fa'));
       expect(f.geometry).toEqual(strikes.features[i].geometry);
       expect(f.id).toBe(strikes.features[i].id);
     });
