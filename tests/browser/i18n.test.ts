@@ -8,6 +8,7 @@ import { userEvent } from 'vitest/browser';
 import axe from 'axe-core';
 import { mountMap, shadow, unmountAll, until } from './helpers.ts';
 import type { StrikeMap } from '../../src/components/strike-map.ts';
+import { applyPageText, PAGE_TEXT } from '../../src/i18n/page-text.ts';
 
 afterEach(() => unmountAll());
 
@@ -168,6 +169,33 @@ describe('switching language', () => {
       expect(shadow(el, '.skip')!.textContent).toBe('حملوں کے مقامات کے جدول پر جائیں');
     } finally {
       wrapper.remove();
+    }
+  });
+});
+
+describe("the explorer page's own words", () => {
+  it('are set as text, with <html lang dir>, and back to English', () => {
+    const root = document.documentElement;
+    const before = { lang: root.lang, dir: root.dir, title: document.title };
+    const header = document.createElement('header');
+    header.innerHTML = '<h1 data-page-text="heading">x</h1><p><strong data-page-text="lead">x</strong></p><p data-page-text="intro">x</p><p data-page-text="footer">x</p>';
+    document.body.append(header);
+    try {
+      applyPageText(document, 'fa');
+      expect([root.lang, root.dir, document.title]).toEqual(['fa', 'rtl', PAGE_TEXT.fa.title]);
+      expect(header.querySelector('h1')!.textContent).toBe('حمله‌های ایران و پاکستان، دی ۱۴۰۲ (ژانویهٔ ۲۰۲۴)');
+      expect(header.querySelector('strong')!.textContent).toBe(PAGE_TEXT.fa.lead);
+      expect(getComputedStyle(header.querySelector('h1')!).direction).toBe('rtl');
+      applyPageText(document, 'ur');
+      expect(header.querySelector('h1')!.textContent).toBe('ایران اور پاکستان کے حملے، جنوری 2024');
+      expect(header.querySelectorAll('*')).toHaveLength(5); // text only: no markup was parsed
+      applyPageText(document, 'en');
+      expect([root.lang, root.dir]).toEqual(['en', 'ltr']);
+      expect(header.querySelector('[data-page-text=footer]')!.textContent).toBe(PAGE_TEXT.en.footer);
+    } finally {
+      header.remove();
+      Object.assign(root, { lang: before.lang, dir: before.dir });
+      document.title = before.title;
     }
   });
 });
