@@ -32,6 +32,10 @@ export const strikeMapStyles = [
     .frame:lang(fa) {
       font-family: var(--strike-map-font-fa, var(--_lang-font, system-ui, sans-serif));
     }
+    /* MapLibre's own stylesheet gives its controls Helvetica; ours (the measuring bar) follow the element's font and language. */
+    .maplibregl-map {
+      font-family: inherit;
+    }
     :host(:fullscreen) .frame {
       grid-template-rows: minmax(0, 1fr);
       grid-template-areas: 'map panel';

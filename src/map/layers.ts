@@ -8,7 +8,7 @@ import type { BuiltinData } from '../data/types.ts';
 import type { Palette } from './palette.ts';
 import { strikeFilter } from './filters.ts';
 import { convertKm, type Units } from '../geo/units.ts';
-import { labelFields } from './language.ts';
+import { labelFields } from './label-fields.ts';
 
 export const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
