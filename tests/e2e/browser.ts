@@ -1,5 +1,7 @@
 /** One headless Chromium per test file, with every request and console error recorded per page. */
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { resolve } from 'node:path';
 import { chromiumArgs, chromiumPath } from '../../scripts/chromium.ts';
 
 export async function launch(extraArgs: string[] = []): Promise<Browser> {
@@ -34,4 +36,39 @@ export function mapReady(page: Page, selector = 'strike-map'): Promise<void> {
     await customElements.whenDefined('strike-map');
     await (document.querySelector(sel) as unknown as { ready: Promise<void> }).ready;
   }, selector);
+}
+
+/** Distinct colours along the middle row of the map canvas in a page or frame: a drawn map has many. */
+export function canvasColours(target: Page | Frame): Promise<number> {
+  return target.evaluate(
+    () =>
+      new Promise<number>((done) => {
+        const map = (document.querySelector('strike-map') as unknown as { map: import('maplibre-gl').Map }).map;
+        map.once('render', () => {
+          const gl = map.getCanvas();
+          const ctx = new OffscreenCanvas(gl.width, gl.height).getContext('2d')!;
+          ctx.drawImage(gl, 0, 0);
+          const row = ctx.getImageData(0, Math.floor(gl.height / 2), gl.width, 1).data;
+          const seen = new Set<number>();
+          for (let i = 0; i < row.length; i += 4) seen.add((row[i] << 16) | (row[i + 1] << 8) | row[i + 2]);
+          done(seen.size);
+        });
+        map.triggerRepaint();
+      }),
+  );
+}
+
+/**
+ * Builds the library as `npm run build:lib` does, into `outDir`, in production mode as users get
+ * it (Vitest sets NODE_ENV=test, which would make Vite pick Lit's development build).
+ */
+export async function buildLibrary(outDir: string): Promise<void> {
+  const root = resolve(import.meta.dirname, '../..');
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ root, configFile: resolve(root, 'vite.lib.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
 }

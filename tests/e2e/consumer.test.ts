@@ -9,14 +9,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { build } from 'vite';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { createServer, type Server } from 'node:http';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
-import { launch, mapReady } from './browser.ts';
+import { buildLibrary, canvasColours, launch, mapReady } from './browser.ts';
 
 const run = promisify(execFile);
 const root = resolve(import.meta.dirname, '../..');
@@ -48,13 +47,7 @@ beforeAll(async () => {
 
   // `npm run build:lib`, `build:types` and `manifest`, into the copy.
   const lib = join(pkg, 'dist/lib');
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    await build({ root, configFile: join(root, 'vite.lib.config.ts'), logLevel: 'warn', build: { outDir: lib, emptyOutDir: true } });
-  } finally {
-    process.env.NODE_ENV = nodeEnv;
-  }
+  await buildLibrary(lib);
   // Declarations are emitted even if some unrelated file fails to type-check (`npm run typecheck` reports that).
   await run(process.execPath, [tsc, '-p', 'tsconfig.lib.json', '--outDir', join(lib, 'types')], { cwd: root }).catch(() => undefined);
   cpSync(join(root, 'custom-elements.json'), join(lib, 'custom-elements.json'));
@@ -177,22 +170,7 @@ describe('a Vite app that installs the packed package', () => {
     expect(await page.evaluate(() => (window as unknown as { consumer: { text: string } }).consumer.text)).toMatch(/25/);
 
     // The canvas shows a map: many colours along its middle row, read while the frame is drawn.
-    const colours = await page.evaluate(
-      () =>
-        new Promise<number>((done) => {
-          const map = (document.querySelector('strike-map') as unknown as { map: import('maplibre-gl').Map }).map;
-          map.once('render', () => {
-            const gl = map.getCanvas();
-            const ctx = new OffscreenCanvas(gl.width, gl.height).getContext('2d')!;
-            ctx.drawImage(gl, 0, 0);
-            const row = ctx.getImageData(0, Math.floor(gl.height / 2), gl.width, 1).data;
-            const seen = new Set<number>();
-            for (let i = 0; i < row.length; i += 4) seen.add((row[i] << 16) | (row[i + 1] << 8) | row[i + 2]);
-            done(seen.size);
-          });
-          map.triggerRepaint();
-        }),
-    );
+    const colours = await canvasColours(page);
     expect(colours, 'colours across the middle of the map canvas').toBeGreaterThan(3);
 
     // Distance bands from the attribute, computed by the band worker from the consumer's build.

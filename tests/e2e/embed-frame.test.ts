@@ -6,12 +6,11 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Frame, Page } from 'playwright-core';
-import { build } from 'vite';
 import { createServer, type Server } from 'node:http';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
-import { launch } from './browser.ts';
+import { buildLibrary, canvasColours, launch } from './browser.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const noise = /GPU stall due to ReadPixels|Failed to connect to the bus|favicon\.ico|Lit is in dev mode/;
@@ -133,26 +132,6 @@ async function mapFrame(page: Page, prefix: string): Promise<Frame> {
   await frame.waitForFunction(() => customElements.get('strike-map') && document.querySelector('strike-map'), null, { timeout: 20_000 });
   await frame.evaluate(() => (document.querySelector('strike-map') as unknown as { ready: Promise<void> }).ready);
   return frame;
-}
-
-/** Distinct colours along the middle row of the frame's map canvas: a drawn map has many. */
-function canvasColours(frame: Frame): Promise<number> {
-  return frame.evaluate(
-    () =>
-      new Promise<number>((done) => {
-        const map = (document.querySelector('strike-map') as unknown as { map: import('maplibre-gl').Map }).map;
-        map.once('render', () => {
-          const gl = map.getCanvas();
-          const ctx = new OffscreenCanvas(gl.width, gl.height).getContext('2d')!;
-          ctx.drawImage(gl, 0, 0);
-          const row = ctx.getImageData(0, Math.floor(gl.height / 2), gl.width, 1).data;
-          const seen = new Set<number>();
-          for (let i = 0; i < row.length; i += 4) seen.add((row[i] << 16) | (row[i + 1] << 8) | row[i + 2]);
-          done(seen.size);
-        });
-        map.triggerRepaint();
-      }),
-  );
 }
 
 const contentHeight = (frame: Frame) => frame.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));
@@ -362,14 +341,7 @@ describe('the library build: dist/lib/embed/ on another server, under /vendor/st
 
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'strike-map-lib-embed-'));
-    // As `npm run build:lib`, into a temp folder; production mode, as users get it (Vitest sets NODE_ENV=test).
-    const nodeEnv = process.env.NODE_ENV;
-    process.env.NODE_ENV = 'production';
-    try {
-      await build({ root, configFile: join(root, 'vite.lib.config.ts'), logLevel: 'warn', build: { outDir: join(dir, 'vendor/strike-map'), emptyOutDir: true } });
-    } finally {
-      process.env.NODE_ENV = nodeEnv;
-    }
+    await buildLibrary(join(dir, 'vendor/strike-map'));
     writeFileSync(
       join(dir, 'index.html'),
       '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>host</title><link rel="icon" href="data:,">' +

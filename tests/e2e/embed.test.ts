@@ -5,13 +5,12 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { build } from 'vite';
 import { createServer, type Server } from 'node:http';
 import { execFileSync } from 'node:child_process';
 import { readdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, existsSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, relative, resolve } from 'node:path';
-import { launch, mapReady } from './browser.ts';
+import { buildLibrary, launch, mapReady } from './browser.ts';
 
 type MapElement = HTMLElement & { map?: import('maplibre-gl').Map; ready: Promise<void> };
 
@@ -257,15 +256,7 @@ describe('the library build (dist/lib) on another server under /vendor/strike-ma
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'strike-map-embed-'));
     const lib = join(dir, 'vendor/strike-map');
-    // The same config as `npm run build:lib`, written to a temp folder instead of dist/lib.
-    // Vitest sets NODE_ENV=test, which would make Vite pick Lit's development build; ship-like output needs production.
-    const nodeEnv = process.env.NODE_ENV;
-    process.env.NODE_ENV = 'production';
-    try {
-      await build({ root, configFile: join(root, 'vite.lib.config.ts'), logLevel: 'warn', build: { outDir: lib, emptyOutDir: true } });
-    } finally {
-      process.env.NODE_ENV = nodeEnv;
-    }
+    await buildLibrary(lib); // as `npm run build:lib`, into a temp folder instead of dist/lib
     writeFileSync(
       join(dir, 'index.html'),
       '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>embed</title><link rel="icon" href="data:,">' +
