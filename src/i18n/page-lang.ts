@@ -42,3 +42,11 @@ if (first) {
     if (lang) showPage(lang);
   }).observe(first, { attributeFilter: ['lang'] });
 }
+
+// The "Share / embed" button (index.html): the dialog's code loads on first use; the site is the last one selected.
+const share = document.getElementById('share-open');
+if (first && share) {
+  let site: string | null | undefined;
+  first.addEventListener('strike-map-select', (e) => (site = (e as CustomEvent<{ id: string | null }>).detail.id));
+  share.addEventListener('click', () => void import('../explorer/share-dialog.ts').then(({ openShareDialog }) => openShareDialog(share, first, site)));
+}

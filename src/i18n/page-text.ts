@@ -20,10 +20,12 @@ export interface PageText {
   lead: string;
   intro: string;
   footer: string;
+  /** The "Share / embed" button above the map (src/explorer/share-dialog.ts). */
+  share: string;
 }
 
 /** Which parts of the page carry text: the elements marked `data-page-text="heading"` and so on. */
-export const PAGE_PARTS = ['heading', 'lead', 'intro', 'footer'] as const;
+export const PAGE_PARTS = ['heading', 'lead', 'intro', 'footer', 'share'] as const;
 
 export const PAGE_TEXT: Record<Lang, PageText> = {
   en: {
@@ -36,6 +38,7 @@ export const PAGE_TEXT: Record<Lang, PageText> = {
       "On 16 January 2024 Iran struck a village in Panjgur district, in Pakistan's Balochistan province. Two days later Pakistan struck back in Saravan County, in Iran's Sistan and Baluchestan province. On 19 January both governments agreed to de-escalate. The map shows where each strike is thought to have landed, how uncertain that location is, and what each side said.",
     footer:
       "Boundaries © OpenStreetMap contributors (ODbL); regional outlines from Natural Earth. Strike locations are estimates; see each site's card for how it was placed and for the sources.",
+    share: 'Share / embed',
   },
   ur: {
     title: 'strike-map — جنوری 2024 کے ایران پاکستان حملے',
@@ -46,6 +49,7 @@ export const PAGE_TEXT: Record<Lang, PageText> = {
       '16 جنوری 2024 کو ایران نے پاکستان کے صوبہ بلوچستان کے ضلع پنجگور کے ایک گاؤں پر حملہ کیا۔ دو دن بعد پاکستان نے ایران کے صوبہ سیستان و بلوچستان کی سراوان کاؤنٹی میں جوابی حملہ کیا۔ 19 جنوری کو دونوں حکومتوں نے کشیدگی کم کرنے پر اتفاق کیا۔ نقشے میں دکھایا گیا ہے کہ ہر حملہ کس جگہ ہوا سمجھا جاتا ہے، اس مقام کا تعین کتنا غیر یقینی ہے، اور ہر فریق نے کیا کہا۔',
     footer:
       'سرحدیں © OpenStreetMap کے معاونین (ODbL)؛ علاقائی خاکے Natural Earth سے۔ حملوں کے مقامات اندازے ہیں؛ کسی مقام کا تعین کیسے کیا گیا اور اس کے ذرائع کیا ہیں، یہ اس کے کارڈ میں دیکھیں۔',
+    share: 'شیئر کریں / صفحے پر لگائیں',
   },
   fa: {
     title: 'strike-map — حمله‌های ایران و پاکستان در دی ۱۴۰۲ (ژانویهٔ ۲۰۲۴)',
@@ -57,6 +61,7 @@ export const PAGE_TEXT: Record<Lang, PageText> = {
       'در ۲۶ دی ۱۴۰۲ (۱۶ ژانویهٔ ۲۰۲۴) ایران به روستایی در ناحیهٔ پنجگور در استان بلوچستان پاکستان حمله کرد. دو روز بعد پاکستان در شهرستان سراوان در استان سیستان و بلوچستان ایران حملهٔ متقابل انجام داد. در ۲۹ دی (۱۹ ژانویه) دو دولت بر کاهش تنش توافق کردند. نقشه نشان می‌دهد که گمان می‌رود هر حمله کجا فرود آمده باشد، آن مکان تا چه اندازه نامطمئن است، و هر طرف چه گفته است.',
     footer:
       'مرزها © مشارکت‌کنندگان OpenStreetMap (ODbL)؛ طرح کلی مناطق از Natural Earth. محل حمله‌ها تخمینی است؛ برای چگونگی تعیین هر محل و منابع آن، کارت همان محل را ببینید.',
+    share: 'هم‌رسانی / جاسازی',
   },
 };
 
