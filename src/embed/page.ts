@@ -8,8 +8,11 @@ import type { SelectDetail } from '../components/events.ts';
 import { parseEmbedUrl, quote } from './params.ts';
 import { postHeights } from './sizer.ts';
 import { keepMapHeight } from './steady-height.ts';
+import { applyEmbedText } from './embed-text.ts';
+import type { Lang } from '../i18n/lang.ts';
 
 const options = parseEmbedUrl(location.href);
+applyEmbedText(document, (options.attributes.lang ?? 'en') as Lang);
 const notices = document.getElementById('embed-notices')!;
 const noticeList = document.getElementById('embed-notice-list')!;
 

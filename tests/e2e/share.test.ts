@@ -147,6 +147,9 @@ describe('the Share / embed dialog', () => {
     await linkPage.goto(link);
     await mapReady(linkPage);
     expect(await mapState(linkPage)).toEqual({ site: SITE, day: DAY, lang: 'fa' });
+    // The embed page's own bar is in Persian too, right to left.
+    expect(await linkPage.evaluate(() => [document.documentElement.dir, document.getElementById('toggle-table')!.textContent])).toEqual(['rtl', 'جدول مکان‌ها']);
+    expect(await linkPage.getByRole('button', { name: 'جدول مکان‌ها' }).count()).toBe(1);
     for (const p of [page, hostPage, linkPage]) await p.close();
   });
 });
