@@ -254,5 +254,12 @@ export const strikeMapStyles = [
     .maplibregl-ctrl-attrib {
       font-size: 11px;
     }
+    /* The credits are English names and the scale bars MapLibre's "100 km": laid out left to right in an
+       Urdu or Persian map too, so "©" stays in front and the number before its unit. */
+    .maplibregl-ctrl-attrib-inner,
+    .maplibregl-ctrl-scale {
+      direction: ltr;
+      unicode-bidi: isolate;
+    }
   `,
 ];
