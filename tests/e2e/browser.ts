@@ -1,7 +1,5 @@
 /** One headless Chromium per test file, with every request and console error recorded per page. */
 import { chromium, type Browser, type Frame, type Page } from 'playwright-core';
-import { build } from 'vite';
-import { resolve } from 'node:path';
 import { chromiumArgs, chromiumPath } from '../../scripts/chromium.ts';
 
 export async function launch(extraArgs: string[] = []): Promise<Browser> {
@@ -58,17 +56,12 @@ export function canvasColours(target: Page | Frame): Promise<number> {
   );
 }
 
-/**
- * Builds the library as `npm run build:lib` does, into `outDir`, in production mode as users get
- * it (Vitest sets NODE_ENV=test, which would make Vite pick Lit's development build).
- */
-export async function buildLibrary(outDir: string): Promise<void> {
-  const root = resolve(import.meta.dirname, '../..');
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = 'production';
-  try {
-    await build({ root, configFile: resolve(root, 'vite.lib.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-  } finally {
-    process.env.NODE_ENV = nodeEnv;
-  }
+/** The frame whose URL starts with `prefix`, once its <strike-map> is ready. */
+export async function mapFrame(page: Page, prefix: string): Promise<Frame> {
+  let frame: Frame | undefined;
+  for (let i = 0; i < 300 && !(frame = page.frames().find((f) => f.url().startsWith(prefix))); i++) await page.waitForTimeout(100);
+  if (!frame) throw new Error(`no frame at ${prefix}`);
+  await frame.waitForFunction(() => customElements.get('strike-map') && document.querySelector('strike-map'), null, { timeout: 60_000 });
+  await frame.evaluate(() => (document.querySelector('strike-map') as unknown as { ready: Promise<void> }).ready);
+  return frame;
 }

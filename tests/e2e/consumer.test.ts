@@ -15,7 +15,8 @@ import { createServer, type Server } from 'node:http';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
-import { buildLibrary, canvasColours, launch, mapReady } from './browser.ts';
+import { canvasColours, launch, mapReady } from './browser.ts';
+import { buildLibrary } from '../build-library.ts';
 
 const run = promisify(execFile);
 const root = resolve(import.meta.dirname, '../..');

@@ -10,7 +10,8 @@ import { createServer, type Server } from 'node:http';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
-import { buildLibrary, canvasColours, launch } from './browser.ts';
+import { canvasColours, launch, mapFrame } from './browser.ts';
+import { buildLibrary } from '../build-library.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const noise = /GPU stall due to ReadPixels|Failed to connect to the bus|favicon\.ico|Lit is in dev mode/;
@@ -122,16 +123,6 @@ async function open(url: string, viewport = { width: 1280, height: 900 }): Promi
   });
   await page.goto(url);
   return { page, requests, errors, dialogs };
-}
-
-/** The embed page's frame, once its map is ready. */
-async function mapFrame(page: Page, prefix: string): Promise<Frame> {
-  let frame: Frame | undefined;
-  for (let i = 0; i < 200 && !(frame = page.frames().find((f) => f.url().startsWith(prefix))); i++) await page.waitForTimeout(100);
-  if (!frame) throw new Error(`no frame at ${prefix}`);
-  await frame.waitForFunction(() => customElements.get('strike-map') && document.querySelector('strike-map'), null, { timeout: 20_000 });
-  await frame.evaluate(() => (document.querySelector('strike-map') as unknown as { ready: Promise<void> }).ready);
-  return frame;
 }
 
 const contentHeight = (frame: Frame) => frame.evaluate(() => Math.ceil(document.body.getBoundingClientRect().height));

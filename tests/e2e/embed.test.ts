@@ -10,7 +10,8 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync, existsSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, relative, resolve } from 'node:path';
-import { buildLibrary, launch, mapReady } from './browser.ts';
+import { launch, mapReady } from './browser.ts';
+import { buildLibrary } from '../build-library.ts';
 
 type MapElement = HTMLElement & { map?: import('maplibre-gl').Map; ready: Promise<void> };
 

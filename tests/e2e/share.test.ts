@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { createServer, type Server } from 'node:http';
-import { launch, mapReady } from './browser.ts';
+import { launch, mapFrame, mapReady } from './browser.ts';
 
 const SITE = 'strike_pk_haqabad_shamsar_20240118';
 const DAY = '2024-01-18';
@@ -43,16 +43,6 @@ function record(page: Page): string[] {
   page.on('console', (m) => m.type() === 'error' && !noise.test(m.text()) && errors.push(m.text()));
   page.on('pageerror', (e) => errors.push(e.message));
   return errors;
-}
-
-/** The frame at `prefix` once its map is ready. */
-async function mapFrame(page: Page, prefix: string): Promise<Frame> {
-  let frame: Frame | undefined;
-  for (let i = 0; i < 300 && !(frame = page.frames().find((f) => f.url().startsWith(prefix))); i++) await page.waitForTimeout(100);
-  if (!frame) throw new Error(`no frame at ${prefix}`);
-  await frame.waitForFunction(() => customElements.get('strike-map') && document.querySelector('strike-map'), null, { timeout: 60_000 });
-  await frame.evaluate(() => (document.querySelector('strike-map') as unknown as { ready: Promise<void> }).ready);
-  return frame;
 }
 
 /** The open card's site, the timeline's day and the element's lang, in the first <strike-map> of `frame`. */

@@ -9,13 +9,12 @@
  *   guarded by its lit-outside-dom patch), imported by a plain `node` process with no DOM globals.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build } from 'vite';
+import { buildLibrary } from '../build-library.ts';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 
-const root = resolve(import.meta.dirname, '../..');
 
 /** The elements strike-map.js defines when it is imported (the cards and the table load later). */
 const eager = ['strike-map', 'strike-map-layer', 'strike-map-legend', 'strike-map-measure', 'strike-map-timeline'];
@@ -76,15 +75,7 @@ describe('the library build (dist/lib/strike-map.js) imported by node', () => {
 
   beforeAll(async () => {
     outDir = mkdtempSync(join(tmpdir(), 'strike-map-safe-import-'));
-    // The same config as `npm run build:lib`, into a temp folder (dist/lib belongs to the shared
-    // tree). Vitest sets NODE_ENV=test, which would pick Lit's development build: build what ships.
-    const nodeEnv = process.env.NODE_ENV;
-    process.env.NODE_ENV = 'production';
-    try {
-      await build({ root, configFile: join(root, 'vite.lib.config.ts'), logLevel: 'warn', build: { outDir, emptyOutDir: true } });
-    } finally {
-      process.env.NODE_ENV = nodeEnv;
-    }
+    await buildLibrary(outDir); // into a temp folder: dist/lib belongs to the shared tree
   }, 180_000);
 
   afterAll(() => {
