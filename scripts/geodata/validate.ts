@@ -30,7 +30,7 @@ export function validateFeatureCollection(file: string, fc: FeatureCollection, b
   fc.features.forEach((f, i) => {
     const where = label(f, i);
     const problem = featureProblem(f);
-    if (problem) fail(file, where, problem);
+    if (problem) fail(file, where, problem.text);
     if (!f.properties || typeof f.properties !== 'object') fail(file, where, 'missing properties');
     for (const [x, y] of coordAll(f)) {
       if (x < bbox[0] || x > bbox[2] || y < bbox[1] || y > bbox[3]) fail(file, where, `position ${x},${y} outside layer bbox ${bbox.join(',')}`);

@@ -12,6 +12,7 @@ import { property } from 'lit/decorators.js';
 import { customElement } from './define.ts';
 import type { FeatureCollection } from 'geojson';
 import { fetchText } from '../data/fetch-json.ts';
+import { DataError, generalProblem, problemOf, type FileLabel, type Problem } from '../data/problems.ts';
 
 let counter = 0;
 
@@ -36,14 +37,14 @@ export class StrikeMapLayer extends LitElement {
   readonly layerId = `user-${++counter}`;
   /** The features that passed validation (undefined until loaded, or if nothing could be read). */
   collection?: FeatureCollection;
-  /** What went wrong while loading, for the map to show. */
-  problems: string[] = [];
+  /** What went wrong while loading, for the map to show in its reader's language (`text` is the English). */
+  problems: Problem[] = [];
   private observer = new MutationObserver(() => this.reload());
   private abort?: AbortController;
 
-  /** The name to show: the `name` attribute, else the file name, else a generic one. */
-  get displayName(): string {
-    return this.name || this.src?.split('/').pop() || 'Inline layer';
+  /** The name to show: the `name` attribute, else the file name, else "Inline layer" in the map's language. */
+  get displayName(): FileLabel {
+    return this.name || this.src?.split('/').pop() || generalProblem('inlineLayer');
   }
 
   protected createRenderRoot() {
@@ -90,16 +91,16 @@ export class StrikeMapLayer extends LitElement {
     try {
       const text = this.src ? await fetchText(this.src, { signal: abort.signal, timeoutMs }) : this.inlineText();
       const { parseUserText } = await import('../data/parse-user.ts');
-      const parsed = parseUserText(this.src ?? `${name} (inline)`, text);
+      const parsed = parseUserText(this.src ?? (this.name ? generalProblem('inline', { name: this.name }) : name), text);
       if (abort.signal.aborted) return;
       this.collection = parsed.collection;
-      this.problems = parsed.skipped ? [`${name}: ${parsed.skipped} feature(s) skipped, the others are shown.`, ...parsed.problems] : [];
+      this.problems = parsed.skipped ? [generalProblem('layerSkipped', { name, count: parsed.skipped }), ...parsed.problems] : [];
     } catch (error) {
       if (abort.signal.aborted) return;
       this.collection = undefined;
-      const message = (error as Error).message;
+      const why = problemOf(error);
       // Name the layer as the page author called it, not only by its URL.
-      this.problems = [this.name && !message.startsWith(this.name) ? `${this.name}: ${message}` : message];
+      this.problems = [this.name && this.src ? generalProblem('inFile', { file: this.name, problem: why }) : why];
     } finally {
       if (this.abort === abort) this.abort = undefined;
     }
@@ -108,7 +109,7 @@ export class StrikeMapLayer extends LitElement {
 
   private inlineText(): string {
     const script = this.querySelector('script[type="application/geo+json"], script[type="application/json"]');
-    if (!script) throw new Error(`${this.displayName}: no src attribute and no <script type="application/geo+json"> child to read.`);
+    if (!script) throw new DataError(this.displayName, generalProblem('noData'));
     return script.textContent ?? '';
   }
 

@@ -15,9 +15,10 @@ import type { GeoJSONSource, IControl, Map as MlMap, MapMouseEvent, MapTouchEven
 import type { Feature, FeatureCollection, LineString } from 'geojson';
 import { convertKm, densifyGreatCircle, measurePath, type BorderIndex, type Units } from '../geo/index.ts';
 import { fetchJson } from '../data/fetch-json.ts';
+import { problemOf } from '../data/problems.ts';
 import { controlStyles } from './shared-styles.ts';
 import { english } from '../i18n/texts.ts';
-import { parseBands, type BandRequest } from '../geo/band-spec.ts';
+import { MAX_BAND_KM, parseBands, type BandRequest } from '../geo/band-spec.ts';
 import type { ProvinceCollection } from '../geo/sides.ts';
 
 export type MeasureMode = 'border' | 'path';
@@ -285,7 +286,7 @@ export class StrikeMapMeasure extends LitElement implements IControl {
       this.builtinBands = await fetchJson<FeatureCollection>(builtinBandsUrl);
       this.showBands();
     } catch (error) {
-      this.tell('measure-problem', this.texts.t('bandsLoadFailed', { error: (error as Error).message }));
+      this.tell('measure-problem', this.texts.t('bandsLoadFailed', { error: this.texts.problem(problemOf(error)) }));
     } finally {
       this.loadingBuiltin = false;
     }
@@ -295,7 +296,10 @@ export class StrikeMapMeasure extends LitElement implements IControl {
   private async drawPageBands(listChanged: boolean) {
     const ticket = ++this.drawn;
     const { bands, problems } = this.bands === undefined ? { bands: [], problems: [] } : parseBands(this.bands, this.units);
-    if (listChanged && problems.length) this.tell('measure-problem', problems.join(' '));
+    if (listChanged && problems.length) {
+      const max = this.texts.distance(MAX_BAND_KM, this.units, true);
+      this.tell('measure-problem', problems.map(({ word, reason }) => this.texts.t(reason === 'notDistance' ? 'bandNotDistance' : 'bandOutOfRange', { word, max })).join(' '));
+    }
     if (listChanged && bands.length) this.tell('bands-toggle', true);
     const features = bands.length && this.borderLine ? await this.compute(bands).catch(() => []) : [];
     if (ticket !== this.drawn) return; // a newer list came in meanwhile

@@ -12,6 +12,7 @@ import { removeUserLayer, setUserLayerVisible, syncUserLayer, type UserLayer } f
 import type { Palette } from '../map/palette.ts';
 import type { BorderIndex, Units } from '../geo/index.ts';
 import type { MessageKey, Texts } from '../i18n/texts.ts';
+import { problemOf, type FileLabel, type Problem } from '../data/problems.ts';
 
 /** A point from a dropped file, measured against the border. */
 export interface MeasuredPoint {
@@ -59,7 +60,7 @@ export class UserDataController implements ReactiveController {
   dropped: DroppedLayer[] = [];
   /** The feature whose card is open. */
   feature?: OpenFeature;
-  private shown = new Map<string, { name: string; color: string }>(); // layerId → how the legend lists it
+  private shown = new Map<string, { name: FileLabel; color: string }>(); // layerId → how the legend lists it
   private hidden = new Set<string>(); // layers the reader switched off in the legend
   private observer = new MutationObserver(() => this.syncChildren());
 
@@ -106,12 +107,14 @@ export class UserDataController implements ReactiveController {
 
   /** The display name of a user layer by its MapLibre source id. */
   layerName(layerId: string): string | undefined {
-    return this.shown.get(layerId)?.name;
+    const name = this.shown.get(layerId)?.name;
+    return name === undefined ? undefined : this.target.texts().fileLabel(name);
   }
 
   /** The page's own layers now on the map, for the legend. */
   get layers(): { layerId: string; name: string; color: string; visible: boolean }[] {
-    return [...this.shown].map(([layerId, { name, color }]) => ({ layerId, name, color, visible: !this.hidden.has(layerId) }));
+    const texts = this.target.texts();
+    return [...this.shown].map(([layerId, { name, color }]) => ({ layerId, name: texts.fileLabel(name), color, visible: !this.hidden.has(layerId) }));
   }
 
   /** Shows or hides one of the page's own layers (the legend's switches). */
@@ -193,11 +196,11 @@ export class UserDataController implements ReactiveController {
         this.draw(layer, file.name);
         this.target.fitTo(parsed.collection);
         const texts = this.target.texts();
-        if (parsed.skipped) this.target.notice(texts.t('featuresSkipped', { name: file.name, count: parsed.skipped, problems: parsed.problems.join(' ') }), file.name);
+        if (parsed.skipped) this.target.notice(texts.t('featuresSkipped', { name: file.name, count: parsed.skipped, problems: parsed.problems.map((p) => texts.problem(p)).join(' ') }), file.name);
         const added = { name: file.name, count: parsed.collection.features.length, points: layer.points.length };
         this.target.announce(texts.t(layer.points.length ? 'filesAddedMeasured' : 'filesAdded', added));
       } catch (error) {
-        this.target.notice((error as Error).message, file.name);
+        this.target.notice(this.target.texts().problem(problemOf(error)), file.name);
       }
     }
     this.host.requestUpdate();
@@ -216,11 +219,12 @@ export class UserDataController implements ReactiveController {
     const index = this.target.borderIndex();
     if (!index) return [];
     const points: MeasuredPoint[] = [];
+    const texts = this.target.texts();
     collection.features.forEach((f, i) => {
       const g = f.geometry;
       const positions = g?.type === 'Point' ? [g.coordinates] : g?.type === 'MultiPoint' ? g.coordinates : [];
       const props = f.properties ?? {};
-      const base = String(props.name ?? props.Name ?? props.id ?? `point ${i + 1}`);
+      const base = String(props.name ?? props.Name ?? props.id ?? texts.t('pointNumbered', { number: i + 1 }));
       positions.forEach(([lon, lat], j) => {
         const name = positions.length > 1 ? `${base} (${j + 1})` : base;
         points.push({ name, lon, lat, km: index.nearest([lon, lat]).km, side: index.side([lon, lat]) });
@@ -235,7 +239,7 @@ export class UserDataController implements ReactiveController {
    */
   private readyMap?: MlMap;
 
-  private draw(layer: UserLayer, name: string): void {
+  private draw(layer: UserLayer, name: FileLabel): void {
     this.shown.set(layer.layerId, { name, color: layer.color });
     const map = this.target.map();
     if (map && map === this.readyMap) {
@@ -257,7 +261,7 @@ export class UserDataController implements ReactiveController {
       }
     }
     for (const el of children) {
-      for (const problem of el.problems) if (!this.reported.has(`${el.layerId}\n${problem}`)) this.report(problem, el);
+      for (const problem of el.problems) if (!this.reported.has(`${el.layerId}\n${problem.text}`)) this.report(problem, el);
       if (el.collection) this.draw({ layerId: el.layerId, collection: el.collection, color: el.color, label: el.label }, el.displayName);
       else if (map) removeUserLayer(map, el.layerId);
     }
@@ -265,9 +269,10 @@ export class UserDataController implements ReactiveController {
 
   /** Each problem of a child layer is shown once, not again on every redraw. */
   private reported = new Set<string>();
-  private report(problem: string, el: StrikeMapLayer) {
-    this.reported.add(`${el.layerId}\n${problem}`);
-    this.target.notice(problem, el.src ?? el.displayName);
+  private report(problem: Problem, el: StrikeMapLayer) {
+    this.reported.add(`${el.layerId}\n${problem.text}`);
+    const texts = this.target.texts();
+    this.target.notice(texts.problem(problem), el.src ?? texts.fileLabel(el.displayName));
   }
 
   private onDragOver = (event: DragEvent): void => {

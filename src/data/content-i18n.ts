@@ -5,7 +5,10 @@
  * is found by the item's id and a field path such as `weapons.0.text` (see geodata/README.md).
  */
 import type { Lang } from '../i18n/lang.ts';
-import { DataError } from './errors.ts';
+import { DataError, problemsIn } from './problems.ts';
+
+export const CONTENT_PROBLEMS = { wrongFile: 'not the {lang} content file (expected "lang": "{lang}" and "items")' } as const;
+const problem = problemsIn(CONTENT_PROBLEMS);
 import { fetchJson, untilAborted } from './fetch-json.ts';
 
 export type ContentLang = Exclude<Lang, 'en'>;
@@ -57,7 +60,7 @@ export function loadContent(lang: ContentLang, baseUrl?: string | URL, signal?: 
 async function fetchContent(lang: ContentLang, url: string): Promise<ContentTexts> {
   const file = await fetchJson<ContentFile>(url);
   if (file?.lang !== lang || typeof file.items !== 'object' || file.items === null) {
-    throw new DataError(url, `not the ${lang} content file (expected "lang": "${lang}" and "items")`);
+    throw new DataError(url, problem('wrongFile', { lang }));
   }
   const items = file.items;
   return {

@@ -3,37 +3,47 @@
  * GeoJSON, with the same kind of problem reports as validate.ts. Pure: no DOM.
  */
 import type { Feature, Point } from 'geojson';
-import { DataError, cleanFeature, featureProblem, summarise, type ParsedLayer } from './validate.ts';
+import { cleanFeature, featureProblem, summarise, type ParsedLayer } from './validate.ts';
+import { DataError, generalProblem, problemsIn, type FileLabel, type Problem } from './problems.ts';
 import { checkTextSize } from './limits.ts';
+
+export const CSV_PROBLEMS = {
+  tooShort: 'the CSV needs a header row and at least one data row.',
+  noColumns: 'no longitude/latitude columns found. Name them "lon" and "lat" (found: {found}).',
+  noColumnsFound: 'nothing',
+  noRows: 'no row has usable coordinates. {examples}',
+} as const;
+const problem = problemsIn(CSV_PROBLEMS);
 
 const LON_NAMES = ['lon', 'lng', 'long', 'longitude', 'x'];
 const LAT_NAMES = ['lat', 'latitude', 'y'];
 
-export function parseCsvPoints(file: string, text: string): ParsedLayer {
+export function parseCsvPoints(file: FileLabel, text: string): ParsedLayer {
   checkTextSize(file, text);
   const rows = parseCsv(text.replace(/^\uFEFF/, '')).filter((row) => row.some((cell) => cell.trim() !== ''));
-  if (rows.length < 2) throw new DataError(file, 'the CSV needs a header row and at least one data row.');
+  if (rows.length < 2) throw new DataError(file, problem('tooShort'));
   const header = rows[0].map((name) => name.trim());
   const lower = header.map((name) => name.toLowerCase());
   const lonAt = lower.findIndex((name) => LON_NAMES.includes(name));
   const latAt = lower.findIndex((name) => LAT_NAMES.includes(name));
   if (lonAt < 0 || latAt < 0) {
-    throw new DataError(file, `no longitude/latitude columns found. Name them "lon" and "lat" (found: ${header.slice(0, 8).map(clip).join(', ') || 'nothing'}).`);
+    const found = header.slice(0, 8).map(clip).join(', ');
+    throw new DataError(file, problem('noColumns', { found: found || problem('noColumnsFound') }));
   }
   const features: Feature<Point>[] = [];
-  const problems: string[] = [];
+  const problems: Problem[] = [];
   rows.slice(1).forEach((row, i) => {
     // fromEntries defines own properties, so a column named "__proto__" stays a plain value.
     const properties: Record<string, string> = Object.fromEntries(
       header.flatMap((name, j) => (j !== lonAt && j !== latAt && name ? [[name, row[j] ?? '']] : [])),
     );
     const feature: Feature<Point> = { type: 'Feature', properties, geometry: { type: 'Point', coordinates: [toNumber(row[lonAt]), toNumber(row[latAt])] } };
-    const problem = featureProblem(feature);
+    const why = featureProblem(feature);
     // Rows are counted as in a spreadsheet: the header is row 1.
-    if (problem) problems.push(`${file}, row ${i + 2}: ${problem}`);
+    if (why) problems.push(generalProblem('atRow', { file, index: i + 2, problem: why }));
     else features.push(cleanFeature(feature) as Feature<Point>);
   });
-  if (!features.length) throw new DataError(file, `no row has usable coordinates. ${problems.slice(0, 3).join(' ')}`);
+  if (!features.length) throw new DataError(file, problem('noRows', { examples: problems.slice(0, 3) }));
   return { collection: { type: 'FeatureCollection', features }, problems: summarise(problems), skipped: problems.length };
 }
 

@@ -1,8 +1,20 @@
 /** fetch() with the checks a map needs before trusting a response: status, type, size and time. */
-import { DataError } from './errors.ts';
+import { DataError, problemsIn } from './problems.ts';
 import { MAX_DATA_BYTES } from './limits.ts';
 
 export const TIMEOUT_MS = 20_000;
+
+export const FETCH_PROBLEMS = {
+  noAnswer: 'no answer within {seconds} s',
+  network: 'network error (offline, blocked, or the server refused the request)',
+  status: 'the server answered {status}',
+  wrongType: 'expected JSON or CSV but the server sent "{type}"',
+  declaredTooBig: 'file is {size}, over the {limit} limit',
+  readTooBig: 'file is over the {limit} limit',
+  broken: 'the connection broke while reading the file',
+  responseNotJson: 'not valid JSON',
+} as const;
+const problem = problemsIn(FETCH_PROBLEMS);
 
 const jsonTypes = /^(application\/([\w.+-]*\+)?json|application\/geo\+json|text\/plain|application\/octet-stream)\b/i;
 
@@ -19,7 +31,7 @@ export async function fetchText(
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(new DOMException(`no answer within ${timeoutMs} ms`, 'TimeoutError')), timeoutMs);
   const combined = signal ? AbortSignal.any([signal, timeout.signal]) : timeout.signal;
-  const tooSlow = () => new DataError(url, `no answer within ${timeoutMs / 1000} s`);
+  const tooSlow = () => new DataError(url, problem('noAnswer', { seconds: String(timeoutMs / 1000) }));
   try {
     let response: Response;
     try {
@@ -29,22 +41,22 @@ export async function fetchText(
     } catch (error) {
       if (signal?.aborted) throw error;
       if (timeout.signal.aborted) throw tooSlow();
-      throw new DataError(url, 'network error (offline, blocked, or the server refused the request)');
+      throw new DataError(url, problem('network'));
     }
-    if (!response.ok) throw new DataError(url, `the server answered ${response.status} ${response.statusText}`.trim());
+    if (!response.ok) throw new DataError(url, problem('status', { status: `${response.status} ${response.statusText}`.trim() }));
     const type = response.headers.get('content-type') ?? '';
     if (type && !jsonTypes.test(type) && !/csv/i.test(type)) {
-      throw new DataError(url, `expected JSON or CSV but the server sent "${type.split(';')[0]}"`);
+      throw new DataError(url, problem('wrongType', { type: type.split(';')[0] }));
     }
     const declared = Number(response.headers.get('content-length') ?? 0);
-    if (declared > maxBytes) throw new DataError(url, `file is ${formatBytes(declared)}, over the ${formatBytes(maxBytes)} limit`);
+    if (declared > maxBytes) throw new DataError(url, problem('declaredTooBig', { size: formatBytes(declared), limit: formatBytes(maxBytes) }));
     try {
       return await readText(response, maxBytes, combined, url);
     } catch (error) {
       if (error instanceof DataError) throw error;
       if (signal?.aborted) throw error;
       if (timeout.signal.aborted) throw tooSlow();
-      throw new DataError(url, 'the connection broke while reading the file');
+      throw new DataError(url, problem('broken'));
     }
   } finally {
     clearTimeout(timer);
@@ -53,7 +65,7 @@ export async function fetchText(
 
 /** The body as UTF-8 text (as `response.text()` decodes it), read no further than `maxBytes`. */
 async function readText(response: Response, maxBytes: number, signal: AbortSignal, url: string): Promise<string> {
-  const tooBig = () => new DataError(url, `file is over the ${formatBytes(maxBytes)} limit`);
+  const tooBig = () => new DataError(url, problem('readTooBig', { limit: formatBytes(maxBytes) }));
   if (!response.body) return '';
   const reader = response.body.getReader();
   const decoder = new TextDecoder(); // UTF-8, drops a leading BOM, like response.text()
@@ -91,7 +103,7 @@ export async function fetchJson<T>(url: string, options?: Parameters<typeof fetc
   try {
     return JSON.parse(text) as T;
   } catch {
-    throw new DataError(url, 'not valid JSON');
+    throw new DataError(url, problem('responseNotJson'));
   }
 }
 

@@ -2,7 +2,10 @@
  * The one size limit for data the map reads: a dropped or chosen file, an inline
  * `<script type="application/geo+json">`, a `<strike-map-layer src>` download. Pure: no DOM.
  */
-import { DataError } from './errors.ts';
+import { DataError, problemsIn, type FileLabel } from './problems.ts';
+
+export const LIMIT_PROBLEMS = { fileTooBig: 'the file is {size} MB; the limit is {limit} MB.' } as const;
+const problem = problemsIn(LIMIT_PROBLEMS);
 
 /**
  * Largest data accepted, in bytes (UTF-8 for text): 10 MiB = 10 * 1024 * 1024 = 10,485,760 bytes,
@@ -17,13 +20,13 @@ export function utf8Length(text: string): number {
 }
 
 /** Throws a {@link DataError} naming `file` when `bytes` is over {@link MAX_DATA_BYTES}. */
-export function checkSize(file: string, bytes: number): void {
+export function checkSize(file: FileLabel, bytes: number): void {
   if (bytes > MAX_DATA_BYTES) {
-    throw new DataError(file, `the file is ${(bytes / 1024 / 1024).toFixed(1)} MB; the limit is ${MAX_DATA_BYTES / 1024 / 1024} MB.`);
+    throw new DataError(file, problem('fileTooBig', { size: (bytes / 1024 / 1024).toFixed(1), limit: String(MAX_DATA_BYTES / 1024 / 1024) }));
   }
 }
 
 /** {@link checkSize} for text already in memory (inline data), measured in UTF-8 bytes. */
-export function checkTextSize(file: string, text: string): void {
+export function checkTextSize(file: FileLabel, text: string): void {
   checkSize(file, utf8Length(text));
 }

@@ -5,9 +5,10 @@
 import { parseGeoJSONText, type ParsedLayer } from './validate.ts';
 import { checkSize } from './limits.ts';
 import { parseCsvPoints } from './csv.ts';
+import type { FileLabel } from './problems.ts';
 
 export { checkSize };
 
-export function parseUserText(name: string, text: string): ParsedLayer {
-  return /\.csv$/i.test(name.split(/[?#]/)[0]) ? parseCsvPoints(name, text) : parseGeoJSONText(name, text);
+export function parseUserText(name: FileLabel, text: string): ParsedLayer {
+  return typeof name === 'string' && /\.csv$/i.test(name.split(/[?#]/)[0]) ? parseCsvPoints(name, text) : parseGeoJSONText(name, text);
 }

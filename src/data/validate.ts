@@ -4,10 +4,32 @@
  * Pure: no DOM, no MapLibre.
  */
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
-import { DataError } from './errors.ts';
+import { DataError, generalProblem, problemsIn, type FileLabel, type Problem } from './problems.ts';
 import { checkTextSize } from './limits.ts';
 
 export { DataError };
+
+export const GEOJSON_PROBLEMS = {
+  notJson: 'this is not valid JSON ({detail}).',
+  notGeoJson: 'this is JSON but not GeoJSON (no "type" member).',
+  noFeatures: 'the FeatureCollection has no "features" array.',
+  notAType: '"{type}" is not a GeoJSON type.',
+  emptyCollection: 'the collection is empty.',
+  noneShown: 'none of its {count} features can be shown. {examples}',
+  notFeature: 'not a GeoJSON Feature.',
+  badProperties: '"properties" must be an object.',
+  noGeometry: 'it has no geometry.',
+  unsupportedGeometry: 'unsupported geometry type "{type}" (use Point, LineString, Polygon or their Multi- forms).',
+  notPosition: 'a position must be [longitude, latitude].',
+  notNumbers: 'coordinates must be numbers (found NaN or text).',
+  longitude: 'longitude {value} is outside -180…180.',
+  latitude: 'latitude {value} is outside -90…90 (are longitude and latitude swapped?).',
+  notArray: 'coordinates are missing or not an array.',
+  tooFew: 'needs at least {min} positions, found {found}.',
+  ringTooFew: 'a polygon ring needs at least {min} positions, found {found}.',
+  ringOpen: 'a polygon ring is not closed (its first and last positions differ).',
+} as const;
+const problem = problemsIn(GEOJSON_PROBLEMS);
 /** Problems listed one by one; past this many, the rest are only counted. */
 const MAX_LISTED = 20;
 
@@ -15,62 +37,61 @@ const SUPPORTED = new Set(['Point', 'MultiPoint', 'LineString', 'MultiLineString
 
 export interface ParsedLayer {
   collection: FeatureCollection;
-  /** Human-readable problems, each naming the file (and feature, where there is one). */
-  problems: string[];
+  /** The problems, each naming the file (and feature, where there is one). */
+  problems: Problem[];
   skipped: number;
 }
 
 /** Parses JSON text and validates it as GeoJSON; text over the byte limit is refused before parsing. */
-export function parseGeoJSONText(file: string, text: string): ParsedLayer {
+export function parseGeoJSONText(file: FileLabel, text: string): ParsedLayer {
   checkTextSize(file, text);
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
-    throw new DataError(file, `this is not valid JSON (${(error as Error).message}).`);
+    throw new DataError(file, problem('notJson', { detail: (error as Error).message }));
   }
   return validateGeoJSON(file, value);
 }
 
 /** Validates any parsed value as GeoJSON: a FeatureCollection, a Feature, or a bare geometry. */
-export function validateGeoJSON(file: string, value: unknown): ParsedLayer {
+export function validateGeoJSON(file: FileLabel, value: unknown): ParsedLayer {
   const items = topLevelFeatures(file, value);
-  const problems: string[] = [];
+  const problems: Problem[] = [];
   const features: Feature[] = [];
   items.forEach((item, index) => {
-    const problem = featureProblem(item);
-    if (problem) problems.push(`${file}, feature ${index}: ${problem}`);
+    const why = featureProblem(item);
+    if (why) problems.push(generalProblem('atFeature', { file, index, problem: why }));
     else features.push(cleanFeature(item as Feature));
   });
   if (!features.length) {
-    const why = items.length ? `none of its ${items.length} features can be shown. ${problems.slice(0, 3).join(' ')}` : 'the collection is empty.';
-    throw new DataError(file, why);
+    throw new DataError(file, items.length ? problem('noneShown', { count: items.length, examples: problems.slice(0, 3) }) : problem('emptyCollection'));
   }
   return { collection: { type: 'FeatureCollection', features }, problems: summarise(problems), skipped: problems.length };
 }
 
-function topLevelFeatures(file: string, value: unknown): unknown[] {
-  if (!isObject(value) || typeof value.type !== 'string') throw new DataError(file, 'this is JSON but not GeoJSON (no "type" member).');
+function topLevelFeatures(file: FileLabel, value: unknown): unknown[] {
+  if (!isObject(value) || typeof value.type !== 'string') throw new DataError(file, problem('notGeoJson'));
   if (value.type === 'FeatureCollection') {
-    if (!Array.isArray(value.features)) throw new DataError(file, 'the FeatureCollection has no "features" array.');
+    if (!Array.isArray(value.features)) throw new DataError(file, problem('noFeatures'));
     return value.features;
   }
   if (value.type === 'Feature') return [value];
   if (SUPPORTED.has(value.type) || value.type === 'GeometryCollection') return [{ type: 'Feature', properties: {}, geometry: value }];
-  throw new DataError(file, `"${String(value.type).slice(0, 40)}" is not a GeoJSON type.`);
+  throw new DataError(file, problem('notAType', { type: String(value.type).slice(0, 40) }));
 }
 
 /** Returns what is wrong with one feature, or null if it can be drawn. */
-export function featureProblem(item: unknown): string | null {
-  if (!isObject(item) || item.type !== 'Feature') return 'not a GeoJSON Feature.';
-  if (item.properties !== null && item.properties !== undefined && !isObject(item.properties)) return '"properties" must be an object.';
+export function featureProblem(item: unknown): Problem | null {
+  if (!isObject(item) || item.type !== 'Feature') return problem('notFeature');
+  if (item.properties !== null && item.properties !== undefined && !isObject(item.properties)) return problem('badProperties');
   const geometry = item.geometry;
-  if (!isObject(geometry)) return 'it has no geometry.';
+  if (!isObject(geometry)) return problem('noGeometry');
   return geometryProblem(geometry as unknown as Geometry);
 }
 
-function geometryProblem(g: Geometry): string | null {
-  if (!SUPPORTED.has(g.type)) return `unsupported geometry type "${String(g.type).slice(0, 40)}" (use Point, LineString, Polygon or their Multi- forms).`;
+function geometryProblem(g: Geometry): Problem | null {
+  if (!SUPPORTED.has(g.type)) return problem('unsupportedGeometry', { type: String(g.type).slice(0, 40) });
   const c = (g as { coordinates?: unknown }).coordinates;
   switch (g.type) {
     case 'Point':
@@ -90,38 +111,38 @@ function geometryProblem(g: Geometry): string | null {
   }
 }
 
-function positionProblem(p: unknown): string | null {
-  if (!Array.isArray(p) || p.length < 2) return 'a position must be [longitude, latitude].';
+function positionProblem(p: unknown): Problem | null {
+  if (!Array.isArray(p) || p.length < 2) return problem('notPosition');
   const [lon, lat] = p as Position;
-  if (typeof lon !== 'number' || typeof lat !== 'number' || !Number.isFinite(lon) || !Number.isFinite(lat)) return 'coordinates must be numbers (found NaN or text).';
-  if (lon < -180 || lon > 180) return `longitude ${lon} is outside -180…180.`;
-  if (lat < -90 || lat > 90) return `latitude ${lat} is outside -90…90 (are longitude and latitude swapped?).`;
+  if (typeof lon !== 'number' || typeof lat !== 'number' || !Number.isFinite(lon) || !Number.isFinite(lat)) return problem('notNumbers');
+  if (lon < -180 || lon > 180) return problem('longitude', { value: String(lon) });
+  if (lat < -90 || lat > 90) return problem('latitude', { value: String(lat) });
   return null;
 }
 
-function lineProblem(c: unknown): string | null {
+function lineProblem(c: unknown): Problem | null {
   return listProblem(c, positionProblem, 2);
 }
 
-function ringProblem(c: unknown): string | null {
-  const problem = listProblem(c, positionProblem, 4);
-  if (problem) return problem.replace('needs at least 4', 'a polygon ring needs at least 4');
+function ringProblem(c: unknown): Problem | null {
+  const why = listProblem(c, positionProblem, 4);
+  if (why) return why.key === 'tooFew' ? problem('ringTooFew', why.values) : why;
   const ring = c as Position[];
   const [first, last] = [ring[0], ring[ring.length - 1]];
-  if (first[0] !== last[0] || first[1] !== last[1]) return 'a polygon ring is not closed (its first and last positions differ).';
+  if (first[0] !== last[0] || first[1] !== last[1]) return problem('ringOpen');
   return null;
 }
 
-function polygonProblem(c: unknown): string | null {
+function polygonProblem(c: unknown): Problem | null {
   return listProblem(c, ringProblem, 1);
 }
 
-function listProblem(c: unknown, each: (item: unknown) => string | null, min: number): string | null {
-  if (!Array.isArray(c)) return 'coordinates are missing or not an array.';
-  if (c.length < min) return `needs at least ${min} positions, found ${c.length}.`;
+function listProblem(c: unknown, each: (item: unknown) => Problem | null, min: number): Problem | null {
+  if (!Array.isArray(c)) return problem('notArray');
+  if (c.length < min) return problem('tooFew', { min, found: c.length });
   for (const item of c) {
-    const problem = each(item);
-    if (problem) return problem;
+    const why = each(item);
+    if (why) return why;
   }
   return null;
 }
@@ -171,9 +192,9 @@ function cleanGeometry(g: Geometry): Geometry {
   }
 }
 
-export function summarise(problems: string[]): string[] {
+export function summarise(problems: Problem[]): Problem[] {
   if (problems.length <= MAX_LISTED) return problems;
-  return [...problems.slice(0, MAX_LISTED), `… and ${problems.length - MAX_LISTED} more problems.`];
+  return [...problems.slice(0, MAX_LISTED), generalProblem('andMore', { count: problems.length - MAX_LISTED })];
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

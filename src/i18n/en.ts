@@ -137,6 +137,7 @@ export const en = {
   columnFeature: 'Feature',
   columnGeometry: 'Geometry',
   featureN: 'Feature {number}',
+  pointNumbered: 'point {number}',
   showingFeatures: 'Showing {shown} of {total} features.',
   droppedTitle: '{name}: distance to the border for each point',
   columnName: 'Name',
@@ -170,6 +171,8 @@ export const en = {
   bandFailed: 'The band could not be computed: {error}',
   bandsLoadFailed: 'Distance bands could not be loaded: {error}',
   bandsComputeFailed: 'Distance bands could not be computed: {error}',
+  bandNotDistance: 'bands: "{word}" is not a distance such as 10, 10mi or 30:PK.',
+  bandOutOfRange: 'bands: "{word}" is outside 0–{max}.',
   // Locator inset
   locator: 'Locator: the map shows part of Iran and Pakistan, next to Afghanistan',
   // Exported picture

@@ -1,5 +1,6 @@
 /** فارسی: the Persian messages, in Iranian usage. Loaded only when a map is shown in Persian. */
 import type { Messages } from './en.ts';
+import type { ProblemTable } from './problem-table.ts';
 
 export default {
   skipToTable: 'رفتن به جدول محل‌های حمله',
@@ -159,8 +160,56 @@ export default {
   bandFailed: 'نوار ساخته نشد: {error}',
   bandsLoadFailed: 'نوارهای فاصله بارگیری نشد: {error}',
   bandsComputeFailed: 'نوارهای فاصله ساخته نشد: {error}',
+  bandNotDistance: 'bands: «{word}» فاصله نیست؛ نمونه: 10، 10mi یا 30:PK.',
+  bandOutOfRange: 'bands: «{word}» خارج از بازهٔ ۰ تا {max} است.',
   locator: 'جانمایی: نقشه بخشی از ایران و پاکستان را در کنار افغانستان نشان می‌دهد',
   exportCaption: 'حمله‌های ایران و پاکستان، دی ۱۴۰۲ (ژانویهٔ ۲۰۲۴) — strike-map',
   exportCaptionDay: 'حمله‌های ایران و پاکستان، دی ۱۴۰۲ (رویدادها تا {date}) — strike-map',
   exportAttribution: 'مرزها © مشارکت‌کنندگان OpenStreetMap (ODbL) · Natural Earth · محل‌های حمله تخمینی‌اند، منابع را ببینید',
+  pointNumbered: 'نقطهٔ {number}',
 } satisfies Messages;
+
+/** The data problems (src/data/problems.ts): files, features and rows that cannot be shown. */
+export const problems = {
+  inFile: '{file}: {problem}',
+  atFeature: '{file}، عارضهٔ {index}: {problem}',
+  atRow: '{file}، ردیف {index}: {problem}',
+  andMore: '… و {count} مشکل دیگر.',
+  inline: '{name} (درون صفحه)',
+  inlineLayer: 'لایهٔ درون صفحه',
+  layerSkipped: '{name}: {count} عارضه کنار گذاشته شد، بقیه نمایش داده می‌شوند.',
+  noData: 'نه ویژگی src دارد و نه فرزند <script type="application/geo+json"> برای خواندن.',
+  unexpected: '{message}',
+  notJson: 'این JSON معتبر نیست ({detail}).',
+  notGeoJson: 'این JSON است اما GeoJSON نیست (عضو "type" ندارد).',
+  noFeatures: 'این FeatureCollection آرایهٔ "features" ندارد.',
+  notAType: '"{type}" از انواع GeoJSON نیست.',
+  emptyCollection: 'مجموعه خالی است.',
+  noneShown: 'هیچ‌یک از {count} عارضهٔ آن قابل نمایش نیست. {examples}',
+  notFeature: 'این یک Feature در GeoJSON نیست.',
+  badProperties: '"properties" باید یک شیء باشد.',
+  noGeometry: 'هندسه ندارد.',
+  unsupportedGeometry: 'نوع هندسهٔ "{type}" پشتیبانی نمی‌شود (از Point، LineString، Polygon یا شکل‌های Multi- آن‌ها استفاده کنید).',
+  notPosition: 'هر موقعیت باید به شکل [طول جغرافیایی، عرض جغرافیایی] باشد.',
+  notNumbers: 'مختصات باید عدد باشند (NaN یا متن پیدا شد).',
+  longitude: 'طول جغرافیایی {value} خارج از بازهٔ ‎-180…180 است.',
+  latitude: 'عرض جغرافیایی {value} خارج از بازهٔ ‎-90…90 است (آیا جای طول و عرض عوض شده است؟).',
+  notArray: 'مختصات وجود ندارد یا آرایه نیست.',
+  tooFew: 'دست‌کم {min} موقعیت لازم است، {found} موقعیت پیدا شد.',
+  ringTooFew: 'حلقهٔ چندضلعی دست‌کم {min} موقعیت لازم دارد، {found} موقعیت پیدا شد.',
+  ringOpen: 'حلقهٔ چندضلعی بسته نیست (نخستین و آخرین موقعیت آن یکسان نیستند).',
+  tooShort: 'فایل CSV باید یک ردیف سرستون و دست‌کم یک ردیف داده داشته باشد.',
+  noColumns: 'ستون‌های طول و عرض جغرافیایی پیدا نشد. نام آن‌ها را "lon" و "lat" بگذارید (پیداشده: {found}).',
+  noColumnsFound: 'هیچ',
+  noRows: 'هیچ ردیفی مختصات قابل استفاده ندارد. {examples}',
+  noAnswer: 'در {seconds} ثانیه پاسخی نیامد',
+  network: 'خطای شبکه (آفلاین، مسدود، یا رد درخواست از سوی سرور)',
+  status: 'پاسخ سرور: {status}',
+  wrongType: 'انتظار JSON یا CSV می‌رفت اما سرور "{type}" فرستاد',
+  declaredTooBig: 'حجم فایل {size} است، بیش از سقف {limit}',
+  readTooBig: 'حجم فایل از سقف {limit} بیشتر است',
+  broken: 'اتصال هنگام خواندن فایل قطع شد',
+  responseNotJson: 'JSON معتبر نیست',
+  fileTooBig: 'حجم فایل {size} MB است؛ سقف مجاز {limit} MB است.',
+  wrongFile: 'این فایل محتوای {lang} نیست (انتظار می‌رفت "lang": "{lang}" و "items")',
+} satisfies ProblemTable;

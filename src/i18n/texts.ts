@@ -6,6 +6,8 @@
 import type { Units } from '../geo/units.ts';
 import type { DistanceRange } from '../geo/distance-range.ts';
 import { en, type MessageKey, type Messages } from './en.ts';
+import { fillProblem, type FileLabel, type Problem } from '../data/problems.ts';
+import type { ProblemKey, ProblemTable } from './problem-table.ts';
 import { dirOf, LOCALES, type Lang } from './lang.ts';
 import { formatClock, formatDay, formatDayBoth, formatDistanceIn, formatMonthSpan, formatNumber, formatPercent } from './format.ts';
 
@@ -18,6 +20,8 @@ export class Texts {
   constructor(
     readonly lang: Lang,
     private readonly messages: Messages,
+    /** The sentences for data problems; without them (English) a problem's own English is used. */
+    private readonly problems?: ProblemTable,
   ) {}
 
   get dir(): 'ltr' | 'rtl' {
@@ -35,6 +39,17 @@ export class Texts {
   /** The message split around its placeholders, each filled with any value (a Lit template, say), for rendering. */
   parts(key: MessageKey, values: Record<string, unknown>): unknown[] {
     return this.messages[key].split(PLACEHOLDER).map((piece, i) => (i % 2 ? (values[piece] ?? `{${piece}}`) : piece));
+  }
+
+  /** A data problem in this language (its English where the table lacks its key). */
+  problem(problem: Problem): string {
+    const sentence = this.problems && Object.hasOwn(this.problems, problem.key) ? this.problems[problem.key as ProblemKey] : undefined;
+    return sentence === undefined ? problem.text : fillProblem(sentence, problem.values, (p) => this.problem(p), (n) => formatNumber(n, this.lang));
+  }
+
+  /** A file's name as it is, or a label such as "Inline layer" in this language. */
+  fileLabel(label: FileLabel): string {
+    return typeof label === 'string' ? label : this.problem(label);
   }
 
   /** A country's name by its code, or the code itself when it is not one the data uses. */
@@ -103,7 +118,7 @@ export function loadTexts(lang: Lang): Promise<Texts> {
   let texts = loaded.get(lang);
   if (!texts) {
     const catalogue = lang === 'ur' ? import('./ur.ts') : import('./fa.ts');
-    texts = catalogue.then((module) => new Texts(lang, module.default));
+    texts = catalogue.then((module) => new Texts(lang, module.default, module.problems));
     texts.catch(() => loaded.delete(lang)); // a failed download may succeed later
     loaded.set(lang, texts);
   }

@@ -1,5 +1,6 @@
 /** اردو: the Urdu messages, in Pakistani usage. Loaded only when a map is shown in Urdu. */
 import type { Messages } from './en.ts';
+import type { ProblemTable } from './problem-table.ts';
 
 export default {
   skipToTable: 'حملوں کے مقامات کے جدول پر جائیں',
@@ -159,8 +160,56 @@ export default {
   bandFailed: 'پٹی نہیں بن سکی: {error}',
   bandsLoadFailed: 'فاصلے کی پٹیاں لوڈ نہیں ہو سکیں: {error}',
   bandsComputeFailed: 'فاصلے کی پٹیاں نہیں بن سکیں: {error}',
+  bandNotDistance: 'bands: "{word}" کوئی فاصلہ نہیں، جیسے 10، 10mi یا 30:PK۔',
+  bandOutOfRange: 'bands: "{word}" حد 0–{max} سے باہر ہے۔',
   locator: 'محلِ وقوع: نقشہ افغانستان کے ساتھ ایران اور پاکستان کا ایک حصہ دکھاتا ہے',
   exportCaption: 'ایران–پاکستان حملے، جنوری 2024 — strike-map',
   exportCaptionDay: 'ایران–پاکستان حملے، جنوری 2024 ({date} تک کے واقعات) — strike-map',
   exportAttribution: 'سرحدیں © OpenStreetMap کے معاونین (ODbL) · Natural Earth · حملوں کے مقامات اندازے ہیں، ذرائع دیکھیں',
+  pointNumbered: 'نقطہ {number}',
 } satisfies Messages;
+
+/** The data problems (src/data/problems.ts): files, features and rows that cannot be shown. */
+export const problems = {
+  inFile: '{file}: {problem}',
+  atFeature: '{file}، عنصر {index}: {problem}',
+  atRow: '{file}، قطار {index}: {problem}',
+  andMore: '… اور {count} مزید مسائل۔',
+  inline: '{name} (صفحے میں درج)',
+  inlineLayer: 'صفحے میں درج پرت',
+  layerSkipped: '{name}: {count} عناصر چھوڑ دیے گئے، باقی دکھائے جا رہے ہیں۔',
+  noData: 'نہ src صفت ہے اور نہ پڑھنے کے لیے <script type="application/geo+json"> ذیلی عنصر۔',
+  unexpected: '{message}',
+  notJson: 'یہ درست JSON نہیں ({detail})۔',
+  notGeoJson: 'یہ JSON ہے مگر GeoJSON نہیں ("type" رکن موجود نہیں)۔',
+  noFeatures: 'اس FeatureCollection میں "features" کی فہرست نہیں۔',
+  notAType: '"{type}" کوئی GeoJSON قسم نہیں۔',
+  emptyCollection: 'مجموعہ خالی ہے۔',
+  noneShown: 'اس کے {count} عناصر میں سے کوئی بھی دکھایا نہیں جا سکتا۔ {examples}',
+  notFeature: 'یہ GeoJSON کا Feature نہیں۔',
+  badProperties: '"properties" کا آبجیکٹ ہونا ضروری ہے۔',
+  noGeometry: 'اس کی کوئی جیومیٹری نہیں۔',
+  unsupportedGeometry: 'جیومیٹری کی قسم "{type}" قابلِ استعمال نہیں (Point، LineString، Polygon یا ان کی Multi- شکلیں استعمال کریں)۔',
+  notPosition: 'ہر مقام [طول البلد، عرض البلد] کی شکل میں ہونا چاہیے۔',
+  notNumbers: 'نقاط اعداد ہونے چاہییں (NaN یا متن ملا)۔',
+  longitude: 'طول البلد {value} حد ‎-180…180 سے باہر ہے۔',
+  latitude: 'عرض البلد {value} حد ‎-90…90 سے باہر ہے (کیا طول البلد اور عرض البلد کی جگہ بدل گئی ہے؟)۔',
+  notArray: 'نقاط موجود نہیں یا فہرست کی شکل میں نہیں۔',
+  tooFew: 'کم از کم {min} مقامات درکار ہیں، {found} ملے۔',
+  ringTooFew: 'کثیر الاضلاع کے حلقے کو کم از کم {min} مقامات درکار ہیں، {found} ملے۔',
+  ringOpen: 'کثیر الاضلاع کا حلقہ بند نہیں (اس کا پہلا اور آخری مقام مختلف ہیں)۔',
+  tooShort: 'CSV میں سرخیوں کی ایک قطار اور کم از کم ایک ڈیٹا قطار ہونی چاہیے۔',
+  noColumns: 'طول البلد اور عرض البلد کے کالم نہیں ملے۔ ان کے نام "lon" اور "lat" رکھیں (ملے: {found})۔',
+  noColumnsFound: 'کچھ نہیں',
+  noRows: 'کسی قطار میں قابلِ استعمال نقاط نہیں۔ {examples}',
+  noAnswer: '{seconds} سیکنڈ میں کوئی جواب نہیں آیا',
+  network: 'نیٹ ورک کی خرابی (آف لائن، رکاوٹ، یا سرور نے درخواست رد کر دی)',
+  status: 'سرور کا جواب: {status}',
+  wrongType: 'JSON یا CSV متوقع تھا مگر سرور نے "{type}" بھیجا',
+  declaredTooBig: 'فائل {size} کی ہے، جو {limit} کی حد سے زیادہ ہے',
+  readTooBig: 'فائل {limit} کی حد سے زیادہ ہے',
+  broken: 'فائل پڑھتے ہوئے رابطہ ٹوٹ گیا',
+  responseNotJson: 'درست JSON نہیں',
+  fileTooBig: 'فائل {size} MB کی ہے؛ حد {limit} MB ہے۔',
+  wrongFile: 'یہ {lang} مواد کی فائل نہیں ("lang": "{lang}" اور "items" متوقع تھے)',
+} satisfies ProblemTable;

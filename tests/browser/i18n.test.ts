@@ -67,6 +67,25 @@ describe.each(['ur', 'fa'])('in %s', (lang) => {
     expect(english).toEqual([]);
   });
 
+  it('tells of problems in the page’s data and attributes in its own words and digits', async () => {
+    const el = await mountMap({ lang, bands: 'ten' }, { width: 1280, height: 560 });
+    await shown(el, lang);
+    const point = (coordinates: number[]) => ({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates } });
+    const layer = document.createElement('strike-map-layer');
+    layer.innerHTML = `<script type="application/geo+json">${JSON.stringify({ type: 'FeatureCollection', features: [point([63, 27]), point([63, 95])] })}</script>`;
+    el.append(layer);
+    const notices = () => [...el.shadowRoot!.querySelectorAll('.notices [role="alert"]')].map((n) => n.textContent!.replace(/\s+/g, ' ').trim());
+    // The band list's problem, and the layer's two: the count of skipped features and the one skipped.
+    await until(() => notices().length >= 3);
+    const one = lang === 'fa' ? '۱' : '1';
+    expect(notices().filter((n) => n.includes(`: ${one} `) || n.includes(` ${one}: `))).toHaveLength(2);
+    // Left in Latin letters: the attribute and its value as the page wrote them, and the examples of a valid value.
+    const quoted = new Set([...ALLOWED, 'bands', 'ten', 'mi', 'PK']);
+    const english = notices().flatMap((text) => (text.match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !quoted.has(w)).map((w) => `${w} in "${text}"`));
+    expect(english).toEqual([]);
+    layer.remove();
+  });
+
   it('reads right to left, with the map itself not mirrored', async () => {
     const el = await mountIn(lang);
     expect(getComputedStyle(frame(el)).direction).toBe('rtl');

@@ -344,7 +344,7 @@ describe('the reader’s own data', () => {
     layer.setAttribute('name', 'Huge inline');
     layer.innerHTML = `<script type="application/geo+json">${text}</script>`;
     el.append(layer);
-    await expect.poll(() => layer.problems.join(' ')).toMatch(/Huge inline \(inline\): the file is 10\.1 MB; the limit is 10 MB/);
+    await expect.poll(() => layer.problems.map((p) => p.text).join(' ')).toMatch(/Huge inline \(inline\): the file is 10\.1 MB; the limit is 10 MB/);
     expect(parse.mock.calls.filter(([arg]) => typeof arg === 'string' && arg.length >= text.length), 'the text never reached JSON.parse').toEqual([]);
     layer.remove();
   });

@@ -1,6 +1,6 @@
 /** fetchText / fetchJson in Node, against a stubbed fetch: status, type, byte limit, time limit. */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DataError } from '../../src/data/errors.ts';
+import { DataError } from '../../src/data/problems.ts';
 import { fetchJson, fetchText, formatBytes, untilAborted } from '../../src/data/fetch-json.ts';
 
 const URL_ = 'https://example.org/data.geojson';

@@ -22,10 +22,10 @@ describe('parseBands (the bands attribute)', () => {
   });
 
   test('one message per bad word; the good ones are kept', () => {
-    expect(parseBands('10 ten 25', 'km')).toEqual({ bands: [{ km: 10, side: null }, { km: 25, side: null }], problems: ['bands: "ten" is not a distance such as 10, 10mi or 30:PK.'] });
+    expect(parseBands('10 ten 25', 'km')).toEqual({ bands: [{ km: 10, side: null }, { km: 25, side: null }], problems: [{ word: 'ten', reason: 'notDistance' }] });
     expect(parseBands('-5 10:AF 10ft 1e3 10:', 'km').problems).toHaveLength(5);
-    expect(parseBands('0 600', 'km').problems).toEqual(['bands: "0" is outside 0–500 km.', 'bands: "600" is outside 0–500 km.']);
+    expect(parseBands('0 600', 'km').problems).toEqual([{ word: '0', reason: 'outOfRange' }, { word: '600', reason: 'outOfRange' }]);
     expect(parseBands(`${MAX_BAND_KM}`, 'km').bands).toEqual([{ km: 500, side: null }]);
-    expect(parseBands('400', 'mi').problems).toEqual(['bands: "400" is outside 0–311 mi.']);
+    expect(parseBands('400', 'mi').problems).toEqual([{ word: '400', reason: 'outOfRange' }]);
   });
 });

@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MAX_DATA_BYTES, checkSize, checkTextSize, utf8Length } from '../../src/data/limits.ts';
-import { DataError } from '../../src/data/errors.ts';
+import { DataError } from '../../src/data/problems.ts';
 import { parseGeoJSONText } from '../../src/data/validate.ts';
 import { parseCsvPoints } from '../../src/data/csv.ts';
 import { checkSize as checkSizeForFiles } from '../../src/data/parse-user.ts';

@@ -43,7 +43,7 @@ describe('GeoJSON validation', () => {
     );
     expect(parsed.collection.features).toHaveLength(1);
     expect(parsed.skipped).toBe(5);
-    expect(parsed.problems).toEqual([
+    expect(parsed.problems.map((p) => p.text)).toEqual([
       expect.stringMatching(/^mixed\.geojson, feature 1: .*NaN/),
       expect.stringMatching(/feature 2: longitude 200/),
       expect.stringMatching(/feature 3: .*not closed/),
@@ -69,7 +69,7 @@ describe('CSV points', () => {
     expect(parsed.collection.features).toHaveLength(1);
     expect(parsed.collection.features[0].geometry).toEqual({ type: 'Point', coordinates: [62.33, 27.37] });
     expect(parsed.collection.features[0].properties).toEqual({ Name: 'Saravan, town' });
-    expect(parsed.problems).toEqual([expect.stringMatching(/^p\.csv, row 3: /)]);
+    expect(parsed.problems.map((p) => p.text)).toEqual([expect.stringMatching(/^p\.csv, row 3: /)]);
   });
 
   it('says which columns it needs when it cannot find them', () => {

@@ -5,6 +5,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DataError, cleanFeature, featureProblem, parseGeoJSONText, summarise, validateGeoJSON } from '../../src/data/validate.ts';
+import { generalProblem } from '../../src/data/problems.ts';
 import { parseUserText } from '../../src/data/parse-user.ts';
 import { runs } from './runs.ts';
 
@@ -148,12 +149,12 @@ describe('each kind of invalid feature gets its own message', () => {
     it(name, () => {
       fc.assert(
         fc.property(bad, fc.nat(3), (value, at) => {
-          expect(featureProblem(value)).toBe(message(value as never));
+          expect(featureProblem(value)?.text).toBe(message(value as never));
           // In a collection, the bad feature is named by its index and the good ones are kept.
           const features = [good, good, good];
           features.splice(at, 0, value as Json);
           const parsed = validateGeoJSON('mine.geojson', fcOf(...features));
-          expect(parsed.problems).toEqual([`mine.geojson, feature ${at}: ${message(value as never)}`]);
+          expect(parsed.problems.map((p) => p.text)).toEqual([`mine.geojson, feature ${at}: ${message(value as never)}`]);
           expect(parsed.skipped).toBe(1);
           expect(parsed.collection.features).toHaveLength(3);
         }),
@@ -174,7 +175,7 @@ describe('each kind of invalid feature gets its own message', () => {
     ['longitude -180.5', feature({ type: 'Point', coordinates: [-180.5, 0] }), 'longitude -180.5 is outside -180…180.'],
     ['a long type name, cut to 40 characters', feature({ type: 'x'.repeat(100), coordinates: [] }), `unsupported geometry type "${'x'.repeat(40)}" (use Point, LineString, Polygon or their Multi- forms).`],
   ])('%s', (_, value, message) => {
-    expect(featureProblem(value)).toBe(message);
+    expect(featureProblem(value)?.text).toBe(message);
   });
 });
 
@@ -222,14 +223,14 @@ describe('the problem list is capped at 20', () => {
     const parsed = validateGeoJSON('many.geojson', withBad(n));
     expect(parsed.skipped).toBe(n);
     expect(parsed.problems).toHaveLength(lines);
-    expect(parsed.problems[0]).toBe('many.geojson, feature 1: longitude 200 is outside -180…180.');
-    expect(parsed.problems[Math.min(n, 20) - 1]).toBe(`many.geojson, feature ${Math.min(n, 20)}: longitude ${199 + Math.min(n, 20)} is outside -180…180.`);
-    if (last) expect(parsed.problems.at(-1)).toBe(last);
+    expect(parsed.problems[0].text).toBe('many.geojson, feature 1: longitude 200 is outside -180…180.');
+    expect(parsed.problems[Math.min(n, 20) - 1].text).toBe(`many.geojson, feature ${Math.min(n, 20)}: longitude ${199 + Math.min(n, 20)} is outside -180…180.`);
+    if (last) expect(parsed.problems.at(-1)?.text).toBe(last);
   });
 
   it('summarise keeps short lists as they are', () => {
-    const list = ['a', 'b'];
-    expect(summarise(list)).toEqual(['a', 'b']);
+    const list = [generalProblem('unexpected', { message: 'a' }), generalProblem('unexpected', { message: 'b' })];
+    expect(summarise(list)).toEqual(list);
     expect(summarise([])).toEqual([]);
   });
 });

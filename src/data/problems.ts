@@ -1,0 +1,80 @@
+/**
+ * What is wrong with a file, a feature or a row, as data a reader's language can be put on: a key,
+ * the values to fill in, and the English sentence (for `Error.message`, logs and English maps).
+ * Each module keeps its English sentences beside the code that finds the problem; the Urdu and
+ * Persian sentences for every key are in the catalogues (src/i18n/{ur,fa}.ts, `problems`).
+ * Pure: no DOM.
+ */
+
+/** A value in a problem's sentence: text as it is, a count (in the reader's digits), or a nested problem. */
+export type ProblemValue = string | number | Problem | readonly Problem[];
+
+export interface Problem {
+  readonly key: string;
+  readonly values: Readonly<Record<string, ProblemValue>>;
+  /** The sentence in English. */
+  readonly text: string;
+}
+
+const PLACEHOLDER = /\{(\w+)\}/g;
+
+/**
+ * Fills in `sentence`'s `{placeholders}`: problems by `nested`, lists of them joined by spaces,
+ * numbers by `number`. A placeholder without a value stays as written.
+ */
+export function fillProblem(sentence: string, values: Problem['values'], nested: (p: Problem) => string, number: (n: number) => string = String): string {
+  return sentence.replace(PLACEHOLDER, (whole, name: string) => {
+    const value = values[name];
+    if (value === undefined) return whole;
+    if (typeof value === 'string') return value;
+    if (typeof value === 'number') return number(value);
+    return Array.isArray(value) ? value.map(nested).join(' ') : nested(value as Problem);
+  });
+}
+
+/**
+ * A maker of problems from one table of English sentences:
+ * `const problem = problemsIn({ status: 'the server answered {status}' }); problem('status', { status: '404' })`.
+ */
+export function problemsIn<Key extends string>(english: Readonly<Record<Key, string>>) {
+  return (key: Key, values: Problem['values'] = {}): Problem => ({ key, values, text: fillProblem(english[key], values, (p) => p.text) });
+}
+
+/**
+ * Sentences for every reader of data: where a problem is (in which file, at which feature or row),
+ * the count of those not listed, and the page's own layers (<strike-map-layer>).
+ */
+export const GENERAL_PROBLEMS = {
+  inFile: '{file}: {problem}',
+  atFeature: '{file}, feature {index}: {problem}',
+  atRow: '{file}, row {index}: {problem}',
+  andMore: '… and {count} more problems.',
+  inline: '{name} (inline)',
+  inlineLayer: 'Inline layer',
+  layerSkipped: '{name}: {count} feature(s) skipped, the others are shown.',
+  noData: 'no src attribute and no <script type="application/geo+json"> child to read.',
+  unexpected: '{message}',
+} as const;
+export const generalProblem = problemsIn(GENERAL_PROBLEMS);
+
+/** A file's name, or a problem-style label such as "Inline layer" that is written in the reader's language. */
+export type FileLabel = string | Problem;
+
+/** A file or URL that cannot be used, and why. `message` is the English sentence, starting with the file. */
+export class DataError extends Error {
+  readonly problem: Problem;
+  constructor(
+    readonly file: FileLabel,
+    why: Problem,
+  ) {
+    const problem = generalProblem('inFile', { file, problem: why });
+    super(problem.text);
+    this.name = 'DataError';
+    this.problem = problem;
+  }
+}
+
+/** Any error as a problem: a {@link DataError}'s own, or the error's message as it is. */
+export function problemOf(error: unknown): Problem {
+  return error instanceof DataError ? error.problem : generalProblem('unexpected', { message: error instanceof Error ? error.message : String(error) });
+}
