@@ -10,6 +10,7 @@ import { chooseLang, LANGS, LANG_NAMES, type Lang } from '../i18n/lang.ts';
 import { english, loadTexts, type Texts } from '../i18n/texts.ts';
 import type { ContentTexts } from '../data/content-i18n.ts';
 import { localizeMap } from '../map/create-map.ts';
+import { problemOf } from '../data/problems.ts';
 
 /** What the controller reads from and tells the element. */
 export interface LanguageTarget {
@@ -97,7 +98,7 @@ export class LanguageController implements ReactiveController {
     void import('../data/content-i18n.ts')
       .then(({ loadContent }) => loadContent(lang))
       .then((content) => current() && ((this.content = content), this.host.requestUpdate()))
-      .catch((error: Error) => this.target.problem(error.message));
+      .catch((error: unknown) => this.target.problem(this.texts.problem(problemOf(error))));
     void import('../i18n/fonts.ts').then(({ loadFonts, FONT_FAMILY }) =>
       loadFonts(lang).then(
         () => current() && this.host.style.setProperty('--_lang-font', FONT_FAMILY[lang]),

@@ -36,6 +36,8 @@ export const en = {
   unitKm: 'km',
   unitMi: 'mi',
   unitNmi: 'nmi',
+  unitM: 'm',
+  unitFt: 'ft',
   // Legend
   legendTitle: 'Legend and layers',
   groupStrikes: 'Strike sites (all)',

@@ -32,6 +32,8 @@ export default {
   unitKm: 'کیلومتر',
   unitMi: 'مایل',
   unitNmi: 'مایل دریایی',
+  unitM: 'متر',
+  unitFt: 'فوت',
   legendTitle: 'راهنما و لایه‌ها',
   groupStrikes: 'محل‌های حمله (همه)',
   groupUncertainty: 'محدودهٔ عدم قطعیت مکان',

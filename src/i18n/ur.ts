@@ -32,6 +32,8 @@ export default {
   unitKm: 'کلومیٹر',
   unitMi: 'میل',
   unitNmi: 'بحری میل',
+  unitM: 'میٹر',
+  unitFt: 'فٹ',
   legendTitle: 'علامات اور پرتیں',
   groupStrikes: 'حملوں کے مقامات (سب)',
   groupUncertainty: 'مقام کی غیر یقینی کا دائرہ',

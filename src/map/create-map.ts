@@ -43,6 +43,7 @@ export function createStrikeMap(container: HTMLElement, style: StyleSpecificatio
   map.addControl(new AttributionControl({ compact: false, customAttribution: ATTRIBUTION }), 'bottom-right');
   map.addControl(new ScaleControl({ unit: 'metric', maxWidth: 100 }), 'bottom-left');
   map.addControl(new ScaleControl({ unit: 'imperial', maxWidth: 100 }), 'bottom-left');
+  scaleDigits.set(map, new ScaleDigits(container, texts));
   map.addControl(new NavigationControl({ showCompass: true, visualizePitch: false }), 'top-right');
   map.addControl(new FullscreenControl({ container: fullscreenContainer }), 'top-right');
   for (const layer of ['strikes-symbol', 'uncertainty-fill']) {
@@ -66,8 +67,37 @@ function mapLocale(texts: Texts): Record<string, string> {
     'FullscreenControl.Enter': texts.t('fullscreenEnter'),
     'FullscreenControl.Exit': texts.t('fullscreenExit'),
     'AttributionControl.ToggleAttribution': texts.t('toggleAttribution'),
+    'ScaleControl.Kilometers': texts.unit('km'),
+    'ScaleControl.Meters': texts.t('unitM'),
+    'ScaleControl.Miles': texts.unit('mi'),
+    'ScaleControl.Feet': texts.t('unitFt'),
+    'ScaleControl.NauticalMiles': texts.unit('nmi'),
   };
 }
+
+/**
+ * MapLibre's scale bars write "50 km" with the unit from the map's locale but the number always
+ * in ASCII digits; this writes the number again in the reader's digits (Persian ones in Persian)
+ * each time MapLibre changes the text.
+ */
+class ScaleDigits {
+  private observer = new MutationObserver(() => this.rewrite());
+  constructor(
+    private container: HTMLElement,
+    public texts: Texts,
+  ) {
+    this.observer.observe(container, { subtree: true, childList: true, characterData: true });
+  }
+
+  private rewrite(): void {
+    for (const bar of this.container.querySelectorAll('.maplibregl-ctrl-scale')) {
+      const [, number, unit] = /^(\d+(?:\.\d+)?)\u00a0(.*)$/.exec(bar.textContent ?? '') ?? [];
+      const text = number === undefined ? undefined : `${this.texts.number(Number(number))}\u00a0${unit}`;
+      if (text !== undefined && text !== bar.textContent) bar.textContent = text;
+    }
+  }
+}
+const scaleDigits = new WeakMap<MlMap, ScaleDigits>();
 
 /**
  * Switches a live map's own words to another language. MapLibre reads its locale when a control
@@ -98,6 +128,9 @@ export function localizeMap(map: MlMap, texts: Texts): void {
   ];
   for (const [selector, text] of gestures) container.querySelectorAll(selector).forEach((el) => (el.textContent = text));
   map.getCanvas().setAttribute('aria-label', texts.t('mapLabel'));
+  const digits = scaleDigits.get(map);
+  if (digits) digits.texts = texts;
+  map.fire('move'); // the scale bars write their text again, in the new units and digits
 }
 
 /** "lon,lat" as a position, or undefined when it is not one. */

@@ -35,13 +35,13 @@ const parentOf = (e: Element): Element | null => e.parentElement ?? ((e.getRootN
 /**
  * Text a reader meets in the UI: text nodes and accessible names, leaving out what comes from the
  * data (shown isolated with dir="auto" or <bdi>, until its translation lands), source lists,
- * MapLibre's scale bar, and the language switch's other languages (each button names itself).
+ * and the language switch's other languages (each button names itself).
  */
 function uiText(el: StrikeMap, lang: string): string[] {
   const skip = (node: Element | null): boolean => {
     for (let e = node; e; e = parentOf(e)) {
       if (e === el) return false;
-      if (e.matches('[dir="auto"], bdi, .sources, .maplibregl-ctrl-scale, style, .maplibregl-ctrl-attrib-inner') || (e.hasAttribute('lang') && e.getAttribute('lang') !== lang)) return true;
+      if (e.matches('[dir="auto"], bdi, .sources, style, .maplibregl-ctrl-attrib-inner') || (e.hasAttribute('lang') && e.getAttribute('lang') !== lang)) return true;
     }
     return false;
   };
@@ -84,6 +84,23 @@ describe.each(['ur', 'fa'])('in %s', (lang) => {
     const english = notices().flatMap((text) => (text.match(/[A-Za-z]{2,}/g) ?? []).filter((w) => !quoted.has(w)).map((w) => `${w} in "${text}"`));
     expect(english).toEqual([]);
     layer.remove();
+  });
+
+  it('writes the scale bars in its own units and digits, and again after a switch', async () => {
+    const el = await mountMap({ lang }, { width: 1280, height: 560 });
+    await shown(el, lang);
+    const bars = () => [...el.shadowRoot!.querySelectorAll('.maplibregl-ctrl-scale')].map((bar) => bar.textContent);
+    const units = lang === 'fa' ? ['کیلومتر', 'مایل'] : ['کلومیٹر', 'میل'];
+    const digits = lang === 'fa' ? /^[۰-۹]+(٫[۰-۹]+)?$/ : /^[0-9]+(\.[0-9]+)?$/;
+    // Each bar's number and unit; the metric bar's unit first.
+    const read = () => bars().map((text) => text?.split('\u00a0') ?? []).sort(([, a], [, b]) => (a === units[0] || a === 'km' ? -1 : b === units[0] || b === 'km' ? 1 : 0));
+    const written = (pattern: RegExp, names: string[]) => read().length === 2 && read().every(([n, unit], i) => pattern.test(n ?? '') && unit === names[i]);
+    await until(() => written(digits, units));
+    el.map!.zoomTo(el.map!.getZoom() + 2, { duration: 0 }); // MapLibre writes the text again on a move
+    await until(() => written(digits, units));
+    el.setAttribute('lang', 'en');
+    await shown(el, 'en');
+    await until(() => written(/^[0-9]+(\.[0-9]+)?$/, ['km', 'mi']));
   });
 
   it('reads right to left, with the map itself not mirrored', async () => {
