@@ -11,7 +11,8 @@ import { presimplify, simplify } from 'topojson-simplify';
 import type { GeometryCollection, Objects, Topology } from 'topojson-specification';
 import type { Feature, FeatureCollection, LineString, MultiLineString, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import { palettes } from '../src/map/palette.ts';
-import { strikeLabel, uncertaintyDiscs } from '../src/data/prepare.ts';
+import { strikeLabel } from '../src/data/prepare.ts';
+import { uncertaintyDiscs } from '../src/data/story-shapes.ts';
 import type { StrikeProperties } from '../src/data/types.ts';
 import { escapeMarkup } from './escape-markup.ts';
 

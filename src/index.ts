@@ -1,7 +1,7 @@
 /**
- * strike-map: importing this module defines every element. The table (once the map is ready),
- * the strike and feature cards and the download helpers (on first use) load later, so only their
- * types are exported here.
+ * strike-map: importing this module defines the elements a page writes. The measuring bar and the
+ * locator inset (with the first map), the table (once the map is ready), the strike and feature
+ * cards and the download helpers (on first use) load later, so only their types are exported here.
  */
 export { StrikeMap } from './components/strike-map.ts';
 export type { SelectDetail, ErrorDetail } from './components/events.ts';
@@ -13,5 +13,5 @@ export type { StrikeMapTable } from './components/strike-map-table.ts';
 export { StrikeMapLayer } from './components/strike-map-layer.ts';
 export type { StrikeFeatureCard } from './components/feature-card.ts';
 export type { StrikeMapInset } from './components/strike-map-inset.ts';
-export { StrikeMapMeasure, type MeasureDetail, type MeasureMode } from './components/strike-map-measure.ts';
+export type { StrikeMapMeasure, MeasureDetail, MeasureMode } from './components/strike-map-measure.ts';
 export type * from './data/types.ts';

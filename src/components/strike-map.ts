@@ -33,7 +33,7 @@ import { ReaderChoices, type Attacker } from './reader-choices.ts';
 import { LanguageController } from './language-controller.ts';
 import type { Texts } from '../i18n/texts.ts';
 import type { ExportKind } from './downloads.ts';
-import { StrikeMapMeasure, type MeasureMode } from './strike-map-measure.ts';
+import { MeasureLoader, type MeasureMode } from './measure-loader.ts';
 import { InsetLoader } from './inset-loader.ts';
 import './strike-map-layer.ts';
 
@@ -92,7 +92,7 @@ export class StrikeMap extends LitElement {
     problem: (message) => this.reportError(message),
   });
   private choices = new ReaderChoices(this);
-  private measure = new StrikeMapMeasure();
+  private measure = new MeasureLoader();
   private inset = new InsetLoader();
 
   private lifecycle = new MapLifecycle(this, {
@@ -218,7 +218,7 @@ export class StrikeMap extends LitElement {
   connectedCallback(): void {
     super.connectedCallback();
     void loadBuiltinData().catch(() => {}); // start the download now; the map waits until it is on screen
-    void Promise.all([import('../geo/border-index.ts'), this.inset.load()]).catch(() => {}); // and the code the map needs first, beside it
+    void Promise.all([import('../geo/border-index.ts'), import('../data/story-shapes.ts'), this.inset.load(), this.measure.load()]).catch(() => {}); // and the code the map needs first, beside it
   }
 
   protected willUpdate(changed: PropertyValues): void {
@@ -227,7 +227,7 @@ export class StrikeMap extends LitElement {
       this.units = 'km';
     }
     if (changed.has('builtin') && this.builtin.split(/\s+/).includes('bands')) this.choices.setGroupVisible('bands', true); // asked for by name: shown
-    Object.assign(this.measure, { texts: this.texts, units: this.units, bands: this.bands, bandsShown: shownGroups(this.builtin, this.choices.hiddenGroups).has('bands') });
+    this.measure.set({ texts: this.texts, units: this.units, bands: this.bands, bandsShown: shownGroups(this.builtin, this.choices.hiddenGroups).has('bands') });
   }
 
   protected updated(changed: PropertyValues): void {
@@ -242,9 +242,9 @@ export class StrikeMap extends LitElement {
   private adopt(data: BuiltinData): void {
     if (this.story) return;
     const story = (this.story = new Story(data));
-    Object.assign(this.measure, { borderLine: story.borderLine, provinces: data.provinces });
+    this.measure.set({ borderLine: story.borderLine, provinces: data.provinces });
     void story.loadBorderIndex().then((index) => {
-      this.measure.borderIndex = index;
+      this.measure.set({ borderIndex: index });
       this.requestUpdate(); // cards and table show distances from now on
     });
   }
@@ -254,14 +254,14 @@ export class StrikeMap extends LitElement {
     const url = this.basemap;
     this.base = url === 'offline' ? undefined : await loadBaseStyle(url, signal, (error) => this.reportError(this.texts.t('basemapFallback', { error }), url));
     this.adopt(data);
-    await Promise.all([this.story!.loadBorderIndex(), this.inset.load()]); // the page's own layers measure their points as the map loads; the inset is drawn with it
+    await Promise.all([this.story!.loadBorderIndex(), this.story!.loadShapes(), this.inset.load(), this.measure.load()]); // the page's own layers measure their points as the map loads; the inset and the measuring bar are drawn with it
   }
 
   private createMap(savedView?: { center: [number, number]; zoom: number }): MlMap {
-    const style = storyStyle(this.story!.data, this.themes.palette, this.base);
+    const style = storyStyle(this.story!.data, this.story!.shapes!, this.themes.palette, this.base);
     const container = this.renderRoot.querySelector<HTMLElement>('#map')!;
     const map = createStrikeMap(container, style, this.themes.palette, savedView ?? { center: parseCenter(this.center), zoom: this.zoom }, this, this.texts);
-    map.addControl(this.measure, 'top-left');
+    if (this.measure.control) map.addControl(this.measure.control, 'top-left');
     map.on('click', (event) => this.onMapClick(map, event.point));
     this.navigation.bind(map);
     return map;

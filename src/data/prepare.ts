@@ -1,7 +1,5 @@
-/** Derived layers the map draws but the data files do not store: uncertainty discs, label points. */
-import { area, centroid } from '@turf/turf';
-import type { Feature, FeatureCollection, GeoJsonProperties, MultiPolygon, Point, Polygon } from 'geojson';
-import { geodesicCircle } from '../geo/shapes.ts';
+/** The strikes' short map labels in each language, and English dates. */
+import type { FeatureCollection, Point } from 'geojson';
 import { formatDay } from '../i18n/format.ts';
 import type { Lang } from '../i18n/lang.ts';
 import type { StrikeProperties } from './types.ts';
@@ -45,31 +43,5 @@ export function withStrikeLabels(strikes: FeatureCollection<Point, StrikePropert
       ...f,
       properties: { ...f.properties, label: strikeLabel(f.properties), label_ur: strikeLabel(f.properties, 'ur'), label_fa: strikeLabel(f.properties, 'fa') },
     })),
-  };
-}
-
-/** One geodesic disc per strike, radius = its location uncertainty. */
-export function uncertaintyDiscs(strikes: FeatureCollection<Point, StrikeProperties>): FeatureCollection<Polygon> {
-  return {
-    type: 'FeatureCollection',
-    features: strikes.features.map((f) => {
-      const { id, attacker, category, date, uncertainty_km } = f.properties;
-      const disc = geodesicCircle(f.geometry.coordinates as [number, number], uncertainty_km);
-      return { ...disc, properties: { id, attacker, category, date, uncertainty_km } };
-    }),
-  };
-}
-
-/** A label point inside each polygon feature: the centroid of its largest part. */
-export function labelPoints<P extends GeoJsonProperties>(polygons: FeatureCollection<Polygon | MultiPolygon, P>): FeatureCollection<Point, P> {
-  return {
-    type: 'FeatureCollection',
-    features: polygons.features.map((f): Feature<Point, P> => {
-      const parts = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
-      const largest = parts
-        .map((coordinates) => ({ type: 'Polygon' as const, coordinates }))
-        .reduce((a, b) => (area(b) > area(a) ? b : a));
-      return { type: 'Feature', properties: f.properties, geometry: centroid(largest).geometry };
-    }),
   };
 }

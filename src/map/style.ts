@@ -2,8 +2,8 @@
 import type { StyleSpecification, SourceSpecification, LayerSpecification } from 'maplibre-gl';
 import { builtinLayers, builtinSources } from './layers.ts';
 import type { Palette } from './palette.ts';
-import { labelPoints, uncertaintyDiscs } from '../data/prepare.ts';
 import type { BuiltinData } from '../data/types.ts';
+import type { StoryShapes } from '../data/story-shapes.ts';
 
 export const ATTRIBUTION =
   '<a href="https://www.openstreetmap.org/copyright" target="_blank" rel="noopener">© OpenStreetMap contributors</a> (ODbL) · ' +
@@ -28,6 +28,6 @@ export function buildStyle(
 }
 
 /** The whole style for the built-in story: its sources (with the uncertainty discs and label points) and layers. */
-export function storyStyle(data: BuiltinData, palette: Palette, base?: StyleSpecification): StyleSpecification {
-  return buildStyle(builtinSources(data, uncertaintyDiscs(data.strikes), labelPoints(data.provinces), labelPoints(data.basemapCountries)), palette, base);
+export function storyStyle(data: BuiltinData, shapes: StoryShapes, palette: Palette, base?: StyleSpecification): StyleSpecification {
+  return buildStyle(builtinSources(data, shapes.uncertainty, shapes.provinceLabels, shapes.countryLabels), palette, base);
 }

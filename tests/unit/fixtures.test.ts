@@ -14,7 +14,7 @@ import type { Feature, FeatureCollection, LineString, MultiPolygon, Point, Polyg
 import { describe, expect, test } from 'vitest';
 import { BorderIndex, densifyGreatCircle, distanceRange, geodesicCircle } from '../../src/geo/index.ts';
 import { BandMaker, bandTolerance } from '../../src/geo/offset-bands.ts';
-import { labelPoints } from '../../src/data/prepare.ts';
+import { labelPoints } from '../../src/data/story-shapes.ts';
 
 const dir = (sub: string) => new URL(`../fixtures/${sub}/`, import.meta.url);
 const read = (sub: string, name: string) => JSON.parse(readFileSync(new URL(name, dir(sub)), 'utf8')) as FeatureCollection;

@@ -1,8 +1,8 @@
-/** Story: the built-in data as the element reads it (labelled strikes in time order, the border as index and line). */
+/** Story: the built-in data as the element reads it (labelled strikes in time order, the border as index and line, the drawn shapes). */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { pointToLineDistance } from '@turf/turf';
+import { booleanPointInPolygon, distance, pointToLineDistance } from '@turf/turf';
 import type { Feature, LineString } from 'geojson';
 import { Story } from '../../src/data/story.ts';
 import type { BuiltinData } from '../../src/data/types.ts';
@@ -48,5 +48,23 @@ describe('Story', () => {
     expect(await story.loadBorderIndex()).toBe(index);
     const notALine = { ...data, border: { type: 'FeatureCollection' as const, features: [{ type: 'Feature' as const, properties: {}, geometry: { type: 'MultiLineString' as const, coordinates: [line.geometry.coordinates] } }] } };
     expect(new Story(notALine).borderLine).toBeUndefined();
+  });
+
+  it('computes the shapes the map draws once, on first use: a disc of each strike’s radius, a label point for each province and country', async () => {
+    const data = await shippedData();
+    const story = new Story(data);
+    expect(story.shapes).toBeUndefined();
+    const shapes = await story.loadShapes();
+    expect(story.shapes).toBe(shapes);
+    expect(await story.loadShapes()).toBe(shapes);
+    expect(shapes.uncertainty.features.map((f) => f.properties!.id)).toEqual(story.strikes.map((f) => f.properties.id));
+    shapes.uncertainty.features.forEach((disc, i) => {
+      const { geometry, properties } = story.strikes[i];
+      for (const vertex of disc.geometry.coordinates[0]) expect(distance(geometry.coordinates, vertex, { units: 'kilometers' })).toBeCloseTo(properties.uncertainty_km, 6);
+    });
+    expect(shapes.countryLabels.features.map((f) => f.properties)).toEqual(data.basemapCountries.features.map((f) => f.properties));
+    // The two provinces are compact enough for the centroid of their largest part to fall inside them.
+    expect(shapes.provinceLabels.features.map((f) => f.properties)).toEqual(data.provinces.features.map((f) => f.properties));
+    shapes.provinceLabels.features.forEach((label, i) => expect(booleanPointInPolygon(label.geometry.coordinates, data.provinces.features[i])).toBe(true));
   });
 });
