@@ -2,7 +2,8 @@
  * Vite plugin (Node side) for the embed page: writes embed/embed.js (src/embed/host.ts as one
  * minified classic script), embed/oembed.json (the default view), poster.svg (the still map shown
  * before the live one, scripts/poster.ts) and embed/sites.html (the table of sites for readers
- * without JavaScript or WebGL), and adds the oEmbed discovery link to the embed page.
+ * without JavaScript or WebGL); adds the oEmbed discovery link to the embed page and puts the
+ * poster inside it, as a data: URL.
  * STRIKE_MAP_EMBED_URL, the public URL of the embed page's folder, makes those URLs absolute, as WordPress and Ghost need; without it they are relative to the folder.
  */
 import { build, type Plugin, type Rolldown } from 'vite';
@@ -41,6 +42,14 @@ export async function buildHostScript(): Promise<string> {
 const isEmbedPage = (path: string) => /(^|\/)embed\/index\.html$/.test(path);
 
 /**
+ * An SVG as a `data:` URL for an HTML attribute: only what a URL or a double-quoted attribute cannot
+ * hold is percent-encoded (`"`, `&`, `<`, `>`, `#`, `%`, line breaks), so gzip still shrinks it.
+ */
+export function svgDataUrl(svg: string): string {
+  return `data:image/svg+xml,${svg.replace(/["&<>#%\r\n]/g, encodeURIComponent)}`;
+}
+
+/**
  * `library`: in the library build, the URL (from the embed page) of the built strike-map.js to load
  * instead of bundling src/index.ts again, so the library's files stay as they are without the page.
  */
@@ -55,7 +64,11 @@ export function embedPage({ library }: { library?: string } = {}): Plugin {
         if (!isEmbedPage(context.path)) return;
         const page = library ? html.replace('<script type="module" src="/src/index.ts">', `<script type="module" src="${library}" vite-ignore>`) : html;
         if (page === html && library) throw new Error('embed page: the /src/index.ts script to replace is gone');
-        return { html: page, tags: [{ tag: 'link', injectTo: 'head', attrs: { rel: 'alternate', type: 'application/json+oembed', href: `${embedUrl}oembed.json`, title: TITLE } }] };
+        // The poster travels inside the page, so it is drawn with the page's first paint instead of
+        // waiting for its own request behind the scripts on a slow connection.
+        const withPoster = page.replace('src="../poster.svg"', `src="${svgDataUrl(shippedPoster())}"`);
+        if (withPoster === page) throw new Error('embed page: the poster <img src="../poster.svg"> to inline is gone');
+        return { html: withPoster, tags: [{ tag: 'link', injectTo: 'head', attrs: { rel: 'alternate', type: 'application/json+oembed', href: `${embedUrl}oembed.json`, title: TITLE } }] };
       },
     },
     async generateBundle() {

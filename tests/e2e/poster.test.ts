@@ -45,6 +45,9 @@ describe('poster on the embed page', () => {
     await page.goto(`${base}/embed/`, { waitUntil: 'commit' });
     await page.waitForFunction(POSTER_SHOWN, undefined, { timeout: 60_000, polling: 20 });
     expect(await page.evaluate(() => (window as unknown as { __mapReady: boolean }).__mapReady)).toBe(false);
+    // It came with the page, not by a request of its own queued behind the scripts.
+    expect(await page.locator('#embed-poster img').getAttribute('src')).toMatch(/^data:image\/svg\+xml,%3Csvg /);
+    expect(await page.locator('#embed-poster img').evaluate((img: HTMLImageElement) => [img.naturalWidth, img.naturalHeight])).toEqual([800, 500]);
     expect(await page.getByRole('link', { name: /table of the strike sites/i }).isVisible()).toBe(true);
 
     await page.waitForFunction(() => (window as unknown as { __mapReady: boolean }).__mapReady, undefined, { timeout: 180_000, polling: 100 });

@@ -10,6 +10,7 @@ import type { FeatureCollection, LineString, Point } from 'geojson';
 import type { Topology } from 'topojson-specification';
 import { POSTER_ATTRIBUTION, POSTER_BOUNDS, POSTER_CAPTION, posterSvg, shippedPoster } from '../../scripts/poster.ts';
 import { shippedSitesPage, sitesPage } from '../../scripts/sites-page.ts';
+import { svgDataUrl } from '../../src/embed/build.ts';
 import type { StrikeProperties } from '../../src/data/types.ts';
 
 const read = <T>(path: string): T => JSON.parse(readFileSync(new URL(`../../${path}`, import.meta.url), 'utf8')) as T;
@@ -153,6 +154,20 @@ describe('poster', () => {
     expect(out).not.toMatch(/<script|<img/);
     expect(out).toContain('&lt;img src=x onerror=alert&gt; &amp; &quot;Q&quot; &#39;S&#39;');
     expect(out).toContain('data-site="x&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"');
+  });
+});
+
+describe('the poster inside the embed page (svgDataUrl)', () => {
+  it('is a data: URL that holds the SVG exactly and fits a double-quoted attribute', () => {
+    const svg = shippedPoster();
+    const url = svgDataUrl(svg);
+    expect(url.startsWith('data:image/svg+xml,')).toBe(true);
+    const body = url.slice('data:image/svg+xml,'.length);
+    expect(body).not.toMatch(/["&<>#\r\n]/); // an HTML attribute would end or decode them; a URL would cut at #
+    expect(decodeURIComponent(body)).toBe(svg);
+    expect(svgDataUrl('<a b="1 &amp; 2">#%\n</a>')).toBe('data:image/svg+xml,%3Ca b=%221 %26amp; 2%22%3E%23%25%0A%3C/a%3E');
+    // Most of the SVG is left as it is, so the page's gzip still shrinks it well.
+    expect(gzipSync(url).length).toBeLessThan(1.3 * gzipSync(svg).length);
   });
 });
 
