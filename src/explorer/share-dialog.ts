@@ -59,6 +59,8 @@ export function currentView(map: MapElement, site?: string | null): ViewState {
     units: units === 'mi' || units === 'nmi' ? units : 'km',
     builtin: builtinShown(map),
     bands: map.getAttribute('bands'),
+    // The page's own layers by URL (a dropped file has none, so it cannot travel in a link).
+    layers: [...map.querySelectorAll('strike-map-layer[src]')].map((layer) => new URL(layer.getAttribute('src')!, location.href).href),
   };
 }
 

@@ -2,7 +2,7 @@
  * The explorer's "Share / embed" dialog, on the built site: opened with the keyboard, it offers the
  * view as a link, an iframe snippet and a script-tag snippet; the iframe snippet pasted into a host
  * page on another origin shows the same site card and day, and the link opens the embed page in the
- * chosen language. Escape closes the dialog and focus returns to the button.
+ * chosen language with the page's own layer. Escape closes the dialog and focus returns to the button.
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
@@ -67,6 +67,9 @@ describe('the Share / embed dialog', () => {
         const el = document.querySelector('strike-map') as unknown as { setDay(d: string): void; select(id: string, o?: { fly: boolean }): void };
         el.setDay(day);
         el.select(site, { fly: false });
+        const layer = document.createElement('strike-map-layer');
+        layer.setAttribute('src', 'examples/data/crossings.geojson');
+        (el as unknown as HTMLElement).append(layer);
       },
       [SITE, DAY],
     );
@@ -108,6 +111,9 @@ describe('the Share / embed dialog', () => {
     expect(url.origin + url.pathname).toBe(`${base}/embed/`);
     expect(Object.fromEntries(url.searchParams)).toMatchObject({ site: SITE, day: DAY, lang: 'fa' });
     expect(url.searchParams.get('center')).toMatch(/^-?\d+(\.\d{1,4})?,-?\d+(\.\d{1,4})?$/);
+    const layerUrl = `${base}/examples/data/crossings.geojson`;
+    expect(url.searchParams.getAll('layer'), 'the page’s own layer, by its absolute URL').toEqual([layerUrl]);
+    expect(script).toContain(`<strike-map-layer src="${layerUrl}"></strike-map-layer>`);
     expect(iframe).toMatch(/^<iframe data-strike-map src="[^"]+" title="[^"]+" width="100%" height="540" loading="lazy" allowfullscreen><\/iframe>\n<script src="[^"]+\/embed\/embed\.js" async><\/script>$/);
     expect(script).toContain(`<script type="module" src="${base}/lib/strike-map.js"></script>`);
     expect(script).toContain(`data-site="${SITE}" data-day="${DAY}"`);
@@ -137,6 +143,7 @@ describe('the Share / embed dialog', () => {
     await linkPage.goto(link);
     await mapReady(linkPage);
     expect(await mapState(linkPage)).toEqual({ site: SITE, day: DAY, lang: 'fa' });
+    await expect.poll(() => linkPage.evaluate(() => (document.querySelector('strike-map strike-map-layer') as unknown as { collection?: { features: unknown[] } } | null)?.collection?.features.length ?? 0)).toBeGreaterThan(0);
     // The embed page's own bar is in Persian too, right to left.
     expect(await linkPage.evaluate(() => [document.documentElement.dir, document.getElementById('toggle-table')!.textContent])).toEqual(['rtl', 'جدول مکان‌ها']);
     expect(await linkPage.getByRole('button', { name: 'جدول مکان‌ها' }).count()).toBe(1);
