@@ -3,6 +3,9 @@
  * with `lang=ur` or `lang=fa` has no English left around the element. Set as text, never markup.
  */
 import type { Lang } from '../i18n/lang.ts';
+import { fillProblem, type Problem } from '../data/problems.ts';
+import { formatNumber } from '../i18n/format.ts';
+import type { EmbedProblemKey } from './params.ts';
 
 export interface EmbedText {
   title: string;
@@ -42,6 +45,53 @@ export const EMBED_TEXT: Record<Lang, EmbedText> = {
     tableLink: 'جدول مکان‌های حمله، با ادعاها و منابع',
   },
 };
+
+/** The notices about the page's URL (src/embed/params.ts) in Urdu and Persian; names and values stay as written. */
+export const EMBED_NOTICES: Record<'ur' | 'fa', Record<EmbedProblemKey, string>> = {
+  ur: {
+    unknown: 'نامعلوم پیرامیٹر {name} نظر انداز کیا گیا۔',
+    repeated: '{name} {count} بار دیا گیا؛ پہلا استعمال ہو رہا ہے۔',
+    ignored: '{name}={value} نظر انداز کیا گیا: {why}۔',
+    badCenter: '"طول البلد,عرض البلد" ڈگریوں میں متوقع تھا',
+    badZoom: '0 سے {max} تک کا عدد متوقع تھا',
+    badChoice: 'ان میں سے ایک متوقع تھا: {choices}',
+    badLayers: 'builtin: {words} نظر انداز کیے گئے: پرتیں all، none یا {groups} ہیں۔',
+    badBands: 'فاصلوں کی فہرست نہیں',
+    badSite: 'مقام کی شناخت میں صرف حروف، ہندسے، "_" اور "-" ہوتے ہیں',
+    badDay: 'YYYY-MM-DD کی شکل میں تاریخ متوقع تھی',
+    notUrl: 'یہ URL نہیں',
+    notHttp: 'صرف http(s) فائلیں لوڈ ہو سکتی ہیں',
+    otherOrigin: 'صرف {origin} کی فائلیں لوڈ ہو سکتی ہیں',
+    withPassword: 'صارف نام یا پاس ورڈ والا URL',
+    tooManyLayers: 'زیادہ سے زیادہ {max} پرتیں',
+    noSuchSite: 'site={value} نظر انداز کیا گیا: اس شناخت کا کوئی حملے کا مقام نہیں۔',
+  },
+  fa: {
+    unknown: 'پارامتر ناشناختهٔ {name} نادیده گرفته شد.',
+    repeated: '{name} {count} بار آمده است؛ نخستین به کار می‌رود.',
+    ignored: '{name}={value} نادیده گرفته شد: {why}.',
+    badCenter: '"طول,عرض" جغرافیایی به درجه انتظار می‌رفت',
+    badZoom: 'عددی از ۰ تا {max} انتظار می‌رفت',
+    badChoice: 'یکی از این‌ها انتظار می‌رفت: {choices}',
+    badLayers: 'builtin: {words} نادیده گرفته شد: لایه‌ها all، none یا {groups} هستند.',
+    badBands: 'فهرستی از فاصله‌ها نیست',
+    badSite: 'شناسهٔ مکان فقط حرف، رقم، "_" و "-" دارد',
+    badDay: 'تاریخی به شکل YYYY-MM-DD انتظار می‌رفت',
+    notUrl: 'این URL نیست',
+    notHttp: 'فقط فایل‌های http(s) بارگیری می‌شوند',
+    otherOrigin: 'فقط فایل‌های {origin} بارگیری می‌شوند',
+    withPassword: 'URL با نام کاربری یا گذرواژه',
+    tooManyLayers: 'حداکثر {max} لایه',
+    noSuchSite: 'site={value} نادیده گرفته شد: هیچ مکان حمله‌ای این شناسه را ندارد.',
+  },
+};
+
+/** A notice about the page's URL in `lang`: counts in its digits, names and values as written. */
+export function embedNotice(problem: Problem, lang: Lang): string {
+  if (lang === 'en') return problem.text;
+  const sentence = EMBED_NOTICES[lang][problem.key as EmbedProblemKey];
+  return sentence === undefined ? problem.text : fillProblem(sentence, problem.values, (p) => embedNotice(p, lang), (n) => formatNumber(n, lang));
+}
 
 /** Puts the page's words into `lang`, with its direction; English leaves the page as written. */
 export function applyEmbedText(doc: Document, lang: Lang): void {

@@ -5,21 +5,23 @@
  */
 import type { StrikeMap } from '../components/strike-map.ts';
 import type { SelectDetail } from '../components/events.ts';
-import { parseEmbedUrl, quote } from './params.ts';
+import { embedProblem, parseEmbedUrl, quote } from './params.ts';
 import { postHeights } from './sizer.ts';
 import { keepMapHeight } from './steady-height.ts';
-import { applyEmbedText } from './embed-text.ts';
+import { applyEmbedText, embedNotice } from './embed-text.ts';
+import type { Problem } from '../data/problems.ts';
 import type { Lang } from '../i18n/lang.ts';
 
 const options = parseEmbedUrl(location.href);
-applyEmbedText(document, (options.attributes.lang ?? 'en') as Lang);
+const lang = (options.attributes.lang ?? 'en') as Lang;
+applyEmbedText(document, lang);
 const notices = document.getElementById('embed-notices')!;
 const noticeList = document.getElementById('embed-notice-list')!;
 
-function notice(text: string): void {
-  console.warn(`strike-map embed: ${text}`);
+function notice(problem: Problem): void {
+  console.warn(`strike-map embed: ${problem.text}`);
   const item = document.createElement('li');
-  item.textContent = text; // text, never markup: it may quote the URL
+  item.textContent = embedNotice(problem, lang); // text, never markup: it may quote the URL
   noticeList.append(item);
   notices.hidden = false;
 }
@@ -58,7 +60,7 @@ function toggle(id: string, part: 'table' | 'panel'): void {
 toggle('toggle-table', 'table');
 toggle('toggle-panel', 'panel');
 
-options.notices.forEach(notice);
+options.notices.forEach((problem) => notice(problem));
 postHeights(options.secret);
 await customElements.whenDefined('strike-map');
 keepMapHeight(map);
@@ -67,7 +69,7 @@ if (options.site) {
   const site = options.site;
   map.ready.then(
     () => {
-      map.addEventListener('strike-map-select', (e) => (e as CustomEvent<SelectDetail>).detail.id === null && notice(`site=${quote(site)} ignored: no strike site has that id.`), { once: true });
+      map.addEventListener('strike-map-select', (e) => (e as CustomEvent<SelectDetail>).detail.id === null && notice(embedProblem('noSuchSite', { value: quote(site) })), { once: true });
       // A view given in the URL is kept; otherwise the map flies to the site.
       map.select(site, { fly: !options.attributes.center && !options.attributes.zoom });
     },

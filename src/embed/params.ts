@@ -3,6 +3,8 @@
  * Anything unknown, malformed or unsafe is dropped and explained in `notices` (plain text, to be
  * shown as text); nothing from the URL is ever treated as markup or code.
  */
+import { problemsIn, type Problem } from '../data/problems.ts';
+
 /** Attributes of <strike-map> that the page passes through under the same names. */
 export type EmbedAttribute = 'center' | 'zoom' | 'theme' | 'units' | 'builtin' | 'lang' | 'bands';
 
@@ -16,8 +18,31 @@ export interface EmbedOptions {
   layers: string[];
   /** wp-embed's secret from `#?secret=…`, when the page was embedded by WordPress. */
   secret?: string;
-  notices: string[];
+  /** What was dropped and why, in the page's language through src/embed/embed-text.ts (`text` is the English). */
+  notices: Problem[];
 }
+
+/** The notices' English sentences; src/embed/embed-text.ts has the Urdu and Persian ones. */
+export const EMBED_PROBLEMS = {
+  unknown: 'Unknown parameter {name} ignored.',
+  repeated: '{name} was given {count} times; the first is used.',
+  ignored: '{name}={value} ignored: {why}.',
+  badCenter: 'expected "longitude,latitude" in degrees',
+  badZoom: 'expected a number from 0 to {max}',
+  badChoice: 'expected one of {choices}',
+  badLayers: 'builtin: {words} ignored: the layers are all, none or {groups}.',
+  badBands: 'not a list of distances',
+  badSite: 'a site id has only letters, digits, "_" and "-"',
+  badDay: 'expected a date as YYYY-MM-DD',
+  notUrl: 'not a URL',
+  notHttp: 'only http(s) files can be loaded',
+  otherOrigin: 'only files from {origin} can be loaded',
+  withPassword: 'a URL with a user name or password',
+  tooManyLayers: 'at most {max} layers',
+  noSuchSite: 'site={value} ignored: no strike site has that id.',
+} as const;
+export type EmbedProblemKey = keyof typeof EMBED_PROBLEMS;
+export const embedProblem = problemsIn(EMBED_PROBLEMS);
 
 export const MAX_LAYERS = 5;
 const MAX_ZOOM = 22;
@@ -42,17 +67,17 @@ export function parseEmbedUrl(href: string): EmbedOptions {
   const url = new URL(href);
   const params = url.searchParams;
   const out: EmbedOptions = { attributes: {}, layers: [], notices: [] };
-  const refuse = (name: string, value: string, why: string) => out.notices.push(`${name}=${quote(value)} ignored: ${why}.`);
+  const refuse = (name: string, value: string, why: Problem) => out.notices.push(embedProblem('ignored', { name, value: quote(value), why }));
 
   for (const name of new Set(params.keys())) {
     if (SINGLE.includes(name) || name === 'layer') continue;
     if (/^utm_/.test(name)) continue; // campaign tags that sharing tools add: not ours to complain about
-    out.notices.push(`Unknown parameter ${quote(name)} ignored.`);
+    out.notices.push(embedProblem('unknown', { name: quote(name) }));
   }
 
   const one = (name: string): string | undefined => {
     const all = params.getAll(name);
-    if (all.length > 1) out.notices.push(`${name} was given ${all.length} times; the first is used.`);
+    if (all.length > 1) out.notices.push(embedProblem('repeated', { name, count: all.length }));
     return all[0];
   };
 
@@ -61,21 +86,21 @@ export function parseEmbedUrl(href: string): EmbedOptions {
     const parts = center.split(',');
     const [lon, lat] = parts.map((p) => (p.trim() === '' ? NaN : Number(p)));
     if (parts.length === 2 && Number.isFinite(lon) && Number.isFinite(lat) && Math.abs(lon) <= 180 && Math.abs(lat) <= 90) out.attributes.center = `${lon},${lat}`;
-    else refuse('center', center, 'expected "longitude,latitude" in degrees');
+    else refuse('center', center, embedProblem('badCenter'));
   }
 
   const zoom = one('zoom');
   if (zoom !== undefined) {
     const z = zoom.trim() === '' ? NaN : Number(zoom);
     if (Number.isFinite(z) && z >= 0 && z <= MAX_ZOOM) out.attributes.zoom = String(z);
-    else refuse('zoom', zoom, `expected a number from 0 to ${MAX_ZOOM}`);
+    else refuse('zoom', zoom, embedProblem('badZoom', { max: MAX_ZOOM }));
   }
 
   for (const name of ['theme', 'units', 'lang'] as const) {
     const value = one(name);
     if (value === undefined) continue;
     if (CHOICES[name]!.includes(value)) out.attributes[name] = value;
-    else refuse(name, value, `expected one of ${CHOICES[name]!.join(', ')}`);
+    else refuse(name, value, embedProblem('badChoice', { choices: CHOICES[name]!.join(', ') }));
   }
 
   const builtin = one('builtin');
@@ -85,7 +110,7 @@ export function parseEmbedUrl(href: string): EmbedOptions {
     else {
       const known = words.filter((w) => GROUPS.includes(w));
       const unknown = words.filter((w) => !GROUPS.includes(w));
-      if (unknown.length) out.notices.push(`builtin: ${unknown.map(quote).join(', ')} ignored: the layers are all, none or ${GROUPS.join(' ')}.`);
+      if (unknown.length) out.notices.push(embedProblem('badLayers', { words: unknown.map(quote).join(', '), groups: GROUPS.join(' ') }));
       if (known.length) out.attributes.builtin = known.join(' ');
     }
   }
@@ -94,25 +119,25 @@ export function parseEmbedUrl(href: string): EmbedOptions {
   const bands = one('bands');
   if (bands !== undefined) {
     if (bands.length <= 200 && !/[\u0000-\u001f<>"'`]/.test(bands)) out.attributes.bands = bands;
-    else refuse('bands', bands, 'not a list of distances');
+    else refuse('bands', bands, embedProblem('badBands'));
   }
 
   const site = one('site');
   if (site !== undefined) {
     if (SITE.test(site)) out.site = site;
-    else refuse('site', site, 'a site id has only letters, digits, "_" and "-"');
+    else refuse('site', site, embedProblem('badSite'));
   }
 
   const day = one('day');
   if (day !== undefined) {
     if (isDay(day)) out.day = day;
-    else refuse('day', day, 'expected a date as YYYY-MM-DD');
+    else refuse('day', day, embedProblem('badDay'));
   }
 
   for (const value of params.getAll('layer')) {
     const layer = sameOriginUrl(value, url);
-    if (typeof layer !== 'string') refuse('layer', value, layer.why);
-    else if (out.layers.length >= MAX_LAYERS) refuse('layer', value, `at most ${MAX_LAYERS} layers`);
+    if (typeof layer !== 'string') refuse('layer', value, layer);
+    else if (out.layers.length >= MAX_LAYERS) refuse('layer', value, embedProblem('tooManyLayers', { max: MAX_LAYERS }));
     else out.layers.push(layer);
   }
 
@@ -129,15 +154,15 @@ export function isDay(value: string): boolean {
 }
 
 /** The layer URL resolved against the page, if it is http(s) on the page's own origin. */
-function sameOriginUrl(value: string, page: URL): string | { why: string } {
+function sameOriginUrl(value: string, page: URL): string | Problem {
   let url: URL;
   try {
     url = new URL(value, page);
   } catch {
-    return { why: 'not a URL' };
+    return embedProblem('notUrl');
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return { why: 'only http(s) files can be loaded' };
-  if (url.origin !== page.origin) return { why: `only files from ${page.origin} can be loaded` };
-  if (url.username || url.password) return { why: 'a URL with a user name or password' };
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return embedProblem('notHttp');
+  if (url.origin !== page.origin) return embedProblem('otherOrigin', { origin: page.origin });
+  if (url.username || url.password) return embedProblem('withPassword');
   return url.href;
 }

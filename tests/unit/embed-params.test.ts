@@ -4,7 +4,11 @@ import { GROUPS, MAX_LAYERS, isDay, parseEmbedUrl } from '../../src/embed/params
 import { layerGroups } from '../../src/map/layers.ts';
 
 const page = 'https://maps.example.org/embed/';
-const parse = (query: string, hash = '') => parseEmbedUrl(`${page}?${query}${hash}`);
+/** The options for a query, with each notice as its English sentence. */
+const parse = (query: string, hash = '') => {
+  const options = parseEmbedUrl(`${page}?${query}${hash}`);
+  return { ...options, notices: options.notices.map((notice) => notice.text) };
+};
 
 describe('parseEmbedUrl', () => {
   it('passes the element attributes through under their own names', () => {

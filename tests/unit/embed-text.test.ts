@@ -1,6 +1,7 @@
 /** The embed page's own words in Urdu and Persian: complete, in their own scripts, applied as text. */
 import { describe, expect, it } from 'vitest';
-import { EMBED_TEXT, applyEmbedText } from '../../src/embed/embed-text.ts';
+import { EMBED_NOTICES, EMBED_TEXT, applyEmbedText, embedNotice } from '../../src/embed/embed-text.ts';
+import { EMBED_PROBLEMS, parseEmbedUrl } from '../../src/embed/params.ts';
 
 describe('the embed page in three languages', () => {
   it('has every text in every language, with no Latin letters or Latin digits in Persian', () => {
@@ -38,5 +39,25 @@ describe('the embed page in three languages', () => {
     expect(elements.get('#toggle-table')!.textContent).toBe('جدول مکان‌ها');
     expect(elements.get('#toggle-panel')!.textContent).toBe('راهنما و گاه‌شمار');
     expect(attributes.alt).toMatch(/^نقشهٔ مرز ایران و پاکستان/);
+  });
+});
+
+describe('the notices about the page’s URL, in Urdu and Persian', () => {
+  const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+  it('has a sentence for every notice, with the English placeholders', () => {
+    for (const lang of ['ur', 'fa'] as const) {
+      expect(Object.keys(EMBED_NOTICES[lang]).sort()).toEqual(Object.keys(EMBED_PROBLEMS).sort());
+      for (const [key, english] of Object.entries(EMBED_PROBLEMS)) {
+        expect(placeholders(EMBED_NOTICES[lang][key as keyof typeof EMBED_PROBLEMS]), `${lang}.${key}`).toEqual(placeholders(english));
+      }
+    }
+  });
+
+  it('writes a refused parameter in the page’s language, the name and value as given, counts in its digits', () => {
+    const { notices } = parseEmbedUrl('https://maps.example.org/embed/?zoom=99&zoom=3&lang=fa&dragon=1');
+    expect(notices.map((n) => embedNotice(n, 'en'))).toEqual(['Unknown parameter "dragon" ignored.', 'zoom was given 2 times; the first is used.', 'zoom="99" ignored: expected a number from 0 to 22.']);
+    expect(notices.map((n) => embedNotice(n, 'fa'))).toEqual(['پارامتر ناشناختهٔ "dragon" نادیده گرفته شد.', 'zoom ۲ بار آمده است؛ نخستین به کار می‌رود.', 'zoom="99" نادیده گرفته شد: عددی از ۰ تا ۲۲ انتظار می‌رفت.']);
+    expect(embedNotice(notices[2], 'ur')).toBe('zoom="99" نظر انداز کیا گیا: 0 سے 22 تک کا عدد متوقع تھا۔');
   });
 });
