@@ -9,6 +9,12 @@
 /** A value in a problem's sentence: text as it is, a count (in the reader's digits), or a nested problem. */
 export type ProblemValue = string | number | Problem | readonly Problem[];
 
+/**
+ * Text from a file or URL (a name, a value) set apart inside a right-to-left sentence, so its own
+ * direction cannot reorder the words around it (Unicode's first-strong isolate).
+ */
+export const isolate = (s: string): string => `\u2068${s}\u2069`;
+
 export interface Problem {
   readonly key: string;
   readonly values: Readonly<Record<string, ProblemValue>>;
@@ -20,13 +26,20 @@ const PLACEHOLDER = /\{(\w+)\}/g;
 
 /**
  * Fills in `sentence`'s `{placeholders}`: problems by `nested`, lists of them joined by spaces,
- * numbers by `number`. A placeholder without a value stays as written.
+ * numbers by `number`, text by `text` (as it is, unless told). A placeholder without a value stays
+ * as written.
  */
-export function fillProblem(sentence: string, values: Problem['values'], nested: (p: Problem) => string, number: (n: number) => string = String): string {
+export function fillProblem(
+  sentence: string,
+  values: Problem['values'],
+  nested: (p: Problem) => string,
+  number: (n: number) => string = String,
+  text: (s: string) => string = (s) => s,
+): string {
   return sentence.replace(PLACEHOLDER, (whole, name: string) => {
     const value = values[name];
     if (value === undefined) return whole;
-    if (typeof value === 'string') return value;
+    if (typeof value === 'string') return text(value);
     if (typeof value === 'number') return number(value);
     return Array.isArray(value) ? value.map(nested).join(' ') : nested(value as Problem);
   });

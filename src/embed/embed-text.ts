@@ -3,7 +3,7 @@
  * with `lang=ur` or `lang=fa` has no English left around the element. Set as text, never markup.
  */
 import type { Lang } from '../i18n/lang.ts';
-import { fillProblem, type Problem } from '../data/problems.ts';
+import { fillProblem, isolate, type Problem } from '../data/problems.ts';
 import { formatNumber } from '../i18n/format.ts';
 import type { EmbedProblemKey } from './params.ts';
 
@@ -51,7 +51,7 @@ export const EMBED_NOTICES: Record<'ur' | 'fa', Record<EmbedProblemKey, string>>
   ur: {
     unknown: 'نامعلوم پیرامیٹر {name} نظر انداز کیا گیا۔',
     repeated: '{name} {count} بار دیا گیا؛ پہلا استعمال ہو رہا ہے۔',
-    ignored: '{name}={value} نظر انداز کیا گیا: {why}۔',
+    ignored: '⁦{name}={value}⁩ نظر انداز کیا گیا: {why}۔',
     badCenter: '"طول البلد,عرض البلد" ڈگریوں میں متوقع تھا',
     badZoom: '0 سے {max} تک کا عدد متوقع تھا',
     badChoice: 'ان میں سے ایک متوقع تھا: {choices}',
@@ -64,12 +64,12 @@ export const EMBED_NOTICES: Record<'ur' | 'fa', Record<EmbedProblemKey, string>>
     otherOrigin: 'صرف {origin} کی فائلیں لوڈ ہو سکتی ہیں',
     withPassword: 'صارف نام یا پاس ورڈ والا URL',
     tooManyLayers: 'زیادہ سے زیادہ {max} پرتیں',
-    noSuchSite: 'site={value} نظر انداز کیا گیا: اس شناخت کا کوئی حملے کا مقام نہیں۔',
+    noSuchSite: '⁦site={value}⁩ نظر انداز کیا گیا: اس شناخت کا کوئی حملے کا مقام نہیں۔',
   },
   fa: {
     unknown: 'پارامتر ناشناختهٔ {name} نادیده گرفته شد.',
     repeated: '{name} {count} بار آمده است؛ نخستین به کار می‌رود.',
-    ignored: '{name}={value} نادیده گرفته شد: {why}.',
+    ignored: '⁦{name}={value}⁩ نادیده گرفته شد: {why}.',
     badCenter: '"طول,عرض" جغرافیایی به درجه انتظار می‌رفت',
     badZoom: 'عددی از ۰ تا {max} انتظار می‌رفت',
     badChoice: 'یکی از این‌ها انتظار می‌رفت: {choices}',
@@ -82,7 +82,7 @@ export const EMBED_NOTICES: Record<'ur' | 'fa', Record<EmbedProblemKey, string>>
     otherOrigin: 'فقط فایل‌های {origin} بارگیری می‌شوند',
     withPassword: 'URL با نام کاربری یا گذرواژه',
     tooManyLayers: 'حداکثر {max} لایه',
-    noSuchSite: 'site={value} نادیده گرفته شد: هیچ مکان حمله‌ای این شناسه را ندارد.',
+    noSuchSite: '⁦site={value}⁩ نادیده گرفته شد: هیچ مکان حمله‌ای این شناسه را ندارد.',
   },
 };
 
@@ -90,7 +90,7 @@ export const EMBED_NOTICES: Record<'ur' | 'fa', Record<EmbedProblemKey, string>>
 export function embedNotice(problem: Problem, lang: Lang): string {
   if (lang === 'en') return problem.text;
   const sentence = EMBED_NOTICES[lang][problem.key as EmbedProblemKey];
-  return sentence === undefined ? problem.text : fillProblem(sentence, problem.values, (p) => embedNotice(p, lang), (n) => formatNumber(n, lang));
+  return sentence === undefined ? problem.text : fillProblem(sentence, problem.values, (p) => embedNotice(p, lang), (n) => formatNumber(n, lang), isolate);
 }
 
 /** Puts the page's words into `lang`, with its direction; English leaves the page as written. */

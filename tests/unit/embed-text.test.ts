@@ -57,7 +57,14 @@ describe('the notices about the page’s URL, in Urdu and Persian', () => {
   it('writes a refused parameter in the page’s language, the name and value as given, counts in its digits', () => {
     const { notices } = parseEmbedUrl('https://maps.example.org/embed/?zoom=99&zoom=3&lang=fa&dragon=1');
     expect(notices.map((n) => embedNotice(n, 'en'))).toEqual(['Unknown parameter "dragon" ignored.', 'zoom was given 2 times; the first is used.', 'zoom="99" ignored: expected a number from 0 to 22.']);
-    expect(notices.map((n) => embedNotice(n, 'fa'))).toEqual(['پارامتر ناشناختهٔ "dragon" نادیده گرفته شد.', 'zoom ۲ بار آمده است؛ نخستین به کار می‌رود.', 'zoom="99" نادیده گرفته شد: عددی از ۰ تا ۲۲ انتظار می‌رفت.']);
-    expect(embedNotice(notices[2], 'ur')).toBe('zoom="99" نظر انداز کیا گیا: 0 سے 22 تک کا عدد متوقع تھا۔');
+    // Names and values from the URL are set apart (U+2068 … U+2069), so they cannot reorder the sentence;
+    // name=value reads left to right as one piece (U+2066 … U+2069).
+    const apart = (text: string) => `\u2068${text}\u2069`;
+    expect(notices.map((n) => embedNotice(n, 'fa'))).toEqual([
+      `پارامتر ناشناختهٔ ${apart('"dragon"')} نادیده گرفته شد.`,
+      `${apart('zoom')} ۲ بار آمده است؛ نخستین به کار می‌رود.`,
+      `\u2066${apart('zoom')}=${apart('"99"')}\u2069 نادیده گرفته شد: عددی از ۰ تا ۲۲ انتظار می‌رفت.`,
+    ]);
+    expect(embedNotice(notices[2], 'ur')).toBe(`\u2066${apart('zoom')}=${apart('"99"')}\u2069 نظر انداز کیا گیا: 0 سے 22 تک کا عدد متوقع تھا۔`);
   });
 });

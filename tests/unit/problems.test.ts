@@ -12,6 +12,8 @@ import { en } from '../../src/i18n/en.ts';
 
 const point = (coordinates: unknown) => ({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates } });
 const file = (...features: unknown[]) => JSON.stringify({ type: 'FeatureCollection', features });
+/** Text from the data inside a right-to-left sentence, set apart by Unicode's first-strong isolate (U+2068 … U+2069). */
+const apart = (text: string) => `\u2068${text}\u2069`;
 
 /** The DataError a call throws. */
 function thrown(run: () => unknown): DataError {
@@ -35,14 +37,14 @@ describe('a problem in each language', () => {
     expect(english.problem(error.problem)).toBe(error.message);
   });
 
-  test('Persian: the place and the reason translated, the count in Persian digits, the value and file as written', async () => {
+  test('Persian: the place and the reason translated, the count in Persian digits, the value and file as written and set apart', async () => {
     const fa = await loadTexts('fa');
-    expect(fa.problem(skipped)).toBe('mine.geojson، عارضهٔ ۱: طول جغرافیایی 200 خارج از بازهٔ ‎-180…180 است.');
+    expect(fa.problem(skipped)).toBe(`${apart('mine.geojson')}، عارضهٔ ۱: طول جغرافیایی ${apart('200')} خارج از بازهٔ \u2066-180…180\u2069 است.`);
   });
 
   test('Urdu: Latin digits, as Pakistani Urdu media write them', async () => {
     const ur = await loadTexts('ur');
-    expect(ur.problem(skipped)).toBe('mine.geojson، عنصر 1: طول البلد 200 حد ‎-180…180 سے باہر ہے۔');
+    expect(ur.problem(skipped)).toBe(`${apart('mine.geojson')}، عنصر 1: طول البلد ${apart('200')} حد \u2066-180…180\u2069 سے باہر ہے۔`);
   });
 
   test('nested problems: a file none of whose rows can be shown lists its first three, each translated', async () => {
@@ -52,14 +54,15 @@ describe('a problem in each language', () => {
     );
     const fa = await loadTexts('fa');
     const again = 'مختصات باید عدد باشند (NaN یا متن پیدا شد).';
-    expect(fa.problem(error.problem)).toBe(`rows.csv: هیچ ردیفی مختصات قابل استفاده ندارد. rows.csv، ردیف ۲: ${again} rows.csv، ردیف ۳: ${again} rows.csv، ردیف ۴: ${again}`);
+    const rows = apart('rows.csv');
+    expect(fa.problem(error.problem)).toBe(`${rows}: هیچ ردیفی مختصات قابل استفاده ندارد. ${rows}، ردیف ۲: ${again} ${rows}، ردیف ۳: ${again} ${rows}، ردیف ۴: ${again}`);
   });
 
   test('a label written in the reader’s language stands in for a file name', async () => {
     const error = thrown(() => checkSize(generalProblem('inlineLayer'), 11 * 1024 * 1024));
     expect(error.message).toBe('Inline layer: the file is 11.0 MB; the limit is 10 MB.');
     const ur = await loadTexts('ur');
-    expect(ur.problem(error.problem)).toBe('صفحے میں درج پرت: فائل 11.0 MB کی ہے؛ حد 10 MB ہے۔');
+    expect(ur.problem(error.problem)).toBe(`صفحے میں درج پرت: فائل ${apart('11.0')} MB کی ہے؛ حد ${apart('10')} MB ہے۔`);
     expect(ur.fileLabel('clinics.geojson')).toBe('clinics.geojson');
     expect(ur.fileLabel(generalProblem('inlineLayer'))).toBe('صفحے میں درج پرت');
   });
@@ -67,7 +70,7 @@ describe('a problem in each language', () => {
   test('a key missing from a table falls back to its English sentence, the rest still translated', () => {
     const partial = new Texts('fa', en, { inFile: '{file} — {problem}' } as never);
     const error = thrown(() => parseGeoJSONText('x.json', '[]'));
-    expect(partial.problem(error.problem)).toBe('x.json — this is JSON but not GeoJSON (no "type" member).');
+    expect(partial.problem(error.problem)).toBe(`${apart('x.json')} — this is JSON but not GeoJSON (no "type" member).`);
   });
 });
 
