@@ -14,7 +14,8 @@ import { builtinSources } from '../src/map/layers.ts';
 import { buildStyle } from '../src/map/style.ts';
 import { addIcons } from '../src/map/icons.ts';
 import { palettes } from '../src/map/palette.ts';
-import { labelPoints, uncertaintyDiscs, withStrikeLabels } from '../src/data/prepare.ts';
+import { withStrikeLabels } from '../src/data/prepare.ts';
+import { labelPoints, uncertaintyDiscs } from '../src/data/story-shapes.ts';
 import type { BuiltinData } from '../src/data/types.ts';
 
 interface Marks { data?: number; map?: number; load?: number; ready?: number; error?: string }
