@@ -79,6 +79,28 @@ describe('CSV points', () => {
   it('reads quoted fields with commas, quotes and line breaks', () => {
     expect(parseCsv('a,b\r\n"x, ""y""","line\nbreak"\n')).toEqual([['a', 'b'], ['x, "y"', 'line\nbreak']]);
   });
+
+  it('needs both coordinate columns: one of them is not enough', () => {
+    for (const text of ['name,lon\nA,63\n', 'name,lat\nA,27\n', 'lat,name\n27,A\n']) {
+      expect(errorOf(() => parseCsvPoints('one.csv', text)).message, text).toMatch(/^one\.csv: no longitude\/latitude columns found/);
+    }
+  });
+
+  it('reads a spreadsheet export: a byte-order mark, Windows and old Mac line ends, blank lines, no final line end', () => {
+    const points = (text: string) => parseCsvPoints('x.csv', text).collection.features.map((f) => [f.geometry.coordinates, f.properties]);
+    expect(points('\uFEFFlon,lat,name\r\n63,27,A\r\n\r\n62,26,B')).toEqual([[[63, 27], { name: 'A' }], [[62, 26], { name: 'B' }]]);
+    expect(points('lon,lat\r63,27\r')).toEqual([[[63, 27], {}]]);
+    // A mark before a quoted name (trim() would drop a bare one, not one in front of a quote).
+    expect(points('\uFEFF"lon","lat"\n63,27\n')).toEqual([[[63, 27], {}]]);
+    expect(parseCsvPoints('x.csv', 'lon,lat\n\n63,27\n , \n').problems, 'blank and all-space lines are not rows').toEqual([]);
+    expect(parseCsv('a,b\n1,')).toEqual([['a', 'b'], ['1', '']]);
+    expect(parseCsv('a\n"x"')).toEqual([['a'], ['x']]);
+  });
+
+  it('quotes long column names shortened to 40 characters in its message', () => {
+    const long = 'c'.repeat(41);
+    expect(errorOf(() => parseCsvPoints('w.csv', `${long},${'d'.repeat(40)}\n1,2\n`)).message).toContain(`found: ${'c'.repeat(40)}…, ${'d'.repeat(40)})`);
+  });
 });
 
 describe('fuzzing user data', () => {
