@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import type { Point } from 'geojson';
 import { DataError, parseGeoJSONText, validateGeoJSON } from '../../src/data/validate.ts';
 import { MAX_DATA_BYTES } from '../../src/data/limits.ts';
 import { parseCsvPoints, parseCsv } from '../../src/data/csv.ts';
@@ -87,7 +88,7 @@ describe('CSV points', () => {
   });
 
   it('reads a spreadsheet export: a byte-order mark, Windows and old Mac line ends, blank lines, no final line end', () => {
-    const points = (text: string) => parseCsvPoints('x.csv', text).collection.features.map((f) => [f.geometry.coordinates, f.properties]);
+    const points = (text: string) => parseCsvPoints('x.csv', text).collection.features.map((f) => [(f.geometry as Point).coordinates, f.properties]);
     expect(points('\uFEFFlon,lat,name\r\n63,27,A\r\n\r\n62,26,B')).toEqual([[[63, 27], { name: 'A' }], [[62, 26], { name: 'B' }]]);
     expect(points('lon,lat\r63,27\r')).toEqual([[[63, 27], {}]]);
     // A mark before a quoted name (trim() would drop a bare one, not one in front of a quote).
