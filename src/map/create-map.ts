@@ -82,15 +82,19 @@ function mapLocale(texts: Texts): Record<string, string> {
  */
 class ScaleDigits {
   private observer = new MutationObserver(() => this.rewrite());
+  private bars: Element[];
   constructor(
-    private container: HTMLElement,
+    container: HTMLElement,
     public texts: Texts,
   ) {
-    this.observer.observe(container, { subtree: true, childList: true, characterData: true });
+    // The bars only, not the whole map: MapLibre rewrites them on every frame of a move.
+    this.bars = [...container.querySelectorAll('.maplibregl-ctrl-scale')];
+    for (const bar of this.bars) this.observer.observe(bar, { subtree: true, childList: true, characterData: true });
+    this.rewrite(); // what the bars already say
   }
 
   private rewrite(): void {
-    for (const bar of this.container.querySelectorAll('.maplibregl-ctrl-scale')) {
+    for (const bar of this.bars) {
       const [, number, unit] = /^(\d+(?:\.\d+)?)\u00a0(.*)$/.exec(bar.textContent ?? '') ?? [];
       const text = number === undefined ? undefined : `${this.texts.number(Number(number))}\u00a0${unit}`;
       if (text !== undefined && text !== bar.textContent) bar.textContent = text;
