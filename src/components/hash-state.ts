@@ -12,8 +12,15 @@ export interface HashState {
 
 import { langOf, type Lang } from '../i18n/lang.ts';
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const SITE = /^[\w-]{1,80}$/;
+/** A strike site's id: letters, digits, "_" and "-" (the rule for the hash, the embed URL and the `site` attribute). */
+export const SITE_ID = /^[\w-]{1,80}$/;
+
+/** A real calendar day written as YYYY-MM-DD. */
+export function isDay(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
+}
 
 export function readHash(hash: string): HashState | undefined {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
@@ -24,9 +31,9 @@ export function readHash(hash: string): HashState | undefined {
     state.view = { center: [lon, lat], zoom };
   }
   const site = params.get('site');
-  if (site !== null) state.site = SITE.test(site) ? site : null;
+  if (site !== null) state.site = SITE_ID.test(site) ? site : null;
   const day = params.get('day');
-  if (day !== null) state.day = DAY.test(day) ? day : null;
+  if (day !== null) state.day = isDay(day) ? day : null;
   const lang = params.get('lang');
   if (lang !== null) state.lang = langOf(lang) ?? null;
   return state;

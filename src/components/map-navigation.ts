@@ -1,11 +1,13 @@
 /**
- * Keyboard and focus for <strike-map>: arrow keys step through the visible strike sites in date
+ * Keyboard, pointer and focus for <strike-map>: a click selects the strike under it (or the page's
+ * own feature there), arrow keys step through the visible strike sites in date
  * order (in right-to-left languages ArrowLeft is the later site, as the reading runs that way), Enter opens or enters the card, Shift + arrows pan, Escape closes a card from anywhere in
  * the element (not from a text field), and focus goes back to where the card was opened.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Map as MlMap } from 'maplibre-gl';
 import { prefersReducedMotion } from '../map/camera.ts';
+import { strikeAt } from '../map/sync.ts';
 
 /** What the navigation reads from and asks of the element. */
 export interface NavigationTarget {
@@ -15,12 +17,14 @@ export interface NavigationTarget {
   /** Ids of the strike sites the reader can see, in date order. */
   siteIds(): string[];
   selectedId(): string | null;
-  select(id: string | null): void;
+  select(id: string | null, options?: { fly: boolean }): void;
   /** True while a measuring tool has the map's keys. */
   measuring(): boolean;
   /** The open card of the page's own data, if any, and how to close it. */
   featureCardOpen(): boolean;
   closeFeatureCard(): void;
+  /** Opens the card of the page's own feature at a pixel; false when there is none. */
+  openFeatureAt(point: { x: number; y: number }): boolean;
   /** The open strike card, to move the keyboard into. */
   strikeCard(): HTMLElement | null;
 }
@@ -49,9 +53,16 @@ export class MapNavigation implements ReactiveController {
     this.opener = undefined;
   }
 
-  /** Listens to the keys of a new map's canvas (the listener goes with the canvas). */
+  /** Listens to the keys and clicks of a new map (the listeners go with the map and its canvas). */
   bind(map: MlMap): void {
     map.getCanvas().addEventListener('keydown', this.onMapKey, true);
+    map.on('click', (event) => this.onMapClick(map, event.point));
+  }
+
+  /** One card at a time: the strike card closes as a feature card opens, and focus is noted to return to. */
+  featureCardOpening(): void {
+    if (!this.target.featureCardOpen() && !this.target.selectedId()) this.rememberOpener();
+    if (this.target.selectedId()) this.target.select(null);
   }
 
   /** Notes where the focus is as a card opens over no other card. */
@@ -75,6 +86,15 @@ export class MapNavigation implements ReactiveController {
   /** Forgets the opener when a card closes without focus moving (Escape from the legend, say). */
   forgetOpener(): void {
     this.opener = undefined;
+  }
+
+  /** A strike under the pointer opens; else the page's feature there; a click on nothing closes the cards. */
+  private onMapClick(map: MlMap, point: { x: number; y: number }): void {
+    if (this.target.measuring()) return;
+    const strike = strikeAt(map, point);
+    if (strike) return this.target.select(strike, { fly: false });
+    if (!this.target.openFeatureAt(point)) this.target.closeFeatureCard();
+    if (this.target.selectedId()) this.target.select(null);
   }
 
   private onMapKey = (event: KeyboardEvent): void => {

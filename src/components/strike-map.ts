@@ -13,7 +13,7 @@ import maplibreCss from 'maplibre-gl/dist/maplibre-gl.css?inline';
 import { storyStyle } from '../map/style.ts';
 import { createStrikeMap, parseCenter } from '../map/create-map.ts';
 import { fitCollection, flyToSite } from '../map/camera.ts';
-import { shownGroups, strikeAt } from '../map/sync.ts';
+import { shownGroups } from '../map/sync.ts';
 import { loadBuiltinData } from '../data/builtin.ts';
 import { loadBaseStyle } from '../map/base-style.ts';
 import { Story } from '../data/story.ts';
@@ -24,6 +24,7 @@ import { MapLifecycle } from './map-lifecycle.ts';
 import { MapNavigation } from './map-navigation.ts';
 import { MapSync } from './map-sync.ts';
 import { HashController } from './hash-controller.ts';
+import { isDay } from './hash-state.ts';
 import { UserDataController } from './user-data-controller.ts';
 import { emit, type ErrorDetail, type SelectDetail } from './events.ts';
 import { renderOverlays } from './map-overlays.ts';
@@ -75,6 +76,10 @@ export class StrikeMap extends LitElement {
   // `lang` (en, ur, fa) is the standard HTML attribute, read by LanguageController: not a Lit property.
   /** Distance bands to draw, e.g. `10 25 50` or `30:PK` (in `units`; `:PK`/`:IR` for one side); replaces the shipped 10/25/50 km set, `""` draws none. */
   @property() bands?: string;
+  /** Id of a strike site whose card opens once the map is ready (without moving a view set by `center`/`zoom`); changing it opens another. */
+  @property() site?: string;
+  /** Shows the story up to and including this day (YYYY-MM-DD), as `setDay()` does; absent or `""` shows everything. */
+  @property() day?: string;
 
   @state() private story?: Story;
   @state() private selectedId: string | null = null;
@@ -83,8 +88,7 @@ export class StrikeMap extends LitElement {
   @state() private measuring = false;
 
   private base?: StyleSpecification;
-  /** The map has been ready once: the page's poster is no longer shown. */
-  private mapShown = false;
+  private mapShown = false; // the map has been ready once: the page's poster is no longer shown
   private themes = new ThemeController(this);
   private language = new LanguageController(this, {
     map: () => this.map,
@@ -104,6 +108,7 @@ export class StrikeMap extends LitElement {
       this.requestUpdate(); // the snapshot and the poster give way to the live map
       void import('./strike-map-table.ts'); // the table sits below the map: it loads once the map is ready
       this.hashSync.openSavedSite();
+      if (this.site && !this.selectedId) this.openSite(this.site, !this.center && this.zoom === undefined);
     },
     failed: (message) => {
       void import('./strike-map-table.ts'); // the table is what readers get instead of the map
@@ -123,10 +128,11 @@ export class StrikeMap extends LitElement {
     dir: () => this.texts.dir,
     siteIds: () => this.visibleStrikes.map((f) => f.properties.id),
     selectedId: () => this.selectedId,
-    select: (id) => this.select(id),
+    select: (id, options) => this.select(id, options),
     measuring: () => this.measuring,
     featureCardOpen: () => Boolean(this.userData.feature),
     closeFeatureCard: () => this.userData.close(false),
+    openFeatureAt: (point) => this.userData.openAt(point),
     strikeCard: () => this.renderRoot.querySelector('strike-card'),
   });
   private hashSync = new HashController(this, {
@@ -148,7 +154,7 @@ export class StrikeMap extends LitElement {
     fitTo: (collection) => this.map && fitCollection(this.map, collection),
     notice: (message, source) => this.reportError(message, source),
     announce: (text) => (this.announcement = text),
-    cardOpening: () => this.cardOpening(),
+    cardOpening: () => this.navigation.featureCardOpening(),
     cardClosed: () => this.navigation.returnFocus(),
   });
 
@@ -226,6 +232,9 @@ export class StrikeMap extends LitElement {
       this.reportError(this.texts.t('badUnits', { value: this.units }));
       this.units = 'km';
     }
+    if (changed.has('day')) this.choices.setDay(this.day && isDay(this.day) ? this.day : null);
+    if (changed.has('day') && this.day && !isDay(this.day)) this.reportError(this.texts.t('badDay', { value: this.day }));
+    if (changed.has('site') && this.mapShown) this.openSite(this.site ?? null, true);
     if (changed.has('builtin') && this.builtin.split(/\s+/).includes('bands')) this.choices.setGroupVisible('bands', true); // asked for by name: shown
     this.measure.set({ texts: this.texts, units: this.units, bands: this.bands, bandsShown: shownGroups(this.builtin, this.choices.hiddenGroups).has('bands') });
   }
@@ -236,6 +245,12 @@ export class StrikeMap extends LitElement {
     if (!map) return;
     if (changed.has('center') || changed.has('zoom')) map.jumpTo({ center: parseCenter(this.center) ?? map.getCenter(), zoom: this.zoom ?? map.getZoom() });
     if (changed.has('builtin')) this.showInset(map);
+  }
+
+  /** Opens the card the `site` attribute names, with a notice when no strike has that id. */
+  private openSite(id: string | null, fly: boolean): void {
+    this.select(id, { fly });
+    if (id && !this.selectedId) this.reportError(this.texts.t('noSuchSite', { value: id }));
   }
 
   /** Keeps the built-in story (once) and hands the measuring tools their part of it. */
@@ -262,7 +277,6 @@ export class StrikeMap extends LitElement {
     const container = this.renderRoot.querySelector<HTMLElement>('#map')!;
     const map = createStrikeMap(container, style, this.themes.palette, savedView ?? { center: parseCenter(this.center), zoom: this.zoom }, this, this.texts);
     if (this.measure.control) map.addControl(this.measure.control, 'top-left');
-    map.on('click', (event) => this.onMapClick(map, event.point));
     this.navigation.bind(map);
     return map;
   }
@@ -279,20 +293,6 @@ export class StrikeMap extends LitElement {
   /** The locator belongs to the full story, not to a page's own map (`builtin` other than `all`). */
   private showInset(map: MlMap): void {
     void this.inset.showOn(map, this.builtin.trim() === 'all', this.story?.data.basemapCountries, () => this.map === map);
-  }
-
-  private onMapClick(map: MlMap, point: { x: number; y: number }): void {
-    if (this.measuring) return;
-    const strike = strikeAt(map, point);
-    if (strike) return this.select(strike, { fly: false });
-    if (!this.userData.openAt(point)) this.userData.close(false);
-    if (this.selectedId) this.select(null);
-  }
-
-  /** One card at a time: the strike card closes as a feature card opens, and focus is noted to return to. */
-  private cardOpening(): void {
-    if (!this.userData.feature && !this.selectedId) this.navigation.rememberOpener();
-    if (this.selectedId) this.select(null);
   }
 
   private setShowContext(show: boolean): void {

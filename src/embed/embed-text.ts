@@ -64,7 +64,6 @@ export const EMBED_NOTICES: Record<'ur' | 'fa', Record<EmbedProblemKey, string>>
     otherOrigin: 'صرف {origin} کی فائلیں لوڈ ہو سکتی ہیں',
     withPassword: 'صارف نام یا پاس ورڈ والا URL',
     tooManyLayers: 'زیادہ سے زیادہ {max} پرتیں',
-    noSuchSite: '⁦site={value}⁩ نظر انداز کیا گیا: اس شناخت کا کوئی حملے کا مقام نہیں۔',
   },
   fa: {
     unknown: 'پارامتر ناشناختهٔ {name} نادیده گرفته شد.',
@@ -82,7 +81,6 @@ export const EMBED_NOTICES: Record<'ur' | 'fa', Record<EmbedProblemKey, string>>
     otherOrigin: 'فقط فایل‌های {origin} بارگیری می‌شوند',
     withPassword: 'URL با نام کاربری یا گذرواژه',
     tooManyLayers: 'حداکثر {max} لایه',
-    noSuchSite: '⁦site={value}⁩ نادیده گرفته شد: هیچ مکان حمله‌ای این شناسه را ندارد.',
   },
 };
 

@@ -4,8 +4,7 @@
  * The elements come from the page's other script (the library), as on any host page.
  */
 import type { StrikeMap } from '../components/strike-map.ts';
-import type { SelectDetail } from '../components/events.ts';
-import { embedProblem, parseEmbedUrl, quote } from './params.ts';
+import { parseEmbedUrl } from './params.ts';
 import { postHeights } from './sizer.ts';
 import { keepMapHeight } from './steady-height.ts';
 import { applyEmbedText, embedNotice } from './embed-text.ts';
@@ -64,15 +63,3 @@ options.notices.forEach((problem) => notice(problem));
 postHeights(options.secret);
 await customElements.whenDefined('strike-map');
 keepMapHeight(map);
-if (options.day) map.setDay(options.day);
-if (options.site) {
-  const site = options.site;
-  map.ready.then(
-    () => {
-      map.addEventListener('strike-map-select', (e) => (e as CustomEvent<SelectDetail>).detail.id === null && notice(embedProblem('noSuchSite', { value: quote(site) })), { once: true });
-      // A view given in the URL is kept; otherwise the map flies to the site.
-      map.select(site, { fly: !options.attributes.center && !options.attributes.zoom });
-    },
-    () => {}, // the element shows its own failure (and the table)
-  );
-}

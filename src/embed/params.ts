@@ -4,16 +4,13 @@
  * shown as text); nothing from the URL is ever treated as markup or code.
  */
 import { problemsIn, type Problem } from '../data/problems.ts';
+import { SITE_ID, isDay } from '../components/hash-state.ts';
 
 /** Attributes of <strike-map> that the page passes through under the same names. */
-export type EmbedAttribute = 'center' | 'zoom' | 'theme' | 'units' | 'builtin' | 'lang' | 'bands';
+export type EmbedAttribute = 'center' | 'zoom' | 'theme' | 'units' | 'builtin' | 'lang' | 'bands' | 'site' | 'day';
 
 export interface EmbedOptions {
   attributes: Partial<Record<EmbedAttribute, string>>;
-  /** Strike to select once the data is in. */
-  site?: string;
-  /** Timeline day, YYYY-MM-DD. */
-  day?: string;
   /** Absolute URLs of the reader's own layers, all on the page's own origin. */
   layers: string[];
   /** wp-embed's secret from `#?secret=…`, when the page was embedded by WordPress. */
@@ -39,14 +36,12 @@ export const EMBED_PROBLEMS = {
   otherOrigin: 'only files from {origin} can be loaded',
   withPassword: 'a URL with a user name or password',
   tooManyLayers: 'at most {max} layers',
-  noSuchSite: 'site={value} ignored: no strike site has that id.',
 } as const;
 export type EmbedProblemKey = keyof typeof EMBED_PROBLEMS;
 export const embedProblem = problemsIn(EMBED_PROBLEMS);
 
 export const MAX_LAYERS = 5;
 const MAX_ZOOM = 22;
-const SITE = /^[\w-]{1,80}$/; // the same rule as the hash state's site
 const SECRET = /^[A-Za-z0-9]{1,64}$/; // wp-embed drops any secret with other characters
 /** The legend groups of src/map/layers.ts (a unit test keeps them equal), not imported so the page's own script stays apart from the library's. */
 export const GROUPS = ['basemap', 'provinces', 'districts', 'border', 'bands', 'uncertainty', 'strikes', 'towns', 'crossings'];
@@ -124,13 +119,13 @@ export function parseEmbedUrl(href: string): EmbedOptions {
 
   const site = one('site');
   if (site !== undefined) {
-    if (SITE.test(site)) out.site = site;
+    if (SITE_ID.test(site)) out.attributes.site = site;
     else refuse('site', site, embedProblem('badSite'));
   }
 
   const day = one('day');
   if (day !== undefined) {
-    if (isDay(day)) out.day = day;
+    if (isDay(day)) out.attributes.day = day;
     else refuse('day', day, embedProblem('badDay'));
   }
 
@@ -144,13 +139,6 @@ export function parseEmbedUrl(href: string): EmbedOptions {
   const secret = new URLSearchParams(url.hash.replace(/^#\??/, '')).get('secret');
   if (secret !== null && SECRET.test(secret)) out.secret = secret;
   return out;
-}
-
-/** A real calendar day written as YYYY-MM-DD. */
-export function isDay(value: string): boolean {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
-  const date = new Date(`${value}T00:00:00Z`);
-  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
 }
 
 /** The layer URL resolved against the page, if it is http(s) on the page's own origin. */

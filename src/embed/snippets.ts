@@ -70,14 +70,14 @@ export function viewAttributes(state: ViewState): [EmbedAttribute, string][] {
   ];
   for (const name of ['theme', 'units', 'builtin', 'lang'] as const) if (state[name] !== DEFAULTS[name]) out.push([name, state[name]]);
   if (state.bands !== null) out.push(['bands', state.bands]);
+  if (state.site) out.push(['site', state.site]);
+  if (state.day) out.push(['day', state.day]);
   return out;
 }
 
 /** The embed page's query for the view. */
 export function embedQuery(state: ViewState): URLSearchParams {
   const params = new URLSearchParams(viewAttributes(state));
-  if (state.site) params.set('site', state.site);
-  if (state.day) params.set('day', state.day);
   for (const layer of state.layers ?? []) params.append('layer', layer);
   return params;
 }
@@ -98,21 +98,7 @@ export function buildSnippets(state: ViewState, base: string, { title = TITLE, h
 
   const lib = new URL('lib/strike-map.js', base).href;
   const attributes = viewAttributes(state).map(([name, value]) => ` ${name}="${escapeAttr(value)}"`);
-  if (state.site) attributes.push(` data-site="${escapeAttr(state.site)}"`);
-  if (state.day) attributes.push(` data-day="${escapeAttr(state.day)}"`);
   let script = `<script type="module" src="${escapeAttr(lib)}"></script>\n<strike-map${attributes.join('')}></strike-map>`;
   for (const layer of state.layers ?? []) script = script.replace('</strike-map>', `\n  <strike-map-layer src="${escapeAttr(layer)}"></strike-map-layer>\n</strike-map>`);
-  // The element has no attribute for the selected site or the day: a few lines of fixed code set
-  // them from data-site and data-day (the values are never part of the code).
-  if (state.site || state.day) script += `\n${SELECT_SCRIPT}`;
   return { link, iframe, script };
 }
-
-/** Opens each map's data-day and data-site. Inline code: under a strict CSP, save it as a file and load it with src. */
-export const SELECT_SCRIPT = `<script type="module">
-  await customElements.whenDefined('strike-map');
-  for (const map of document.querySelectorAll('strike-map[data-site], strike-map[data-day]')) {
-    if (map.dataset.day) map.setDay(map.dataset.day);
-    if (map.dataset.site) map.ready.then(() => map.select(map.dataset.site, { fly: false }));
-  }
-</script>`;

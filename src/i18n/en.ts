@@ -9,6 +9,8 @@ export const en = {
   selected: 'Selected: {place}, {date}. Uncertainty {distance}.',
   cardClosed: 'Card closed.',
   badUnits: 'units="{value}" is not one of km, mi, nmi; showing km.',
+  badDay: 'day="{value}" is not a date written as YYYY-MM-DD; showing every day.',
+  noSuchSite: 'site="{value}": no strike site has that id.',
   mapLabel: 'Map of the January 2024 Iran–Pakistan strikes. Arrow keys move between strike sites and open their cards; Escape closes a card; Shift and arrow keys pan; plus and minus zoom.',
   gestureWindows: 'Use Ctrl + scroll to zoom the map',
   gestureMac: 'Use ⌘ + scroll to zoom the map',

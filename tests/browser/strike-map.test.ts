@@ -70,6 +70,33 @@ describe('<strike-map>', () => {
     expect(el.shadowRoot!.querySelector('.notice')!.textContent).toContain('units="miles" is not one of km, mi, nmi');
   });
 
+  it('opens the card named by site= and shows the story up to day=, without moving a view set by center and zoom; both follow live changes', async () => {
+    const el = await mountMap({ site: 'strike_ir_kohisabz_20240116', day: '2024-01-16', center: '63.1,26.8', zoom: '8' });
+    const card = () => (el.shadowRoot!.querySelector('strike-card') as unknown as { feature?: { properties: { id: string } } } | null)?.feature?.properties.id;
+    const day = () => (el.shadowRoot!.querySelector('strike-map-timeline') as unknown as { day: string | null }).day;
+    const notices = () => [...el.shadowRoot!.querySelectorAll('.notices [role="alert"]')].map((n) => n.textContent!);
+    await expect.poll(card).toBe('strike_ir_kohisabz_20240116');
+    expect(day()).toBe('2024-01-16');
+    expect(el.map!.getZoom()).toBeCloseTo(8, 5);
+    expect(el.map!.getCenter().lng).toBeCloseTo(63.1, 5);
+    expect(renderedValues(el, 'strikes-symbol', 'id')).toEqual(new Set(['strike_ir_kohisabz_20240116'])); // Pakistan's strikes came two days later
+
+    el.setAttribute('site', 'strike_pk_haqabad_shamsar_20240118');
+    el.setAttribute('day', '');
+    await expect.poll(card).toBe('strike_pk_haqabad_shamsar_20240118');
+    expect(day()).toBeNull();
+    expect(notices()).toEqual([]);
+
+    // Bad values: a notice each, the card closed and every day shown; nothing else changes.
+    el.setAttribute('site', 'no_such_site');
+    el.setAttribute('day', '2024-02-30');
+    await expect.poll(() => notices().length).toBe(2);
+    expect(notices().join(' ')).toContain('site="no_such_site": no strike site has that id');
+    expect(notices().join(' ')).toContain('day="2024-02-30" is not a date written as YYYY-MM-DD');
+    expect(card()).toBeUndefined();
+    expect(day()).toBeNull();
+  });
+
   it('honours center and zoom attributes', async () => {
     const el = await mountMap({ center: '63.1,26.8', zoom: '8' });
     expect(el.map!.getZoom()).toBeCloseTo(8, 5);

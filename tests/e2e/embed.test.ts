@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { extname, join, normalize, relative, resolve } from 'node:path';
 import { launch, mapReady } from './browser.ts';
 import { buildLibrary } from '../build-library.ts';
+import { buildSnippets, type ViewState } from '../../src/embed/snippets.ts';
 
 type MapElement = HTMLElement & { map?: import('maplibre-gl').Map; ready: Promise<void> };
 
@@ -313,6 +314,25 @@ describe('the library build (dist/lib) on another server under /vendor/strike-ma
     const later = requests.filter((url) => !url.startsWith('data:')).map((url) => new URL(url));
     expect(later.some((url) => /^\/vendor\/strike-map\/workers\/bands\.worker-[\w-]+\.js$/.test(url.pathname))).toBe(true);
     expect(later.filter((url) => url.origin !== origin)).toEqual([]);
+    expect(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual([]);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("the share dialog's script-tag snippet, pasted as it is, opens the chosen site and day under the strict CSP", async () => {
+    const view: ViewState = { center: [62.7, 27.2], zoom: 7, site: 'strike_pk_haqabad_shamsar_20240118', day: '2024-01-18', lang: 'ur', theme: 'dark', units: 'mi', builtin: 'all', bands: '30:PK' };
+    // The snippet points at <site>/lib/strike-map.js; this server keeps the library under /vendor/strike-map/.
+    const { script } = buildSnippets(view, `${origin}/`);
+    writeFileSync(join(dir, 'snippet.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>snippet</title><link rel="icon" href="data:,"></head><body>${script.replace('/lib/', '/vendor/strike-map/')}</body></html>`);
+    const { page, errors } = await open(`${origin}/snippet.html`);
+    await mapReady(page);
+    const shown = await page.waitForFunction(() => {
+      const el = document.querySelector('strike-map')!;
+      const card = el.shadowRoot!.querySelector('strike-card') as unknown as { feature?: { properties: { id: string } } } | null;
+      const timeline = el.shadowRoot!.querySelector('strike-map-timeline') as unknown as { day: string | null };
+      return card?.feature && { site: card.feature.properties.id, day: timeline.day, dir: el.shadowRoot!.querySelector('.frame')!.getAttribute('dir'), theme: el.shadowRoot!.querySelector('.frame')!.getAttribute('data-theme') };
+    });
+    expect(await shown.jsonValue()).toEqual({ site: view.site, day: view.day, dir: 'rtl', theme: 'dark' });
     expect(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual([]);
     expect(errors).toEqual([]);
     await page.close();

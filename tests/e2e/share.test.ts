@@ -116,7 +116,8 @@ describe('the Share / embed dialog', () => {
     expect(script).toContain(`<strike-map-layer src="${layerUrl}"></strike-map-layer>`);
     expect(iframe).toMatch(/^<iframe data-strike-map src="[^"]+" title="[^"]+" width="100%" height="540" loading="lazy" allowfullscreen><\/iframe>\n<script src="[^"]+\/embed\/embed\.js" async><\/script>$/);
     expect(script).toContain(`<script type="module" src="${base}/lib/strike-map.js"></script>`);
-    expect(script).toContain(`data-site="${SITE}" data-day="${DAY}"`);
+    expect(script).toContain(` site="${SITE}" day="${DAY}"`);
+    expect(script, 'no inline code: the snippet works under a strict CSP').not.toMatch(/<script(?![^>]*\ssrc=)/);
 
     // Copy: the clipboard gets the snippet (or the text is selected), and the live region says so.
     await page.locator('#share-iframe-copy').click();

@@ -1,6 +1,7 @@
 /** The embed page's query parameters: what is passed to <strike-map>, and what is refused with a notice. */
 import { describe, expect, it } from 'vitest';
-import { GROUPS, MAX_LAYERS, isDay, parseEmbedUrl } from '../../src/embed/params.ts';
+import { GROUPS, MAX_LAYERS, parseEmbedUrl } from '../../src/embed/params.ts';
+import { isDay } from '../../src/components/hash-state.ts';
 import { layerGroups } from '../../src/map/layers.ts';
 
 const page = 'https://maps.example.org/embed/';
@@ -19,8 +20,8 @@ describe('parseEmbedUrl', () => {
 
   it('reads the site, the day, same-origin layers and the wp-embed secret', () => {
     const options = parse('site=strike_ir_kohisabz_20240116&day=2024-01-16&layer=/data/a.geojson&layer=b.csv', '#?secret=Ab3dE9');
-    expect(options.site).toBe('strike_ir_kohisabz_20240116');
-    expect(options.day).toBe('2024-01-16');
+    expect(options.attributes.site).toBe('strike_ir_kohisabz_20240116');
+    expect(options.attributes.day).toBe('2024-01-16');
     expect(options.layers).toEqual(['https://maps.example.org/data/a.geojson', 'https://maps.example.org/embed/b.csv']);
     expect(options.secret).toBe('Ab3dE9');
     expect(options.notices).toEqual([]);
@@ -56,7 +57,7 @@ describe('parseEmbedUrl', () => {
   ])('refuses %s with a notice naming %s', (query, name) => {
     const options = parse(query);
     expect(options.attributes).toEqual({});
-    expect(options.site ?? options.day).toBeUndefined();
+    expect(options.attributes.site ?? options.attributes.day).toBeUndefined();
     expect(options.layers).toEqual([]);
     expect(options.notices).toHaveLength(1);
     expect(options.notices[0]).toMatch(new RegExp(`^${name}=".*" ignored: `));
