@@ -198,6 +198,26 @@ describe('BorderIndex.nearby: the same exact answers for points in a small area'
     );
   });
 
+  test('many queries in a row, as a band edge makes them, each agree with Turf (the previous answer is only a first guess)', () => {
+    // A zigzag walk across a wiggly stretch of the border, so the nearest segment keeps changing.
+    const [lon, lat] = coords[2000];
+    const near = index.nearby([lon - 0.03, lat - 0.03, lon + 0.03, lat + 0.03], 4);
+    const nearestSegments = new Set<number>();
+    for (let i = 0; i <= 200; i++) {
+      const p = [lon - 0.03 + (0.06 * i) / 200, lat + 0.03 * Math.sin(i / 7)];
+      const got = near(p);
+      nearestSegments.add(got.segment);
+      expect(Math.abs(got.km - pointToLineDistance(p, line, { units: 'kilometers', method: 'geodesic' })), String(p)).toBeLessThan(M);
+    }
+    expect(nearestSegments.size).toBeGreaterThan(10);
+  });
+
+  test('an area with no segment within reach answers from the whole line', () => {
+    const near = index.nearby([50, 10, 50.1, 10.1], 1);
+    const p = [50.05, 10.05];
+    expect(Math.abs(near(p).km - pointToLineDistance(p, line, { units: 'kilometers', method: 'geodesic' }))).toBeLessThan(M);
+  });
+
   test('a point farther than km from every segment it checked is still answered exactly', () => {
     const [lon, lat] = coords[1000];
     const near = index.nearby([lon - 0.01, lat - 0.01, lon + 0.01, lat + 0.01], 0.001);
