@@ -1,5 +1,5 @@
 /**
- * Length of a measured multi-leg path.
+ * Length of a measured multi-leg path. Turf measures in km unless told otherwise.
  */
 import { distance } from '@turf/turf';
 
@@ -23,7 +23,7 @@ export function measurePath(points: readonly (readonly [number, number])[]): Pat
   const legsKm: number[] = [];
   let totalKm = 0;
   for (let i = 1; i < points.length; i++) {
-    const km = distance([...points[i - 1]], [...points[i]], { units: 'kilometers' });
+    const km = distance([...points[i - 1]], [...points[i]]);
     legsKm.push(km);
     totalKm += km;
   }

@@ -1,6 +1,6 @@
 /**
  * Light geodesic shapes for drawing: uncertainty circles and measured paths.
- * No `@turf/buffer` here, so this stays cheap to load.
+ * No `@turf/buffer` here, so this stays cheap to load. Turf measures in km unless told otherwise.
  */
 import { circle, destination, distance, bearing } from '@turf/turf';
 import type { Feature, Polygon } from 'geojson';
@@ -22,7 +22,7 @@ export function geodesicCircle(center: [number, number], radiusKm: number, steps
   if (!Number.isInteger(steps) || steps < 3) {
     throw new RangeError(`geodesicCircle: steps ${steps} must be an integer >= 3.`);
   }
-  return circle(center, radiusKm, { steps, units: 'kilometers' });
+  return circle(center, radiusKm, { steps });
 }
 
 /**
@@ -44,15 +44,13 @@ export function densifyGreatCircle(a: [number, number], b: [number, number], max
   if (!(maxSegmentKm > 0)) {
     throw new RangeError(`densifyGreatCircle: maxSegmentKm ${maxSegmentKm} must be > 0.`);
   }
-  const total = distance(a, b, { units: 'kilometers' });
-  const n = Math.max(1, Math.ceil(total / maxSegmentKm));
+  const total = distance(a, b);
+  const n = Math.max(1, Math.ceil(total / maxSegmentKm)); // 1 when a = b: no points between
   const out: [number, number][] = [[a[0], a[1]]];
-  if (total > 0) {
-    const heading = bearing(a, b);
-    for (let i = 1; i < n; i++) {
-      const p = destination(a, (total * i) / n, heading, { units: 'kilometers' }).geometry.coordinates;
-      out.push([p[0], p[1]]);
-    }
+  const heading = bearing(a, b);
+  for (let i = 1; i < n; i++) {
+    const p = destination(a, (total * i) / n, heading).geometry.coordinates;
+    out.push([p[0], p[1]]);
   }
   out.push([b[0], b[1]]);
   return out;

@@ -393,4 +393,13 @@ describe('MinQueue', () => {
       { numRuns: runs(500, 100) },
     );
   });
+
+  test('clear empties a queue that still holds items', () => {
+    const q = new MinQueue();
+    for (const [id, v] of [[0, 3], [1, 1], [2, 2]]) q.push(id, v);
+    q.clear();
+    expect(q.length).toBe(0);
+    q.push(7, 5);
+    expect([q.length, q.peekValue(), q.pop(), q.length]).toEqual([1, 5, 7, 0]);
+  });
 });
