@@ -4,7 +4,7 @@
  */
 import fc from 'fast-check';
 import { booleanPointInPolygon, distance, nearestPointOnLine, pointToLineDistance } from '@turf/turf';
-import type { Feature, FeatureCollection, LineString } from 'geojson';
+import type { Feature, FeatureCollection, LineString, MultiLineString } from 'geojson';
 import { describe, expect, test } from 'vitest';
 import { BorderIndex, CountrySides } from '../../src/geo/index.ts';
 import { MinQueue } from '../../src/geo/queue.ts';
@@ -156,6 +156,58 @@ describe('BorderIndex inputs and errors', () => {
     // the 40°E–100°E arc at 50°N peaks at atan(tan 50° / cos 30°) = 53.995°N
     expect(idx.bbox[3]).toBeCloseTo(Math.atan(Math.tan(50 * Math.PI / 180) / Math.cos(Math.PI / 6)) * 180 / Math.PI, 6);
     fc.assert(fc.property(lonLat(20, 120, 0, 80), (p) => agreeWithTurf(p, longLine, idx)), { numRuns: runs(200, 40) });
+  });
+
+  test('random lines anywhere up to 85° of latitude, with a deep tree (4 per node), agree with Turf, and so does nearby', () => {
+    // Far north or south a degree of longitude is short, so the tree's box bounds and nearby's
+    // longitude padding matter; four segments per node give the search many levels to prune.
+    const randomLine = fc
+      .tuple(fc.double({ min: -170, max: 150, noNaN: true }), fc.double({ min: -85, max: 80, noNaN: true }), fc.array(fc.tuple(fc.double({ min: 0.05, max: 3, noNaN: true }), fc.double({ min: -2, max: 2, noNaN: true })), { minLength: 12, maxLength: 40 }))
+      .map(([lon, lat, steps]) => {
+        const coordinates: [number, number][] = [[lon, lat]];
+        for (const [dx, dy] of steps) {
+          const [x, y] = coordinates[coordinates.length - 1];
+          coordinates.push([x + dx, Math.max(-88, Math.min(88, y + dy))]);
+        }
+        return { type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates } } as Feature<LineString>;
+      });
+    fc.assert(
+      fc.property(randomLine, fc.array(fc.tuple(fc.double({ min: -1, max: 1, noNaN: true }), fc.double({ min: -1, max: 1, noNaN: true })), { minLength: 5, maxLength: 5 }), (target, offsets) => {
+        const idx = new BorderIndex(target, { nodeSize: 4 });
+        const [minX, minY, maxX, maxY] = idx.bbox;
+        const near = idx.nearby([minX, minY, maxX, maxY], 500);
+        for (const [u, w] of offsets) {
+          const p: [number, number] = [(minX + maxX) / 2 + ((maxX - minX) / 2 + 3) * u, Math.max(-89, Math.min(89, (minY + maxY) / 2 + ((maxY - minY) / 2 + 2) * w))];
+          agreeWithTurf(p, target, idx);
+          expect(Math.abs(near(p).km - idx.nearest(p).km)).toBeLessThan(M);
+        }
+      }),
+      { numRuns: runs(150, 40) },
+    );
+  });
+
+  test('far north and south, a segment due east or west is found ahead of a slightly farther one due north or south', () => {
+    // A degree of longitude shrinks with cos(latitude): the tree's lower bound must shrink with it,
+    // or the nearer segment (east–west offset) is pruned behind the farther one (north–south),
+    // which comes first in the tree (two segments, one node: insertion order).
+    for (let lat = -85; lat <= 85; lat += 2.5) {
+      const b = 1.1 * 2 * Math.cos((lat * Math.PI) / 180); // strand B is 1.1× as far as strand A
+      for (const side of [1, -1]) {
+        const target: Feature<MultiLineString> = { type: 'Feature', properties: {}, geometry: { type: 'MultiLineString', coordinates: [[[-3, lat + side * b], [-1, lat + side * b]], [[0, Math.max(-89, lat - 10)], [0, Math.min(89, lat + 10)]]] } };
+        const idx = new BorderIndex(target, { nodeSize: 4 });
+        const p = [-2, lat];
+        expect(idx.nearest(p).segment, `lat ${lat}`).toBe(1);
+        expect(Math.abs(idx.nearest(p).km - pointToLineDistance(p, { type: 'LineString', coordinates: target.geometry.coordinates[1] }, { units: 'kilometers', method: 'geodesic' }))).toBeLessThan(M);
+        // nearby for a small area round p, reaching past both strands, must see strand A too.
+        expect(idx.nearby([p[0] - 0.01, p[1] - 0.01, p[0] + 0.01, p[1] + 0.01], 1.5 * idx.nearest(p).km + 1)(p).segment, `nearby, lat ${lat}`).toBe(1);
+      }
+    }
+  });
+
+  test('a vertex at a pole is a valid position', () => {
+    const polar: Feature<LineString> = { type: 'Feature', properties: {}, geometry: { type: 'LineString', coordinates: [[0, -90], [0, -80], [30, -70]] } };
+    const idx = new BorderIndex(polar);
+    for (const p of [[10, -85], [100, -88], [25, -75]] as [number, number][]) agreeWithTurf(p, polar, idx);
   });
 
   test('duplicate vertices are fine', () => {
