@@ -10,16 +10,7 @@ import type { Feature, LineString } from 'geojson';
 import { BandMaker, bandTolerance, type BandFeature } from '../src/geo/offset-bands.ts';
 import { BorderIndex } from '../src/geo/index.ts';
 import { SHIPPED_BORDER_PATH, borderLine } from './load-geodata.ts';
-
-/** Deterministic PRNG (mulberry32) so runs are comparable. */
-function rng(seed: number): () => number {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { seededRandom as rng } from './seeded-random.ts';
 
 function loadLine(): { line: Feature<LineString>; path: string } {
   return { line: borderLine(SHIPPED_BORDER_PATH), path: SHIPPED_BORDER_PATH };

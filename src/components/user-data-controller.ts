@@ -198,7 +198,8 @@ export class UserDataController implements ReactiveController {
         const texts = this.target.texts();
         if (parsed.skipped) this.target.notice(texts.t('featuresSkipped', { name: file.name, count: parsed.skipped, problems: parsed.problems.map((p) => texts.problem(p)).join(' ') }), file.name);
         const added = { name: file.name, count: parsed.collection.features.length, points: layer.points.length };
-        this.target.announce(texts.t(layer.points.length ? 'filesAddedMeasured' : 'filesAdded', added));
+        const read = parsed.format ? `${texts.t('eventsRead', { name: file.name, format: parsed.format })} ` : '';
+        this.target.announce(read + texts.t(layer.points.length ? 'filesAddedMeasured' : 'filesAdded', added));
       } catch (error) {
         this.target.notice(this.target.texts().problem(problemOf(error)), file.name);
       }

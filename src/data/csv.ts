@@ -1,11 +1,13 @@
 /**
  * Reads a CSV of points (a longitude and a latitude column, any others kept as properties) into
- * GeoJSON, with the same kind of problem reports as validate.ts. Pure: no DOM.
+ * GeoJSON, with the same kind of problem reports as validate.ts. An event dataset (UCDP GED, ACLED;
+ * see events.ts) gains each row's date, date precision and uncertainty radius. Pure: no DOM.
  */
 import type { Feature, Point } from 'geojson';
 import { cleanFeature, featureProblem, summarise, type ParsedLayer } from './validate.ts';
 import { DataError, generalProblem, problemsIn, type FileLabel, type Problem } from './problems.ts';
 import { checkTextSize } from './limits.ts';
+import { detectEventFormat, readEvent } from './events.ts';
 
 export const CSV_PROBLEMS = {
   tooShort: 'the CSV needs a header row and at least one data row.',
@@ -30,21 +32,24 @@ export function parseCsvPoints(file: FileLabel, text: string): ParsedLayer {
     const found = header.slice(0, 8).map(clip).join(', ');
     throw new DataError(file, problem('noColumns', { found: found || problem('noColumnsFound') }));
   }
+  const format = detectEventFormat(lower);
   const features: Feature<Point>[] = [];
   const problems: Problem[] = [];
   rows.slice(1).forEach((row, i) => {
     // fromEntries defines own properties, so a column named "__proto__" stays a plain value.
-    const properties: Record<string, string> = Object.fromEntries(
+    const properties: Record<string, string | number> = Object.fromEntries(
       header.flatMap((name, j) => (j !== lonAt && j !== latAt && name ? [[name, row[j] ?? '']] : [])),
     );
+    const event = format ? readEvent(format, Object.fromEntries(lower.map((name, j) => [name, row[j]]))) : null;
+    if (event && !('key' in event)) Object.assign(properties, event);
     const feature: Feature<Point> = { type: 'Feature', properties, geometry: { type: 'Point', coordinates: [toNumber(row[lonAt]), toNumber(row[latAt])] } };
-    const why = featureProblem(feature);
+    const why = event && 'key' in event ? event : featureProblem(feature);
     // Rows are counted as in a spreadsheet: the header is row 1.
     if (why) problems.push(generalProblem('atRow', { file, index: i + 2, problem: why }));
     else features.push(cleanFeature(feature) as Feature<Point>);
   });
   if (!features.length) throw new DataError(file, problem('noRows', { examples: problems.slice(0, 3) }));
-  return { collection: { type: 'FeatureCollection', features }, problems: summarise(problems), skipped: problems.length };
+  return { collection: { type: 'FeatureCollection', features }, problems: summarise(problems), skipped: problems.length, ...(format && { format }) };
 }
 
 /** A column name short enough for a message. */

@@ -6,6 +6,7 @@
 import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import { DataError, generalProblem, problemsIn, type FileLabel, type Problem } from './problems.ts';
 import { checkTextSize } from './limits.ts';
+import type { EventFormat } from './events.ts';
 
 export { DataError };
 
@@ -40,6 +41,8 @@ export interface ParsedLayer {
   /** The problems, each naming the file (and feature, where there is one). */
   problems: Problem[];
   skipped: number;
+  /** The event dataset a CSV was read as (its rows carry dates and uncertainty), if any. */
+  format?: EventFormat;
 }
 
 /** Parses JSON text and validates it as GeoJSON; text over the byte limit is refused before parsing. */

@@ -116,6 +116,7 @@ export const en = {
   featureShown: '{layer}, feature {number} shown.',
   filesAdded: '{name}: {count} feature(s) added.',
   filesAddedMeasured: '{name}: {count} feature(s) added, {points} point(s) measured to the border.',
+  eventsRead: '{name}: read as a {format} event file, with each event’s date and location precision.',
   featuresSkipped: '{name}: {count} feature(s) skipped. {problems}',
   // Table
   strikeSites: 'Strike sites ({count})',

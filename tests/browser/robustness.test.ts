@@ -275,6 +275,22 @@ describe('the reader’s own data', () => {
     userData(el).removeDropped(layer.layerId);
   });
 
+  it('reads a UCDP GED file as events: says so, pins what is located to a district or better, names the rows located only more widely', async () => {
+    const text = await (await fetch(new URL('../fixtures/events/ucdp-ged-sample.csv', import.meta.url).href)).text();
+    const errors = collectErrors(el);
+    await dropFiles(el, [new File([text], 'ged.csv')]);
+    errors.stop();
+    const layer = userData(el).dropped.at(-1)!;
+    // 35 rows with where_prec cycling 1–7: 15 pins, 20 located to a province or wider.
+    expect(layer.collection.features).toHaveLength(15);
+    expect(layer.collection.features.every((f) => [1, 25, 60].includes(f.properties!.uncertainty_km))).toBe(true);
+    expect(el.shadowRoot!.querySelector('[aria-live="polite"]')!.textContent).toMatch(/^ged\.csv: read as a UCDP GED event file.*15 feature\(s\) added/);
+    expect(errors.details.map((d) => d.message)).toEqual([expect.stringMatching(/^ged\.csv: 20 feature\(s\) skipped\. ged\.csv, row 5: located only to a province.*row 6: located only to part of a country/)]);
+    await idle(el);
+    expect(el.map!.queryRenderedFeatures({ layers: [`${layer.layerId}-circle`] }).length).toBeGreaterThan(0);
+    userData(el).removeDropped(layer.layerId);
+  });
+
   it('reports a CSV row with NaN coordinates by its row number and keeps the others', async () => {
     const errors = collectErrors(el);
     await dropFiles(el, [new File(['name,lon,lat\nA,63,27\nB,NaN,27\nC,62,200\n'], 'rows.csv')]);

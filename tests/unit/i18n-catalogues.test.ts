@@ -9,6 +9,7 @@ import fa, { problems as faProblems } from '../../src/i18n/fa.ts';
 import { GENERAL_PROBLEMS } from '../../src/data/problems.ts';
 import { GEOJSON_PROBLEMS } from '../../src/data/validate.ts';
 import { CSV_PROBLEMS } from '../../src/data/csv.ts';
+import { EVENT_PROBLEMS } from '../../src/data/events.ts';
 import { FETCH_PROBLEMS } from '../../src/data/fetch-json.ts';
 import { LIMIT_PROBLEMS } from '../../src/data/limits.ts';
 import { CONTENT_PROBLEMS } from '../../src/data/content-i18n.ts';
@@ -36,7 +37,7 @@ describe.each(Object.keys(catalogues))('the %s catalogue', (lang) => {
 });
 
 /** The sentences for data problems: each module's English table, and a translation of every key. */
-const english: Record<string, Readonly<Record<string, string>>> = { GENERAL_PROBLEMS, GEOJSON_PROBLEMS, CSV_PROBLEMS, FETCH_PROBLEMS, LIMIT_PROBLEMS, CONTENT_PROBLEMS };
+const english: Record<string, Readonly<Record<string, string>>> = { GENERAL_PROBLEMS, GEOJSON_PROBLEMS, CSV_PROBLEMS, EVENT_PROBLEMS, FETCH_PROBLEMS, LIMIT_PROBLEMS, CONTENT_PROBLEMS };
 const englishProblems: Record<string, string> = Object.assign({}, ...Object.values(english));
 const problemTables: Record<string, Record<string, string>> = { ur: urProblems, fa: faProblems };
 

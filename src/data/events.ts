@@ -1,0 +1,120 @@
+/**
+ * Event datasets read by their column conventions: UCDP GED and ACLED exports. Each row's location
+ * precision becomes an uncertainty radius (as for the strike sites) and its date precision a named
+ * span; rows located only to a province or wider are not pins, and are reported instead. Pure: no DOM.
+ */
+import { problemsIn, type Problem } from './problems.ts';
+
+/** The dataset conventions recognised from a CSV header. */
+export type EventFormat = 'UCDP GED' | 'ACLED';
+
+/** How precisely an event's date is known. */
+export type DatePrecision = 'day' | 'days' | 'week' | 'month' | 'year';
+
+export const EVENT_PROBLEMS = {
+  provinceOnly: 'located only to a province (first-order unit), too wide for a pin.',
+  regionOnly: 'located only to part of a country or a line (a road, a river), too wide for a pin.',
+  countryOnly: 'located only to the country, too wide for a pin.',
+  watersOnly: 'located in international waters or airspace, too wide for a pin.',
+  badPrecision: 'the location precision "{value}" is not one of {codes}.',
+  badDate: 'the date "{value}" is not a date (YYYY-MM-DD).',
+} as const;
+const problem = problemsIn(EVENT_PROBLEMS);
+
+type Level = keyof typeof EVENT_PROBLEMS;
+
+/**
+ * Location precision codes and what they become: a radius in km, or the reason the event is not a
+ * pin. UCDP GED codebook (`where_prec`): 1 exact place, 2 within about 25 km of a named place,
+ * 3 a second-order unit (district; its centre is given), 4 a first-order unit (province), 5 part of
+ * a country or a linear feature, 6 the country, 7 international waters or airspace. ACLED
+ * (`geo_precision`): 1 a named town, 2 part of a region or near a town, 3 a larger region (often
+ * its capital's coordinates). A district becomes 60 km: the median radius of circles as large as
+ * the 14 border districts the map draws (geodata/districts.geojson, 37–118 km).
+ */
+export const LOCATION_PRECISION: Readonly<Record<EventFormat, Readonly<Record<string, number | Level>>>> = {
+  'UCDP GED': { 1: 1, 2: 25, 3: 60, 4: 'provinceOnly', 5: 'regionOnly', 6: 'countryOnly', 7: 'watersOnly' },
+  ACLED: { 1: 2, 2: 25, 3: 'provinceOnly' },
+};
+
+/** Date precision codes: UCDP `date_prec` 1–5, ACLED `time_precision` 1–3. */
+const DATE_PRECISION: Readonly<Record<EventFormat, Readonly<Record<string, DatePrecision>>>> = {
+  'UCDP GED': { 1: 'day', 2: 'days', 3: 'week', 4: 'month', 5: 'year' },
+  ACLED: { 1: 'day', 2: 'week', 3: 'month' },
+};
+
+/** The columns each format is known by, and where it keeps precision and dates. */
+const COLUMNS = {
+  'UCDP GED': { required: ['where_prec', 'date_start', 'side_a'], where: 'where_prec', when: 'date_prec', start: 'date_start', end: 'date_end' },
+  ACLED: { required: ['event_date', 'geo_precision', 'event_type'], where: 'geo_precision', when: 'time_precision', start: 'event_date', end: 'event_date' },
+} as const;
+
+/**
+ * Which event dataset a CSV header belongs to, if any.
+ *
+ * @param header - column names, lower case
+ * @returns the format, or null for an ordinary table of points
+ * @example
+ * detectEventFormat(['id', 'where_prec', 'date_start', 'side_a', 'latitude', 'longitude']); // 'UCDP GED'
+ */
+export function detectEventFormat(header: readonly string[]): EventFormat | null {
+  for (const format of Object.keys(COLUMNS) as EventFormat[]) {
+    if (COLUMNS[format].required.every((name) => header.includes(name))) return format;
+  }
+  return null;
+}
+
+/** What {@link readEvent} adds to a row's own columns. */
+export interface EventFields {
+  event_format: EventFormat;
+  /** First day, YYYY-MM-DD. */
+  date: string;
+  /** Last day, YYYY-MM-DD (the first when the row gives no end). */
+  date_end: string;
+  date_precision: DatePrecision;
+  /** Radius of the area the event is somewhere in, km. */
+  uncertainty_km: number;
+}
+
+/**
+ * Reads one row of an event dataset.
+ *
+ * @param format - from {@link detectEventFormat}
+ * @param row - the row's cells by lower-case column name
+ * @returns the fields to add, or the problem that keeps the row off the map
+ * @example
+ * readEvent('UCDP GED', { where_prec: '2', date_prec: '1', date_start: '2024-01-16 00:00:00.000', date_end: '2024-01-16' });
+ * // { event_format: 'UCDP GED', date: '2024-01-16', date_end: '2024-01-16', date_precision: 'day', uncertainty_km: 25 }
+ */
+export function readEvent(format: EventFormat, row: Readonly<Record<string, string | undefined>>): EventFields | Problem {
+  const columns = COLUMNS[format];
+  const codes = LOCATION_PRECISION[format];
+  const where = (row[columns.where] ?? '').trim();
+  const located = Object.hasOwn(codes, where) ? codes[where] : undefined;
+  if (located === undefined) return problem('badPrecision', { value: where, codes: Object.keys(codes).join(', ') });
+  if (typeof located === 'string') return problem(located);
+  const date = isoDay(row[columns.start]);
+  if (!date) return problem('badDate', { value: (row[columns.start] ?? '').trim() });
+  const end = isoDay(row[columns.end]) ?? date;
+  const when = (row[columns.when] ?? '').trim();
+  const date_precision = (Object.hasOwn(DATE_PRECISION[format], when) ? DATE_PRECISION[format][when] : undefined) ?? (end === date ? 'day' : 'days');
+  return { event_format: format, date, date_end: end < date ? date : end, date_precision, uncertainty_km: located };
+}
+
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+
+/** A cell as YYYY-MM-DD: ISO dates (a time after them is dropped) or ACLED's older "16 January 2024". */
+function isoDay(cell: string | undefined): string | null {
+  const text = (cell ?? '').trim();
+  const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[ T].*)?$/.exec(text);
+  const written = /^(\d{1,2}) ([A-Za-z]+) (\d{4})$/.exec(text);
+  const [year, month, day] = iso
+    ? [Number(iso[1]), Number(iso[2]), Number(iso[3])]
+    : written
+      ? [Number(written[3]), MONTHS.indexOf(written[2].toLowerCase()) + 1, Number(written[1])]
+      : [NaN, NaN, NaN];
+  const at = new Date(Date.UTC(year, month - 1, day));
+  // Date.UTC rolls 30 February over into March (and day 0 back a month): a real day keeps its month.
+  if (!(month >= 1) || at.getUTCFullYear() !== year || at.getUTCMonth() !== month - 1) return null;
+  return at.toISOString().slice(0, 10);
+}

@@ -1,0 +1,119 @@
+import { readFileSync } from 'node:fs';
+import { area } from '@turf/turf';
+import type { FeatureCollection } from 'geojson';
+import { describe, expect, test } from 'vitest';
+import { parseCsvPoints } from '../../src/data/csv.ts';
+import { LOCATION_PRECISION, detectEventFormat, readEvent } from '../../src/data/events.ts';
+import { ACLED_COLUMNS, UCDP_COLUMNS, acledSample, ucdpSample } from '../fixtures/events/generate.ts';
+
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/events/${name}`, import.meta.url), 'utf8');
+
+describe('event datasets: detected by their columns', () => {
+  test('the committed samples are what the generator writes', () => {
+    expect(fixture('ucdp-ged-sample.csv')).toBe(ucdpSample(35));
+    expect(fixture('acled-sample.csv')).toBe(acledSample(30));
+  });
+
+  test('UCDP GED and ACLED headers are recognised; an ordinary table of points is not', () => {
+    expect(detectEventFormat(UCDP_COLUMNS)).toBe('UCDP GED');
+    expect(detectEventFormat(ACLED_COLUMNS)).toBe('ACLED');
+    expect(detectEventFormat(['name', 'lon', 'lat', 'date'])).toBeNull();
+    // One of the columns a format is known by missing: not that format.
+    expect(detectEventFormat(UCDP_COLUMNS.filter((c) => c !== 'where_prec'))).toBeNull();
+    expect(detectEventFormat(ACLED_COLUMNS.filter((c) => c !== 'geo_precision'))).toBeNull();
+  });
+});
+
+describe('a UCDP GED file', () => {
+  const parsed = parseCsvPoints('ged.csv', fixture('ucdp-ged-sample.csv'));
+  // The generator gives row i where_prec (i % 7) + 1 and date_prec (i % 5) + 1; the file's row is i + 2.
+  const rows = Array.from({ length: 35 }, (_, i) => ({ row: i + 2, where: (i % 7) + 1, when: (i % 5) + 1 }));
+
+  test('says which format it was read as', () => {
+    expect(parsed.format).toBe('UCDP GED');
+  });
+
+  test('events located to a place, near one or to a district are pins with 1, 25 and 60 km of uncertainty', () => {
+    const pinned = rows.filter((r) => r.where <= 3);
+    expect(parsed.collection.features.map((f) => f.properties?.id)).toEqual(pinned.map((r) => String(900000 + r.row - 2)));
+    expect(parsed.collection.features.map((f) => f.properties?.uncertainty_km)).toEqual(pinned.map((r) => ({ 1: 1, 2: 25, 3: 60 })[r.where]));
+  });
+
+  test('events located only to a province, part of the country, the country or international waters are skipped, each row named with why', () => {
+    const skipped = rows.filter((r) => r.where >= 4);
+    expect(parsed.skipped).toBe(skipped.length);
+    const why = { 4: 'provinceOnly', 5: 'regionOnly', 6: 'countryOnly', 7: 'watersOnly' } as Record<number, string>;
+    // The first 20 problems are listed (then "and N more"); all of them here.
+    expect(parsed.problems.map((p) => [p.values.index, (p.values.problem as { key: string }).key])).toEqual(skipped.map((r) => [r.row, why[r.where]]));
+    expect(parsed.problems[0].text).toBe('ged.csv, row 5: located only to a province (first-order unit), too wide for a pin.');
+  });
+
+  test('dates lose their time of day and carry how precisely they are known', () => {
+    const names = { 1: 'day', 2: 'days', 3: 'week', 4: 'month', 5: 'year' } as Record<number, string>;
+    const text = fixture('ucdp-ged-sample.csv').split('\n');
+    for (const f of parsed.collection.features) {
+      const p = f.properties!;
+      const i = Number(p.id) - 900000;
+      expect(p.date_precision, `row ${i + 2}`).toBe(names[(i % 5) + 1]);
+      // Read straight from the file's line: "…,date_start 00:00:00.000,date_end 00:00:00.000,…"
+      const [start, end] = [...text[i + 1].matchAll(/(\d{4}-\d{2}-\d{2}) 00:00:00\.000/g)].map((m) => m[1]);
+      expect([p.date, p.date_end]).toEqual([start, end]);
+    }
+  });
+
+  test('the row’s own columns stay as text beside the added fields', () => {
+    const first = parsed.collection.features[0].properties!;
+    expect(first.source_article).toBe('"Sample article 0", written for strike-map tests');
+    expect(first.event_format).toBe('UCDP GED');
+    expect(first.where_prec).toBe('1');
+  });
+});
+
+describe('an ACLED export', () => {
+  const parsed = parseCsvPoints('acled.csv', fixture('acled-sample.csv'));
+
+  test('towns and areas near them are pins (2 and 25 km); regions are skipped', () => {
+    expect(parsed.format).toBe('ACLED');
+    expect(parsed.collection.features.map((f) => f.properties?.uncertainty_km)).toEqual(Array.from({ length: 20 }, (_, k) => [2, 25][k % 2]));
+    expect(parsed.skipped).toBe(10);
+    expect(parsed.problems.every((p) => (p.values.problem as { key: string }).key === 'provinceOnly')).toBe(true);
+  });
+
+  test('time precision: a day, a week, a month', () => {
+    const precisions = parsed.collection.features.map((f) => f.properties?.date_precision);
+    // Kept rows are i % 3 = 0 or 1, with time_precision (i % 3) + 1.
+    expect(precisions).toEqual(Array.from({ length: 20 }, (_, k) => ['day', 'week'][k % 2]));
+    expect(parsed.collection.features.every((f) => f.properties?.date === f.properties?.event_date && f.properties?.date_end === f.properties?.date)).toBe(true);
+  });
+});
+
+describe('readEvent: one row', () => {
+  test('older ACLED exports write the date in words', () => {
+    expect(readEvent('ACLED', { geo_precision: '1', time_precision: '1', event_date: '16 January 2024' })).toMatchObject({ date: '2024-01-16', date_end: '2024-01-16', uncertainty_km: 2 });
+  });
+
+  test('a day that does not exist, or no date, is refused with the value it had', () => {
+    for (const value of ['2024-02-30', '2024-01-00', '2023-13-01', '31 June 2024', '2024/01/16', '2024-01-16x', 'Sometime 2024', '']) {
+      const why = readEvent('UCDP GED', { where_prec: '1', date_prec: '1', date_start: value, date_end: '' });
+      expect(why, value).toMatchObject({ key: 'badDate', values: { value } });
+    }
+  });
+
+  test('a precision code outside the codebook is refused, listing the codes', () => {
+    expect(readEvent('UCDP GED', { where_prec: '9', date_start: '2024-01-16' })).toMatchObject({ key: 'badPrecision', text: 'the location precision "9" is not one of 1, 2, 3, 4, 5, 6, 7.' });
+    expect(readEvent('ACLED', { geo_precision: 'constructor', event_date: '2024-01-16' })).toMatchObject({ key: 'badPrecision', values: { value: 'constructor', codes: '1, 2, 3' } });
+  });
+
+  test('without a date precision, a one-day span is a day and a longer one is "days"; an end before the start is the start', () => {
+    expect(readEvent('UCDP GED', { where_prec: '1', date_start: '2024-01-16', date_end: '2024-01-16' })).toMatchObject({ date_precision: 'day' });
+    expect(readEvent('UCDP GED', { where_prec: '1', date_start: '2024-01-16', date_end: '2024-01-19' })).toMatchObject({ date_precision: 'days', date_end: '2024-01-19' });
+    expect(readEvent('UCDP GED', { where_prec: '1', date_start: '2024-01-16', date_end: '2024-01-10' })).toMatchObject({ date_end: '2024-01-16' });
+  });
+
+  test('the district radius is the median radius of circles as large as the border districts the map draws', () => {
+    const districts = JSON.parse(readFileSync(new URL('../../geodata/districts.geojson', import.meta.url), 'utf8')) as FeatureCollection;
+    const radii = districts.features.map((f) => Math.sqrt(area(f) / 1e6 / Math.PI)).sort((a, b) => a - b);
+    const median = (radii[(radii.length - 1) >> 1] + radii[radii.length >> 1]) / 2;
+    expect(Math.abs((LOCATION_PRECISION['UCDP GED'][3] as number) - median)).toBeLessThan(2.5);
+  });
+});
