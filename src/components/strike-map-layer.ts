@@ -10,7 +10,7 @@
 import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import { customElement } from './define.ts';
-import type { FeatureCollection } from 'geojson';
+import type { FeatureCollection, Polygon } from 'geojson';
 import { fetchText } from '../data/fetch-json.ts';
 import { DataError, generalProblem, problemOf, type FileLabel, type Problem } from '../data/problems.ts';
 
@@ -37,6 +37,8 @@ export class StrikeMapLayer extends LitElement {
   readonly layerId = `user-${++counter}`;
   /** The features that passed validation (undefined until loaded, or if nothing could be read). */
   collection?: FeatureCollection;
+  /** For an event dataset, each event's area of uncertainty. */
+  areas?: FeatureCollection<Polygon>;
   /** What went wrong while loading, for the map to show in its reader's language (`text` is the English). */
   problems: Problem[] = [];
   private observer = new MutationObserver(() => this.reload());
@@ -94,10 +96,12 @@ export class StrikeMapLayer extends LitElement {
       const parsed = parseUserText(this.src ?? (this.name ? generalProblem('inline', { name: this.name }) : name), text);
       if (abort.signal.aborted) return;
       this.collection = parsed.collection;
+      this.areas = parsed.areas;
       this.problems = parsed.skipped ? [generalProblem('layerSkipped', { name, count: parsed.skipped }), ...parsed.problems] : [];
     } catch (error) {
       if (abort.signal.aborted) return;
       this.collection = undefined;
+      this.areas = undefined;
       const why = problemOf(error);
       // Name the layer as the page author called it, not only by its URL.
       this.problems = [this.name && this.src ? generalProblem('inFile', { file: this.name, problem: why }) : why];

@@ -191,7 +191,7 @@ export class UserDataController implements ReactiveController {
         const { checkSize, parseUserText } = await import('../data/parse-user.ts');
         checkSize(file.name, file.size);
         const parsed = parseUserText(file.name, await file.text());
-        const layer: DroppedLayer = { layerId: `drop-${++dropCounter}`, name: file.name, color: DROP_COLOR, collection: parsed.collection, points: this.measure(parsed.collection) };
+        const layer: DroppedLayer = { layerId: `drop-${++dropCounter}`, name: file.name, color: DROP_COLOR, collection: parsed.collection, areas: parsed.areas, points: this.measure(parsed.collection) };
         this.dropped = [...this.dropped, layer];
         this.draw(layer, file.name);
         this.target.fitTo(parsed.collection);
@@ -263,7 +263,7 @@ export class UserDataController implements ReactiveController {
     }
     for (const el of children) {
       for (const problem of el.problems) if (!this.reported.has(`${el.layerId}\n${problem.text}`)) this.report(problem, el);
-      if (el.collection) this.draw({ layerId: el.layerId, collection: el.collection, color: el.color, label: el.label }, el.displayName);
+      if (el.collection) this.draw({ layerId: el.layerId, collection: el.collection, areas: el.areas, color: el.color, label: el.label }, el.displayName);
       else if (map) removeUserLayer(map, el.layerId);
     }
   };

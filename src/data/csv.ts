@@ -7,7 +7,7 @@ import type { Feature, Point } from 'geojson';
 import { cleanFeature, featureProblem, summarise, type ParsedLayer } from './validate.ts';
 import { DataError, generalProblem, problemsIn, type FileLabel, type Problem } from './problems.ts';
 import { checkTextSize } from './limits.ts';
-import { detectEventFormat, readEvent } from './events.ts';
+import { TOO_WIDE, detectEventFormat, readEvent } from './events.ts';
 
 export const CSV_PROBLEMS = {
   tooShort: 'the CSV needs a header row and at least one data row.',
@@ -35,6 +35,8 @@ export function parseCsvPoints(file: FileLabel, text: string): ParsedLayer {
   const format = detectEventFormat(lower);
   const features: Feature<Point>[] = [];
   const problems: Problem[] = [];
+  // Events located too widely for a pin are expected in event datasets: one problem per level.
+  const tooWide = new Map<string, { why: Problem; rows: number[] }>();
   rows.slice(1).forEach((row, i) => {
     // fromEntries defines own properties, so a column named "__proto__" stays a plain value.
     const properties: Record<string, string | number> = Object.fromEntries(
@@ -45,11 +47,20 @@ export function parseCsvPoints(file: FileLabel, text: string): ParsedLayer {
     const feature: Feature<Point> = { type: 'Feature', properties, geometry: { type: 'Point', coordinates: [toNumber(row[lonAt]), toNumber(row[latAt])] } };
     const why = event && 'key' in event ? event : featureProblem(feature);
     // Rows are counted as in a spreadsheet: the header is row 1.
-    if (why) problems.push(generalProblem('atRow', { file, index: i + 2, problem: why }));
+    if (why && TOO_WIDE.has(why.key)) {
+      const level = tooWide.get(why.key) ?? { why, rows: [] };
+      level.rows.push(i + 2);
+      tooWide.set(why.key, level);
+    } else if (why) problems.push(generalProblem('atRow', { file, index: i + 2, problem: why }));
     else features.push(cleanFeature(feature) as Feature<Point>);
   });
+  const skipped = rows.length - 1 - features.length;
+  for (const { why, rows: at } of tooWide.values()) {
+    const listed = at.slice(0, 10).join(', ') + (at.length > 10 ? ', …' : '');
+    problems.push(generalProblem('atRows', { file, count: at.length, rows: listed, problem: why }));
+  }
   if (!features.length) throw new DataError(file, problem('noRows', { examples: problems.slice(0, 3) }));
-  return { collection: { type: 'FeatureCollection', features }, problems: summarise(problems), skipped: problems.length, ...(format && { format }) };
+  return { collection: { type: 'FeatureCollection', features }, problems: summarise(problems), skipped, ...(format && { format }) };
 }
 
 /** A column name short enough for a message. */

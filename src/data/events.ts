@@ -21,7 +21,10 @@ export const EVENT_PROBLEMS = {
 } as const;
 const problem = problemsIn(EVENT_PROBLEMS);
 
-type Level = keyof typeof EVENT_PROBLEMS;
+type Level = 'provinceOnly' | 'regionOnly' | 'countryOnly' | 'watersOnly';
+
+/** The problems that only say an event is located too widely for a pin (reported per level, not per row). */
+export const TOO_WIDE: ReadonlySet<string> = new Set<Level>(['provinceOnly', 'regionOnly', 'countryOnly', 'watersOnly']);
 
 /**
  * Location precision codes and what they become: a radius in km, or the reason the event is not a

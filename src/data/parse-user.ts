@@ -6,9 +6,21 @@ import { parseGeoJSONText, type ParsedLayer } from './validate.ts';
 import { checkSize } from './limits.ts';
 import { parseCsvPoints } from './csv.ts';
 import type { FileLabel } from './problems.ts';
+import { geodesicCircle } from '../geo/shapes.ts';
+import type { FeatureCollection, Point, Polygon } from 'geojson';
 
 export { checkSize };
 
 export function parseUserText(name: FileLabel, text: string): ParsedLayer {
-  return typeof name === 'string' && /\.csv$/i.test(name.split(/[?#]/)[0]) ? parseCsvPoints(name, text) : parseGeoJSONText(name, text);
+  const parsed = typeof name === 'string' && /\.csv$/i.test(name.split(/[?#]/)[0]) ? parseCsvPoints(name, text) : parseGeoJSONText(name, text);
+  return parsed.format ? { ...parsed, areas: uncertaintyAreas(parsed.collection as FeatureCollection<Point>) } : parsed;
+}
+
+/** Each event's area of uncertainty, drawn as the strike sites' are: a geodesic disc. */
+function uncertaintyAreas(events: FeatureCollection<Point>): FeatureCollection<Polygon> {
+  const features = events.features.map((f) => {
+    const km = f.properties!.uncertainty_km as number; // readEvent gives every event one, > 0
+    return { ...geodesicCircle(f.geometry.coordinates as [number, number], km, 48), properties: { uncertainty_km: km } };
+  });
+  return { type: 'FeatureCollection', features };
 }

@@ -61,6 +61,7 @@ export const GENERAL_PROBLEMS = {
   inFile: '{file}: {problem}',
   atFeature: '{file}, feature {index}: {problem}',
   atRow: '{file}, row {index}: {problem}',
+  atRows: '{file}, {count} rows ({rows}): {problem}',
   andMore: '… and {count} more problems.',
   inline: '{name} (inline)',
   inlineLayer: 'Inline layer',

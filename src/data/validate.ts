@@ -3,7 +3,7 @@
  * every problem is reported with the file name, the feature index and what is wrong.
  * Pure: no DOM, no MapLibre.
  */
-import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
+import type { Feature, FeatureCollection, Geometry, Polygon, Position } from 'geojson';
 import { DataError, generalProblem, problemsIn, type FileLabel, type Problem } from './problems.ts';
 import { checkTextSize } from './limits.ts';
 import type { EventFormat } from './events.ts';
@@ -43,6 +43,8 @@ export interface ParsedLayer {
   skipped: number;
   /** The event dataset a CSV was read as (its rows carry dates and uncertainty), if any. */
   format?: EventFormat;
+  /** For an event dataset: the area each event is somewhere in (a geodesic disc of its `uncertainty_km`). */
+  areas?: FeatureCollection<Polygon>;
 }
 
 /** Parses JSON text and validates it as GeoJSON; text over the byte limit is refused before parsing. */

@@ -179,6 +179,7 @@ export const problems = {
   inFile: '{file}: {problem}',
   atFeature: '{file}، عنصر {index}: {problem}',
   atRow: '{file}، قطار {index}: {problem}',
+  atRows: '{file}، {count} قطاریں ({rows}): {problem}',
   andMore: '… اور {count} مزید مسائل۔',
   inline: '{name} (صفحے میں درج)',
   inlineLayer: 'صفحے میں درج پرت',

@@ -1,6 +1,7 @@
 /**
  * Adds, restyles and removes the page's own GeoJSON layers on a map. Each layer gets one source and
- * a layer per geometry kind, so points, lines and polygons each get a sensible default style.
+ * a layer per geometry kind, so points, lines and polygons each get a sensible default style; an
+ * event dataset also gets a second source of its events' areas of uncertainty, drawn beneath.
  */
 import type { GeoJSONSource, Map as MlMap, LayerSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
@@ -9,12 +10,23 @@ import type { Palette } from './palette.ts';
 export interface UserLayer {
   layerId: string;
   collection: FeatureCollection;
+  /** Areas of uncertainty of an event dataset's points. */
+  areas?: FeatureCollection;
   color: string;
   label?: string;
 }
 
-const kinds = ['fill', 'line', 'circle', 'label'] as const;
+const kinds = ['area-fill', 'area-line', 'fill', 'line', 'circle', 'label'] as const;
+const areasOf = (id: string) => `${id}-areas`;
 const layerIds = (id: string) => kinds.map((kind) => `${id}-${kind}`);
+
+/** The areas of uncertainty, as the strike sites' are drawn: a light fill and a dashed edge. */
+function areaSpecs({ layerId: id, color }: UserLayer): LayerSpecification[] {
+  return [
+    { id: `${id}-area-fill`, type: 'fill', source: areasOf(id), paint: { 'fill-color': color, 'fill-opacity': 0.1 } },
+    { id: `${id}-area-line`, type: 'line', source: areasOf(id), paint: { 'line-color': color, 'line-width': 1, 'line-dasharray': [2, 2] } },
+  ];
+}
 
 function specs({ layerId: id, color, label }: UserLayer, p: Palette): LayerSpecification[] {
   const polygon = ['match', ['geometry-type'], ['Polygon', 'MultiPolygon'], true, false] as const;
@@ -36,15 +48,20 @@ function specs({ layerId: id, color, label }: UserLayer, p: Palette): LayerSpeci
 
 /** Adds the layer, or updates its data and style if it is already on the map. Drawn under the strike symbols. */
 export function syncUserLayer(map: MlMap, layer: UserLayer, palette: Palette): void {
-  const source = map.getSource<GeoJSONSource>(layer.layerId);
-  if (source) source.setData(layer.collection);
-  else map.addSource(layer.layerId, { type: 'geojson', data: layer.collection });
+  setSource(map, layer.layerId, layer.collection);
+  if (layer.areas) setSource(map, areasOf(layer.layerId), layer.areas);
   const before = map.getLayer('uncertainty-fill') ? 'uncertainty-fill' : undefined;
-  for (const spec of specs(layer, palette)) {
+  for (const spec of [...(layer.areas ? areaSpecs(layer) : []), ...specs(layer, palette)]) {
     if (!map.getLayer(spec.id)) map.addLayer(spec, before);
     else for (const [key, value] of Object.entries(spec.paint ?? {})) map.setPaintProperty(spec.id, key as never, value as never);
   }
   map.setLayoutProperty(`${layer.layerId}-label`, 'text-field', layer.label ? ['to-string', ['get', layer.label]] : '');
+}
+
+function setSource(map: MlMap, id: string, data: FeatureCollection): void {
+  const source = map.getSource<GeoJSONSource>(id);
+  if (source) source.setData(data);
+  else map.addSource(id, { type: 'geojson', data });
 }
 
 export function setUserLayerVisible(map: MlMap, layerId: string, visible: boolean): void {
@@ -53,5 +70,5 @@ export function setUserLayerVisible(map: MlMap, layerId: string, visible: boolea
 
 export function removeUserLayer(map: MlMap, layerId: string): void {
   for (const id of layerIds(layerId)) if (map.getLayer(id)) map.removeLayer(id);
-  if (map.getSource(layerId)) map.removeSource(layerId);
+  for (const id of [layerId, areasOf(layerId)]) if (map.getSource(id)) map.removeSource(id);
 }

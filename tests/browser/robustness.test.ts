@@ -5,8 +5,8 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cdp } from 'vitest/browser';
-import { booleanPointInPolygon, nearestPointOnLine } from '@turf/turf';
-import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { booleanPointInPolygon, distance, nearestPointOnLine } from '@turf/turf';
+import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import { idle, mountMap, shadow, unmountAll, until } from './helpers.ts';
 import type { StrikeMap } from '../../src/components/strike-map.ts';
 import type { ErrorDetail } from '../../src/components/events.ts';
@@ -285,10 +285,19 @@ describe('the reader’s own data', () => {
     expect(layer.collection.features).toHaveLength(15);
     expect(layer.collection.features.every((f) => [1, 25, 60].includes(f.properties!.uncertainty_km))).toBe(true);
     expect(el.shadowRoot!.querySelector('[aria-live="polite"]')!.textContent).toMatch(/^ged\.csv: read as a UCDP GED event file.*15 feature\(s\) added/);
-    expect(errors.details.map((d) => d.message)).toEqual([expect.stringMatching(/^ged\.csv: 20 feature\(s\) skipped\. ged\.csv, row 5: located only to a province.*row 6: located only to part of a country/)]);
+    expect(errors.details.map((d) => d.message)).toEqual([expect.stringMatching(/^ged\.csv: 20 feature\(s\) skipped\. ged\.csv, 5 rows \(5, 12, 19, 26, 33\): located only to a province.* ged\.csv, 5 rows \(6, 13, 20, 27, 34\): located only to part of a country/)]);
     await idle(el);
     expect(el.map!.queryRenderedFeatures({ layers: [`${layer.layerId}-circle`] }).length).toBeGreaterThan(0);
+    // Each pin has its area of uncertainty beneath it: a disc of its radius round it (Turf, measured here).
+    const areas = layer.areas as FeatureCollection<Polygon>;
+    expect(areas.features).toHaveLength(15);
+    areas.features.forEach((disc, i) => {
+      const pin = layer.collection.features[i].geometry as Point;
+      for (const vertex of disc.geometry.coordinates[0]) expect(Math.abs(distance(pin.coordinates, vertex) - layer.collection.features[i].properties!.uncertainty_km)).toBeLessThan(0.01);
+    });
+    expect(el.map!.queryRenderedFeatures({ layers: [`${layer.layerId}-area-fill`] }).length).toBeGreaterThan(0);
     userData(el).removeDropped(layer.layerId);
+    expect(el.map!.getSource(`${layer.layerId}-areas`)).toBeUndefined();
   });
 
   it('reports a CSV row with NaN coordinates by its row number and keeps the others', async () => {

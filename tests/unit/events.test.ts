@@ -43,9 +43,14 @@ describe('a UCDP GED file', () => {
     const skipped = rows.filter((r) => r.where >= 4);
     expect(parsed.skipped).toBe(skipped.length);
     const why = { 4: 'provinceOnly', 5: 'regionOnly', 6: 'countryOnly', 7: 'watersOnly' } as Record<number, string>;
-    // The first 20 problems are listed (then "and N more"); all of them here.
-    expect(parsed.problems.map((p) => [p.values.index, (p.values.problem as { key: string }).key])).toEqual(skipped.map((r) => [r.row, why[r.where]]));
-    expect(parsed.problems[0].text).toBe('ged.csv, row 5: located only to a province (first-order unit), too wide for a pin.');
+    // One problem per level, naming its rows (up to ten), in the order the levels first appear.
+    expect(parsed.problems.map((p) => [(p.values.problem as { key: string }).key, p.values.count, p.values.rows])).toEqual(
+      [4, 5, 6, 7].map((level) => {
+        const at = skipped.filter((r) => r.where === level).map((r) => r.row);
+        return [why[level], at.length, at.join(', ')];
+      }),
+    );
+    expect(parsed.problems[0].text).toBe('ged.csv, 5 rows (5, 12, 19, 26, 33): located only to a province (first-order unit), too wide for a pin.');
   });
 
   test('dates lose their time of day and carry how precisely they are known', () => {
@@ -76,7 +81,8 @@ describe('an ACLED export', () => {
     expect(parsed.format).toBe('ACLED');
     expect(parsed.collection.features.map((f) => f.properties?.uncertainty_km)).toEqual(Array.from({ length: 20 }, (_, k) => [2, 25][k % 2]));
     expect(parsed.skipped).toBe(10);
-    expect(parsed.problems.every((p) => (p.values.problem as { key: string }).key === 'provinceOnly')).toBe(true);
+    // Rows i = 2, 5, 8, …, 29 (geo_precision 3) are file rows 4, 7, …, 31: ten named, no more.
+    expect(parsed.problems.map((p) => p.text)).toEqual(['acled.csv, 10 rows (4, 7, 10, 13, 16, 19, 22, 25, 28, 31): located only to a province (first-order unit), too wide for a pin.']);
   });
 
   test('time precision: a day, a week, a month', () => {
@@ -97,6 +103,16 @@ describe('readEvent: one row', () => {
       const why = readEvent('UCDP GED', { where_prec: '1', date_prec: '1', date_start: value, date_end: '' });
       expect(why, value).toMatchObject({ key: 'badDate', values: { value } });
     }
+  });
+
+  test('beyond ten rows of one level, the list ends with an ellipsis; other problems stay one per row', () => {
+    const csv = ['where_prec,date_start,side_a,lon,lat', ...Array.from({ length: 12 }, () => '4,2024-01-16,A,63,27'), '1,2024-01-16,A,63,NaN', '1,2024-01-16,A,63,27'].join('\n');
+    const parsed = parseCsvPoints('wide.csv', csv);
+    expect(parsed.skipped).toBe(13);
+    expect(parsed.problems.map((p) => p.text)).toEqual([
+      'wide.csv, row 14: coordinates must be numbers (found NaN or text).',
+      'wide.csv, 12 rows (2, 3, 4, 5, 6, 7, 8, 9, 10, 11, …): located only to a province (first-order unit), too wide for a pin.',
+    ]);
   });
 
   test('a precision code outside the codebook is refused, listing the codes', () => {
