@@ -199,7 +199,9 @@ describe('BorderIndex inputs and errors', () => {
         expect(idx.nearest(p).segment, `lat ${lat}`).toBe(1);
         expect(Math.abs(idx.nearest(p).km - pointToLineDistance(p, { type: 'LineString', coordinates: target.geometry.coordinates[1] }, { units: 'kilometers', method: 'geodesic' }))).toBeLessThan(M);
         // nearby for a small area round p, reaching past both strands, must see strand A too.
-        expect(idx.nearby([p[0] - 0.01, p[1] - 0.01, p[0] + 0.01, p[1] + 0.01], 1.5 * idx.nearest(p).km + 1)(p).segment, `nearby, lat ${lat}`).toBe(1);
+        // The area is 10° tall, so its poleward edge (where a degree of longitude is shortest) sets the padding.
+        const area = [p[0] - 0.01, Math.max(-89, p[1] - 5), p[0] + 0.01, Math.min(89, p[1] + 5)];
+        expect(idx.nearby(area, 1.5 * idx.nearest(p).km + 1)(p).segment, `nearby, lat ${lat}`).toBe(1);
       }
     }
   });
@@ -278,14 +280,30 @@ describe('BorderIndex.nearby: the same exact answers for points in a small area'
     expect(near(p).km).toBeGreaterThan(0.001);
   });
 
-  test('a point outside the area is answered from the whole line, not from the segments near the area', () => {
-    // Two parallel lines 1.1 km apart; the area hugs the southern one, and its 0.8 km reach stops short of the northern one.
-    const two = new BorderIndex({ type: 'MultiLineString', coordinates: [[[0, 0], [0.5, 0], [1, 0]], [[0, 0.01], [0.5, 0.01], [1, 0.01]]] });
-    const near = two.nearby([0.499, -0.001, 0.501, 0.001], 0.8);
-    const p = [0.5, 0.006]; // outside the area: 0.67 km from the southern line, 0.44 km from the northern
-    expect(near(p).km).toBeCloseTo(distance(p, [0.5, 0.01], { units: 'kilometers' }), 6);
-    expect(near(p).segment).toBeGreaterThanOrEqual(2);
-    expect(near([0.5, 0.0005]).km).toBeCloseTo(distance([0.5, 0.0005], [0.5, 0], { units: 'kilometers' }), 6);
+  test('a point outside the area, on any side, is answered from the whole line, not from the segments near the area', () => {
+    // Two parallel lines 1.1 km apart; the area hugs the first, and its 0.8 km reach stops short of
+    // the second. Turned four ways, so the second line lies north, south, east and west of the area.
+    const turns: ((x: number, y: number) => [number, number])[] = [(x, y) => [x, y], (x, y) => [x, -y], (x, y) => [y, x], (x, y) => [-y, x]];
+    for (const turn of turns) {
+      const two = new BorderIndex({ type: 'MultiLineString', coordinates: [[turn(0, 0), turn(0.5, 0), turn(1, 0)], [turn(0, 0.01), turn(0.5, 0.01), turn(1, 0.01)]] });
+      const [a, b] = [turn(0.499, -0.001), turn(0.501, 0.001)];
+      const near = two.nearby([Math.min(a[0], b[0]), Math.min(a[1], b[1]), Math.max(a[0], b[0]), Math.max(a[1], b[1])], 0.8);
+      const p = turn(0.5, 0.006); // outside the area: 0.67 km from the first line, 0.44 km from the second
+      expect(near(p).km, String(turn(1, 2))).toBeCloseTo(distance(p, turn(0.5, 0.01), { units: 'kilometers' }), 6);
+      expect(near(p).segment).toBeGreaterThanOrEqual(2);
+      const inside = turn(0.5, 0.0005);
+      expect(near(inside).km).toBeCloseTo(distance(inside, turn(0.5, 0), { units: 'kilometers' }), 6);
+    }
+  });
+
+  test('a point inside the area but farther than km from every segment it checked is answered from the whole line', () => {
+    // The area reaches from the southern line (lat 0) to 0.005° short of the northern one (lat 0.02);
+    // with a reach of 0.3 km only the southern line is a candidate, yet p is nearer the northern.
+    const two = new BorderIndex({ type: 'MultiLineString', coordinates: [[[0, 0], [1, 0]], [[0, 0.02], [1, 0.02]]] });
+    const near = two.nearby([0.49, -0.001, 0.51, 0.015], 0.3);
+    const p = [0.5, 0.014];
+    expect(near(p).segment).toBe(1);
+    expect(Math.abs(near(p).km - pointToLineDistance(p, { type: 'LineString', coordinates: [[0, 0.02], [1, 0.02]] }, { units: 'kilometers', method: 'geodesic' }))).toBeLessThan(M);
   });
 
   test('checks positions as nearest does', () => {
