@@ -50,6 +50,7 @@ function specs({ layerId: id, color, label }: UserLayer, p: Palette): LayerSpeci
 export function syncUserLayer(map: MlMap, layer: UserLayer, palette: Palette): void {
   setSource(map, layer.layerId, layer.collection);
   if (layer.areas) setSource(map, areasOf(layer.layerId), layer.areas);
+  else removeAreas(map, layer.layerId); // the layer's new data is not an event dataset
   const before = map.getLayer('uncertainty-fill') ? 'uncertainty-fill' : undefined;
   for (const spec of [...(layer.areas ? areaSpecs(layer) : []), ...specs(layer, palette)]) {
     if (!map.getLayer(spec.id)) map.addLayer(spec, before);
@@ -69,6 +70,12 @@ export function setUserLayerVisible(map: MlMap, layerId: string, visible: boolea
 }
 
 export function removeUserLayer(map: MlMap, layerId: string): void {
+  removeAreas(map, layerId);
   for (const id of layerIds(layerId)) if (map.getLayer(id)) map.removeLayer(id);
-  for (const id of [layerId, areasOf(layerId)]) if (map.getSource(id)) map.removeSource(id);
+  if (map.getSource(layerId)) map.removeSource(layerId);
+}
+
+function removeAreas(map: MlMap, layerId: string): void {
+  for (const id of [`${layerId}-area-fill`, `${layerId}-area-line`]) if (map.getLayer(id)) map.removeLayer(id);
+  if (map.getSource(areasOf(layerId))) map.removeSource(areasOf(layerId));
 }

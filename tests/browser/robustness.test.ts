@@ -309,6 +309,19 @@ describe('the reader’s own data', () => {
     userData(el).removeDropped(userData(el).dropped.at(-1)!.layerId);
   });
 
+  it('a <strike-map-layer> switched from an event file to plain points loses the events’ areas of uncertainty', async () => {
+    const layer = document.createElement('strike-map-layer') as HTMLElement & { layerId: string; collection?: FeatureCollection };
+    layer.setAttribute('src', new URL('../fixtures/events/ucdp-ged-sample.csv', import.meta.url).href);
+    el.append(layer);
+    await expect.poll(() => layer.collection?.features.length).toBe(15);
+    await expect.poll(() => Boolean(el.map!.getLayer(`${layer.layerId}-area-fill`))).toBe(true);
+    layer.setAttribute('src', fixture('points.csv'));
+    await expect.poll(() => layer.collection?.features.length).not.toBe(15);
+    await expect.poll(() => [Boolean(el.map!.getLayer(`${layer.layerId}-area-fill`)), Boolean(el.map!.getSource(`${layer.layerId}-areas`))]).toEqual([false, false]);
+    expect(el.map!.getLayer(`${layer.layerId}-circle`)).toBeTruthy();
+    layer.remove();
+  });
+
   it('loads a partly broken src file, showing its valid features and a count of the skipped ones', async () => {
     const errors = collectErrors(el);
     const layer = document.createElement('strike-map-layer');
