@@ -52,6 +52,12 @@ const COLUMNS = {
   ACLED: { required: ['event_date', 'geo_precision', 'event_type'], where: 'geo_precision', when: 'time_precision', start: 'event_date', end: 'event_date' },
 } as const;
 
+/** The columns an event dataset is filtered by: what kind of event it was, and who took part. */
+export const FACET_COLUMNS: Readonly<Record<EventFormat, { type: string; actors: readonly string[] }>> = {
+  'UCDP GED': { type: 'type_of_violence', actors: ['side_a', 'side_b'] },
+  ACLED: { type: 'event_type', actors: ['actor1', 'actor2'] },
+};
+
 /**
  * Which event dataset a CSV header belongs to, if any.
  *
@@ -101,7 +107,24 @@ export function readEvent(format: EventFormat, row: Readonly<Record<string, stri
   const end = isoDay(row[columns.end]) ?? date;
   const when = (row[columns.when] ?? '').trim();
   const date_precision = (Object.hasOwn(DATE_PRECISION[format], when) ? DATE_PRECISION[format][when] : undefined) ?? (end === date ? 'day' : 'days');
-  return { event_format: format, date, date_end: end < date ? date : end, date_precision, uncertainty_km: located };
+  const [first, last] = end > date ? [date, end] : spanOf(date, date_precision);
+  return { event_format: format, date: first, date_end: last, date_precision, uncertainty_km: located };
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The days a single given date stands for when it is known only to the week, month or year (as in
+ * ACLED, which gives one date): the week around it, or the whole calendar month or year.
+ */
+function spanOf(date: string, precision: DatePrecision): [string, string] {
+  const at = new Date(`${date}T00:00:00Z`);
+  const [year, month] = [at.getUTCFullYear(), at.getUTCMonth()];
+  const day = (ms: number) => new Date(ms).toISOString().slice(0, 10);
+  if (precision === 'week') return [day(at.getTime() - 3 * DAY_MS), day(at.getTime() + 3 * DAY_MS)];
+  if (precision === 'month') return [day(Date.UTC(year, month, 1)), day(Date.UTC(year, month + 1, 0))];
+  if (precision === 'year') return [day(Date.UTC(year, 0, 1)), day(Date.UTC(year, 11, 31))];
+  return [date, date];
 }
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];

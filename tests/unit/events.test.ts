@@ -89,7 +89,13 @@ describe('an ACLED export', () => {
     const precisions = parsed.collection.features.map((f) => f.properties?.date_precision);
     // Kept rows are i % 3 = 0 or 1, with time_precision (i % 3) + 1.
     expect(precisions).toEqual(Array.from({ length: 20 }, (_, k) => ['day', 'week'][k % 2]));
-    expect(parsed.collection.features.every((f) => f.properties?.date === f.properties?.event_date && f.properties?.date_end === f.properties?.date)).toBe(true);
+    // A day stays that day; a date known to the week stands for the seven days around it.
+    for (const f of parsed.collection.features) {
+      const p = f.properties!;
+      const at = Date.parse(`${p.event_date}T00:00:00Z`);
+      const days = (d: string) => (Date.parse(`${d}T00:00:00Z`) - at) / 86_400_000;
+      expect([days(p.date), days(p.date_end)], p.event_date).toEqual(p.date_precision === 'day' ? [0, 0] : [-3, 3]);
+    }
   });
 });
 
@@ -124,6 +130,16 @@ describe('readEvent: one row', () => {
     expect(readEvent('UCDP GED', { where_prec: '1', date_start: '2024-01-16', date_end: '2024-01-16' })).toMatchObject({ date_precision: 'day' });
     expect(readEvent('UCDP GED', { where_prec: '1', date_start: '2024-01-16', date_end: '2024-01-19' })).toMatchObject({ date_precision: 'days', date_end: '2024-01-19' });
     expect(readEvent('UCDP GED', { where_prec: '1', date_start: '2024-01-16', date_end: '2024-01-10' })).toMatchObject({ date_end: '2024-01-16' });
+  });
+
+  test('one date known only to the month or year stands for the whole calendar month or year', () => {
+    const acled = (time_precision: string, event_date: string) => readEvent('ACLED', { geo_precision: '1', time_precision, event_date });
+    expect(acled('3', '2024-02-10')).toMatchObject({ date: '2024-02-01', date_end: '2024-02-29', date_precision: 'month' });
+    expect(acled('3', '2023-12-31')).toMatchObject({ date: '2023-12-01', date_end: '2023-12-31' });
+    expect(acled('2', '2024-01-01')).toMatchObject({ date: '2023-12-29', date_end: '2024-01-04', date_precision: 'week' });
+    expect(readEvent('UCDP GED', { where_prec: '1', date_prec: '5', date_start: '2019-06-01', date_end: '2019-06-01' })).toMatchObject({ date: '2019-01-01', date_end: '2019-12-31', date_precision: 'year' });
+    // A span the file gives is kept as it is.
+    expect(readEvent('UCDP GED', { where_prec: '1', date_prec: '4', date_start: '2019-06-10', date_end: '2019-07-09' })).toMatchObject({ date: '2019-06-10', date_end: '2019-07-09' });
   });
 
   test('the district radius is the median radius of circles as large as the border districts the map draws', () => {
