@@ -1,12 +1,13 @@
 /**
  * Keeps the shareable state of a <strike-map hash> in the page URL: the view, the selected site,
- * the timeline day and the language chosen. The URL is read once per attachment (a map re-created after a release keeps
+ * the timeline day, the language chosen and the analyst panel's selection. The URL is read once per attachment (a map re-created after a release keeps
  * its live state) and written as the reader moves, selects or changes the day.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Map as MlMap } from 'maplibre-gl';
 import { readHash, writeHash } from './hash-state.ts';
 import type { Lang } from '../i18n/lang.ts';
+import type { SavedEvents } from './hash-state.ts';
 
 export interface HashTarget {
   enabled(): boolean;
@@ -18,14 +19,18 @@ export interface HashTarget {
   /** The language set on the element itself, or null when it follows the page or browser. */
   lang(): Lang | null;
   setLang(lang: Lang): void;
+  /** The analyst panel's selection: as the URL keeps it (null: none, or the whole dataset), and restored from it. */
+  events: { readonly forUrl: SavedEvents | null; restore(saved: SavedEvents): void };
 }
 
 export class HashController implements ReactiveController {
   private restored = false;
   /** A site saved in the URL, opened once the map is drawn. */
   private pendingSite?: { id: string; fly: boolean };
-  /** The site and day last written, so the URL is written again only when they change. */
+  /** The site, day and language last written, so the URL is written again only when they change. */
   private written = '';
+  private writtenEvents = 'null';
+  private pending?: ReturnType<typeof setTimeout>;
 
   constructor(
     host: ReactiveControllerHost,
@@ -35,12 +40,17 @@ export class HashController implements ReactiveController {
   }
 
   hostUpdated(): void {
-    const now = `${this.target.selectedId()} ${this.target.day()} ${this.target.lang()}`;
-    if (now !== this.written) this.save();
+    if (this.state() !== this.written) return this.save();
+    if (JSON.stringify(this.target.events.forUrl) === this.writtenEvents) return;
+    // Brushing and playing change the events' period many times a second; browsers refuse
+    // history updates that come that fast, so those wait until the reader pauses.
+    clearTimeout(this.pending);
+    this.pending = setTimeout(() => this.save(), 300);
   }
 
   hostDisconnected(): void {
     window.removeEventListener('hashchange', this.onHashChange);
+    clearTimeout(this.pending);
     this.restored = false;
   }
 
@@ -54,6 +64,7 @@ export class HashController implements ReactiveController {
     if (saved?.view) map.jumpTo(saved.view);
     if (saved?.day !== undefined) this.target.setDay(saved.day);
     if (saved?.lang) this.target.setLang(saved.lang);
+    if (saved?.events) this.target.events.restore(saved.events);
     // Without a saved view, the site flies into view.
     if (saved?.site) this.pendingSite = { id: saved.site, fly: !saved.view };
   }
@@ -68,9 +79,16 @@ export class HashController implements ReactiveController {
   save(): void {
     const map = this.target.map();
     if (!map || !this.target.enabled()) return;
-    this.written = `${this.target.selectedId()} ${this.target.day()} ${this.target.lang()}`;
+    clearTimeout(this.pending);
+    this.written = this.state();
+    this.writtenEvents = JSON.stringify(this.target.events.forUrl);
     const view = { center: map.getCenter().toArray() as [number, number], zoom: map.getZoom() };
-    history.replaceState(null, '', writeHash(location.hash, { view, site: this.target.selectedId(), day: this.target.day(), lang: this.target.lang() ?? undefined }));
+    history.replaceState(null, '', writeHash(location.hash, { view, site: this.target.selectedId(), day: this.target.day(), lang: this.target.lang() ?? undefined, events: this.target.events.forUrl }));
+  }
+
+  /** The site, day and language, as one string to compare. */
+  private state(): string {
+    return `${this.target.selectedId()} ${this.target.day()} ${this.target.lang()}`;
   }
 
   private onHashChange = (): void => {

@@ -1,5 +1,6 @@
 /**
- * The shareable part of the map's state in the URL hash, as `#map=zoom/lat/lon&site=id&day=YYYY-MM-DD&lang=fa`.
+ * The shareable part of the map's state in the URL hash, as `#map=zoom/lat/lon&site=id&day=YYYY-MM-DD&lang=fa`,
+ * and the analyst panel's selection as `&events=YYYY-MM-DD..YYYY-MM-DD&events-type=…&events-actor=…` (facet values repeated).
  * Other hash parameters the host page uses are kept as they are.
  */
 export interface HashState {
@@ -8,6 +9,16 @@ export interface HashState {
   day?: string | null;
   /** The language chosen for the map (en, ur, fa); shared links open in it. */
   lang?: Lang | null;
+  /** The event dataset's selected period and facet values. */
+  events?: SavedEvents | null;
+}
+
+/** The analyst panel's selection as the URL keeps it. */
+export interface SavedEvents {
+  from: string;
+  to: string;
+  types: string[];
+  actors: string[];
 }
 
 import { langOf, type Lang } from '../i18n/lang.ts';
@@ -24,7 +35,7 @@ export function isDay(value: string): boolean {
 
 export function readHash(hash: string): HashState | undefined {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
-  if (!params.has('map') && !params.has('site') && !params.has('day') && !params.has('lang')) return undefined;
+  if (!['map', 'site', 'day', 'lang', 'events'].some((key) => params.has(key))) return undefined;
   const state: HashState = {};
   const [zoom, lat, lon] = (params.get('map') ?? '').split('/').map(Number);
   if ([zoom, lat, lon].every(Number.isFinite) && Math.abs(lat) <= 90 && zoom >= 0 && zoom <= 22) {
@@ -36,6 +47,11 @@ export function readHash(hash: string): HashState | undefined {
   if (day !== null) state.day = isDay(day) ? day : null;
   const lang = params.get('lang');
   if (lang !== null) state.lang = langOf(lang) ?? null;
+  const events = params.get('events');
+  if (events !== null) {
+    const [from, to] = events.split('..');
+    state.events = isDay(from) && to !== undefined && isDay(to) && from <= to ? { from, to, types: params.getAll('events-type'), actors: params.getAll('events-actor') } : null;
+  }
   return state;
 }
 
@@ -48,6 +64,13 @@ export function writeHash(current: string, state: HashState): string {
   setOrDelete(params, 'site', state.site);
   setOrDelete(params, 'day', state.day);
   if (state.lang !== undefined) setOrDelete(params, 'lang', state.lang);
+  if (state.events !== undefined) {
+    for (const key of ['events', 'events-type', 'events-actor']) params.delete(key);
+    const { from, to, types, actors } = state.events ?? { types: [], actors: [] };
+    if (from && to) params.set('events', `${from}..${to}`);
+    for (const type of types) params.append('events-type', type);
+    for (const actor of actors) params.append('events-actor', actor);
+  }
   // URLSearchParams encodes '/' as %2F; the map parameter reads better with plain slashes.
   return `#${params.toString().replace(/%2F/g, '/')}`;
 }

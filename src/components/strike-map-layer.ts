@@ -13,6 +13,7 @@ import { customElement } from './define.ts';
 import type { FeatureCollection, Polygon } from 'geojson';
 import { fetchText } from '../data/fetch-json.ts';
 import { DataError, generalProblem, problemOf, type FileLabel, type Problem } from '../data/problems.ts';
+import type { EventFormat } from '../data/events.ts';
 
 let counter = 0;
 
@@ -39,6 +40,8 @@ export class StrikeMapLayer extends LitElement {
   collection?: FeatureCollection;
   /** For an event dataset, each event's area of uncertainty. */
   areas?: FeatureCollection<Polygon>;
+  /** The event dataset convention the data was read by ('UCDP GED' or 'ACLED'), if it is one. */
+  format?: EventFormat;
   /** What went wrong while loading, for the map to show in its reader's language (`text` is the English). */
   problems: Problem[] = [];
   private observer = new MutationObserver(() => this.reload());
@@ -97,11 +100,13 @@ export class StrikeMapLayer extends LitElement {
       if (abort.signal.aborted) return;
       this.collection = parsed.collection;
       this.areas = parsed.areas;
+      this.format = parsed.format;
       this.problems = parsed.skipped ? [generalProblem('layerSkipped', { name, count: parsed.skipped }), ...parsed.problems] : [];
     } catch (error) {
       if (abort.signal.aborted) return;
       this.collection = undefined;
       this.areas = undefined;
+      this.format = undefined;
       const why = problemOf(error);
       // Name the layer as the page author called it, not only by its URL.
       this.problems = [this.name && this.src ? generalProblem('inFile', { file: this.name, problem: why }) : why];

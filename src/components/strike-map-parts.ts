@@ -1,6 +1,6 @@
 /**
  * The parts of <strike-map> outside the map area, as templates: the side panel (language switch,
- * legend, timeline) and the table below. They bind the reader's choices and the page's own data
+ * legend, timeline), the analyst panel of an event dataset, and the table below. They bind the reader's choices and the page's own data
  * to the child elements; the element keeps the state.
  */
 import { html } from 'lit';
@@ -13,6 +13,7 @@ import type { ReaderChoices, Attacker } from './reader-choices.ts';
 import type { UserDataController } from './user-data-controller.ts';
 import type { LanguageController } from './language-controller.ts';
 import type { ExportKind } from './downloads.ts';
+import type { EventSelection } from '../data/event-stats.ts';
 import './strike-map-legend.ts';
 import './strike-map-timeline.ts';
 
@@ -51,6 +52,29 @@ export function renderPanel({ texts, language, choices, userData, builtin, event
       @event-select=${(e: CustomEvent<string>) => select(e.detail)}
     ></strike-map-timeline>
   </div>`;
+}
+
+export interface EventParts {
+  texts: Texts;
+  units: Units;
+  userData: UserDataController;
+}
+
+/** The analyst panel, while the page's own data includes an event dataset. */
+export function renderEvents({ texts, units, userData }: EventParts) {
+  const analysis = userData.analysis;
+  if (analysis.dataset) void import('./strike-map-events.ts'); // the panel loads with the first event dataset
+  return analysis.dataset
+    ? html`<strike-map-events
+        part="events"
+        .texts=${texts}
+        .units=${units}
+        .analysed=${analysis.dataset}
+        .selection=${analysis.selection}
+        @selection-change=${(e: CustomEvent<EventSelection>) => analysis.select(e.detail)}
+        @feature-show=${(e: CustomEvent<{ layerId: string; index: number }>) => userData.show(e.detail.layerId, e.detail.index)}
+      ></strike-map-events>`
+    : '';
 }
 
 export interface TableParts {

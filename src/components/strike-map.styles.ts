@@ -19,7 +19,7 @@ export const strikeMapStyles = [
       position: relative;
       display: grid;
       grid-template-columns: minmax(0, 1fr) 320px;
-      grid-template-areas: 'map panel' 'table table';
+      grid-template-areas: 'map panel' 'events events' 'table table';
       background: var(--_bg);
       color: var(--_fg);
     }
@@ -41,7 +41,8 @@ export const strikeMapStyles = [
       grid-template-areas: 'map panel';
       height: 100vh;
     }
-    :host(:fullscreen) strike-map-table {
+    :host(:fullscreen) strike-map-table,
+    :host(:fullscreen) strike-map-events {
       display: none;
     }
     :host(:fullscreen) .panel {
@@ -171,6 +172,10 @@ export const strikeMapStyles = [
       flex: 1 1 auto;
       min-height: 200px;
     }
+    strike-map-events {
+      grid-area: events;
+      min-width: 0;
+    }
     strike-map-table {
       grid-area: table;
       border-top: 1px solid var(--_line);
@@ -178,7 +183,7 @@ export const strikeMapStyles = [
     @container (max-width: 719px) {
       .frame {
         grid-template-columns: minmax(0, 1fr);
-        grid-template-areas: 'map' 'panel' 'table';
+        grid-template-areas: 'map' 'panel' 'events' 'table';
       }
       .map-area {
         height: min(var(--strike-map-height, 560px), 70vh);

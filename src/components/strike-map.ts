@@ -28,7 +28,7 @@ import { isDay } from './hash-state.ts';
 import { UserDataController } from './user-data-controller.ts';
 import { emit, type ErrorDetail, type SelectDetail } from './events.ts';
 import { renderOverlays } from './map-overlays.ts';
-import { renderPanel, renderTable } from './strike-map-parts.ts';
+import { renderEvents, renderPanel, renderTable } from './strike-map-parts.ts';
 import { ThemeController, type Theme } from './theme-controller.ts';
 import { ReaderChoices, type Attacker } from './reader-choices.ts';
 import { LanguageController } from './language-controller.ts';
@@ -49,6 +49,7 @@ import './strike-map-layer.ts';
  * @csspart map - the map container.
  * @csspart panel - the side panel with legend and timeline.
  * @csspart card - the strike card.
+ * @csspart events - the analyst panel of an event dataset (time histogram, facets, counts by distance band, list of events).
  * @csspart table - the table view.
  * @csspart snapshot - the still picture shown while an off-screen map is released to save WebGL contexts.
  * @cssproperty --strike-map-height - height of the element when no height is set (default 560px).
@@ -115,10 +116,7 @@ export class StrikeMap extends LitElement {
       emit<ErrorDetail>(this, 'strike-map-error', { message });
       this.requestUpdate();
     },
-    removed: () => {
-      this.mapSync.detach();
-      this.userData.onMapRemoved();
-    },
+    removed: () => (this.mapSync.detach(), this.userData.onMapRemoved()),
   });
   private mapSync = new MapSync(this, () =>
     this.story && { strikes: this.strikes, builtin: this.builtin, hiddenGroups: this.choices.hiddenGroups, filter: this.choices.filter, selectedId: this.selectedId, palette: this.themes.palette, offlineBasemap: !this.base, units: this.units, texts: this.texts },
@@ -135,16 +133,6 @@ export class StrikeMap extends LitElement {
     openFeatureAt: (point) => this.userData.openAt(point),
     strikeCard: () => this.renderRoot.querySelector('strike-card'),
   });
-  private hashSync = new HashController(this, {
-    enabled: () => this.hash,
-    map: () => this.map,
-    selectedId: () => this.selectedId,
-    day: () => this.choices.day,
-    setDay: (day) => this.choices.setDay(day),
-    select: (id, options) => this.select(id, options),
-    lang: () => (this.hasAttribute('lang') ? this.language.wanted : null),
-    setLang: (lang) => this.setAttribute('lang', lang),
-  });
   private userData = new UserDataController(this, {
     map: () => this.map,
     palette: () => this.themes.palette,
@@ -156,6 +144,17 @@ export class StrikeMap extends LitElement {
     announce: (text) => (this.announcement = text),
     cardOpening: () => this.navigation.featureCardOpening(),
     cardClosed: () => this.navigation.returnFocus(),
+  });
+  private hashSync = new HashController(this, {
+    enabled: () => this.hash,
+    map: () => this.map,
+    selectedId: () => this.selectedId,
+    day: () => this.choices.day,
+    setDay: (day) => this.choices.setDay(day),
+    select: (id, options) => this.select(id, options),
+    lang: () => (this.hasAttribute('lang') ? this.language.wanted : null),
+    setLang: (lang) => this.setAttribute('lang', lang),
+    events: this.userData.analysis,
   });
 
   /** The MapLibre map, once created (undefined while the element is detached or off-screen). */
@@ -328,6 +327,7 @@ export class StrikeMap extends LitElement {
           ${this.userData.renderCard()}
         </div>
         ${renderPanel({ texts, language: this.language, choices: this.choices, userData: this.userData, builtin: this.builtin, events: this.story?.data.timeline ?? [], showContext: (show) => this.setShowContext(show), select: (id) => this.select(id) })}
+        ${renderEvents({ texts, units: this.units, userData: this.userData })}
         ${renderTable({ texts, language: this.language, userData: this.userData, strikes: this.visibleStrikes, index, units: this.units, selectedId: this.selectedId, select: (id) => this.select(id), export: (kind) => this.export(kind) })}
         <div class="sr-only" aria-live="polite">${this.announcement}</div>
         <slot></slot>

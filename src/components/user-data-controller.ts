@@ -5,10 +5,12 @@
  * downloadable as CSV.
  */
 import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import type { Map as MlMap } from 'maplibre-gl';
+import type { FilterSpecification, Map as MlMap } from 'maplibre-gl';
 import type { Feature, FeatureCollection } from 'geojson';
 import { StrikeMapLayer } from './strike-map-layer.ts';
-import { removeUserLayer, setUserLayerVisible, syncUserLayer, type UserLayer } from '../map/user-layers.ts';
+import { removeUserLayer, setUserLayerFilter, setUserLayerVisible, syncUserLayer, type UserLayer } from '../map/user-layers.ts';
+import type { EventFormat } from '../data/events.ts';
+import { EventAnalysis, type EventDataset } from './event-analysis.ts';
 import type { Palette } from '../map/palette.ts';
 import type { BorderIndex, Units } from '../geo/index.ts';
 import type { MessageKey, Texts } from '../i18n/texts.ts';
@@ -26,7 +28,9 @@ export interface MeasuredPoint {
 export interface DroppedLayer extends UserLayer {
   name: string;
   points: MeasuredPoint[];
+  format?: EventFormat;
 }
+
 
 /** What the controller reads from and asks of the element. */
 export interface UserDataTarget {
@@ -62,13 +66,18 @@ export class UserDataController implements ReactiveController {
   feature?: OpenFeature;
   private shown = new Map<string, { name: FileLabel; color: string }>(); // layerId → how the legend lists it
   private hidden = new Set<string>(); // layers the reader switched off in the legend
+  private filters = new Map<string, FilterSpecification>(); // layerId → what the analyst panel selects
   private observer = new MutationObserver(() => this.syncChildren());
+
+  /** The analyst panel's state, for the newest event dataset among these layers. */
+  readonly analysis: EventAnalysis;
 
   constructor(
     private host: ReactiveControllerHost & HTMLElement,
     private target: UserDataTarget,
   ) {
     host.addController(this);
+    this.analysis = new EventAnalysis(host, this, () => target.borderIndex());
   }
 
   hostConnected(): void {
@@ -126,6 +135,22 @@ export class UserDataController implements ReactiveController {
     this.host.requestUpdate();
   }
 
+  /** The event datasets among the page's own layers: <strike-map-layer> children, then dropped files, newest last. */
+  get eventDatasets(): EventDataset[] {
+    const texts = this.target.texts();
+    const children = this.children().map((el) => ({ layerId: el.layerId, name: texts.fileLabel(el.displayName), format: el.format, features: el.collection?.features ?? [] }));
+    const dropped = this.dropped.map(({ layerId, name, format, collection }) => ({ layerId, name, format, features: collection.features }));
+    return [...children, ...dropped].filter((layer): layer is EventDataset => Boolean(layer.format));
+  }
+
+  /** Shows only the features that pass `filter` (null: all) of one of the page's own layers. */
+  setFilter(layerId: string, filter: FilterSpecification | null): void {
+    if (filter) this.filters.set(layerId, filter);
+    else this.filters.delete(layerId);
+    const map = this.target.map();
+    if (map && map === this.readyMap && this.shown.has(layerId)) setUserLayerFilter(map, layerId, filter);
+  }
+
   /** The page's own layers with their features, for the table. */
   get tableLayers(): { layerId: string; name: string; color: string; features: Feature[] }[] {
     return this.layers.filter((layer) => layer.layerId.startsWith('user-')).map((layer) => ({ ...layer, features: this.featuresOf(layer.layerId) }));
@@ -180,7 +205,7 @@ export class UserDataController implements ReactiveController {
   featuresOf(layerId: string): Feature[] {
     const dropped = this.dropped.find((layer) => layer.layerId === layerId);
     if (dropped) return dropped.collection.features;
-    const child = [...this.host.querySelectorAll(':scope > strike-map-layer')].find((el) => el instanceof StrikeMapLayer && el.layerId === layerId) as StrikeMapLayer | undefined;
+    const child = this.children().find((el) => el.layerId === layerId);
     return child?.collection?.features ?? [];
   }
 
@@ -191,7 +216,7 @@ export class UserDataController implements ReactiveController {
         const { checkSize, parseUserText } = await import('../data/parse-user.ts');
         checkSize(file.name, file.size);
         const parsed = parseUserText(file.name, await file.text());
-        const layer: DroppedLayer = { layerId: `drop-${++dropCounter}`, name: file.name, color: DROP_COLOR, collection: parsed.collection, areas: parsed.areas, points: this.measure(parsed.collection) };
+        const layer: DroppedLayer = { layerId: `drop-${++dropCounter}`, name: file.name, color: DROP_COLOR, collection: parsed.collection, areas: parsed.areas, format: parsed.format, points: this.measure(parsed.collection) };
         this.dropped = [...this.dropped, layer];
         this.draw(layer, file.name);
         this.target.fitTo(parsed.collection);
@@ -209,6 +234,7 @@ export class UserDataController implements ReactiveController {
 
   removeDropped(layerId: string): void {
     this.dropped = this.dropped.filter((layer) => layer.layerId !== layerId);
+    this.filters.delete(layerId);
     const map = this.target.map();
     if (map) removeUserLayer(map, layerId);
     this.shown.delete(layerId);
@@ -246,13 +272,18 @@ export class UserDataController implements ReactiveController {
     if (map && map === this.readyMap) {
       syncUserLayer(map, layer, this.target.palette());
       setUserLayerVisible(map, layer.layerId, !this.hidden.has(layer.layerId));
+      setUserLayerFilter(map, layer.layerId, this.filters.get(layer.layerId) ?? null);
     }
     this.host.requestUpdate(); // the legend lists it
   }
 
+  private children(): StrikeMapLayer[] {
+    return [...this.host.querySelectorAll(':scope > strike-map-layer')].filter((el): el is StrikeMapLayer => el instanceof StrikeMapLayer);
+  }
+
   private syncChildren = (): void => {
     const map = this.target.map();
-    const children = [...this.host.querySelectorAll(':scope > strike-map-layer')].filter((el): el is StrikeMapLayer => el instanceof StrikeMapLayer);
+    const children = this.children();
     const present = new Set(children.map((el) => el.layerId));
     for (const layerId of [...this.shown.keys()]) {
       if (layerId.startsWith('user-') && !present.has(layerId)) {

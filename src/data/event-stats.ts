@@ -40,8 +40,9 @@ export function eventFacts(format: EventFormat, features: readonly Feature[], di
   const columns = FACET_COLUMNS[format];
   return features.map((f, index) => {
     const p = f.properties ?? {};
-    const actors = columns.actors.map((column) => String(p[column] ?? '').trim()).filter(Boolean);
-    return { index, start: dayNumber(p.date), end: dayNumber(p.date_end), km: distances[index].km, r: p.uncertainty_km, side: distances[index].side, type: String(p[columns.type] ?? '').trim(), actors };
+    // Cells as the file has them (the map's filter matches them so); a blank one is no actor.
+    const actors = columns.actors.map((column) => String(p[column] ?? '')).filter((cell) => cell.trim() !== '');
+    return { index, start: dayNumber(p.date), end: dayNumber(p.date_end), km: distances[index].km, r: p.uncertainty_km, side: distances[index].side, type: String(p[columns.type] ?? ''), actors };
   });
 }
 
@@ -175,3 +176,21 @@ export function bandCounts(events: Iterable<EventFacts>, groupOf: (e: EventFacts
 
 /** The calendar year of an event's first day. */
 export const yearOf = (e: EventFacts): string => isoDay(e.start).slice(0, 4);
+
+/**
+ * The band counts as tidy rows for a CSV: one per year, side and band, with the band's edges in km
+ * (the last band's upper edge empty) and the sure and straddling counts.
+ */
+export function bandCountRows(events: readonly EventFacts[], edges: readonly number[] = BAND_EDGES_KM): (string | number)[][] {
+  const groups = bandCounts(events, (e) => `${yearOf(e)} ${e.side ?? ''}`, edges);
+  const rows: (string | number)[][] = [];
+  for (const key of [...groups.keys()].sort()) {
+    const [year, side] = key.split(' ');
+    const { sure, straddling } = groups.get(key)!;
+    sure.forEach((count, band) => rows.push([year, side, band ? edges[band - 1] : 0, edges[band] ?? '', count, straddling[band]]));
+  }
+  return rows;
+}
+
+/** The header of {@link bandCountRows}. */
+export const BAND_COUNT_COLUMNS = ['year', 'side', 'from_km', 'to_km', 'events_sure', 'events_straddling'];

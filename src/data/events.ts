@@ -52,10 +52,10 @@ const COLUMNS = {
   ACLED: { required: ['event_date', 'geo_precision', 'event_type'], where: 'geo_precision', when: 'time_precision', start: 'event_date', end: 'event_date' },
 } as const;
 
-/** The columns an event dataset is filtered by: what kind of event it was, and who took part. */
-export const FACET_COLUMNS: Readonly<Record<EventFormat, { type: string; actors: readonly string[] }>> = {
-  'UCDP GED': { type: 'type_of_violence', actors: ['side_a', 'side_b'] },
-  ACLED: { type: 'event_type', actors: ['actor1', 'actor2'] },
+/** The columns an event dataset is filtered by (what kind of event it was, and who took part) and the one naming its place. */
+export const FACET_COLUMNS: Readonly<Record<EventFormat, { type: string; actors: readonly string[]; place: string }>> = {
+  'UCDP GED': { type: 'type_of_violence', actors: ['side_a', 'side_b'], place: 'where_coordinates' },
+  ACLED: { type: 'event_type', actors: ['actor1', 'actor2'], place: 'location' },
 };
 
 /**

@@ -20,7 +20,8 @@ export function parseUserText(name: FileLabel, text: string): ParsedLayer {
 function uncertaintyAreas(events: FeatureCollection<Point>): FeatureCollection<Polygon> {
   const features = events.features.map((f) => {
     const km = f.properties!.uncertainty_km as number; // readEvent gives every event one, > 0
-    return { ...geodesicCircle(f.geometry.coordinates as [number, number], km, 48), properties: { uncertainty_km: km } };
+    // The event's own properties (the same object, not a copy), so the map's filters apply to its area too.
+    return { ...geodesicCircle(f.geometry.coordinates as [number, number], km, 48), properties: f.properties };
   });
   return { type: 'FeatureCollection', features };
 }

@@ -57,6 +57,11 @@ export function formatNumber(value: number, lang: Lang, digits?: number): string
   return numbers(LOCALES[lang], options).format(value);
 }
 
+/** A year in the language's digits, without a thousands separator: "2024", "۲۰۲۴". */
+export function formatYear(year: number, lang: Lang): string {
+  return numbers(LOCALES[lang], { useGrouping: false }).format(year);
+}
+
 /** A share 0–1 as a whole percentage: "40%", "۴۰٪". */
 export function formatPercent(share: number, lang: Lang): string {
   return numbers(LOCALES[lang], { style: 'percent', maximumFractionDigits: 0 }).format(share);

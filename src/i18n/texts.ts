@@ -9,7 +9,7 @@ import { en, type MessageKey, type Messages } from './en.ts';
 import { fillProblem, isolate, type FileLabel, type Problem } from '../data/problems.ts';
 import type { ProblemKey, ProblemTable } from './problem-table.ts';
 import { dirOf, LOCALES, type Lang } from './lang.ts';
-import { formatClock, formatDay, formatDayBoth, formatDistanceIn, formatMonthSpan, formatNumber, formatPercent } from './format.ts';
+import { formatClock, formatDay, formatDayBoth, formatDistanceIn, formatMonthSpan, formatNumber, formatPercent, formatYear } from './format.ts';
 
 export type { MessageKey } from './en.ts';
 
@@ -85,6 +85,10 @@ export class Texts {
   /** Short items side by side, "2 killed, 3 injured" / "۲ کشته، ۳ زخمی". */
   list(items: string[]): string {
     return new Intl.ListFormat(LOCALES[this.lang], { type: 'unit', style: 'short' }).format(items);
+  }
+
+  year(year: number): string {
+    return formatYear(year, this.lang);
   }
 
   percent(share: number): string {

@@ -3,7 +3,7 @@
  * a layer per geometry kind, so points, lines and polygons each get a sensible default style; an
  * event dataset also gets a second source of its events' areas of uncertainty, drawn beneath.
  */
-import type { GeoJSONSource, Map as MlMap, LayerSpecification } from 'maplibre-gl';
+import type { FilterSpecification, GeoJSONSource, Map as MlMap, LayerSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import type { Palette } from './palette.ts';
 
@@ -19,6 +19,13 @@ export interface UserLayer {
 const kinds = ['area-fill', 'area-line', 'fill', 'line', 'circle', 'label'] as const;
 const areasOf = (id: string) => `${id}-areas`;
 const layerIds = (id: string) => kinds.map((kind) => `${id}-${kind}`);
+const geometryIs = (...types: string[]) => ['match', ['geometry-type'], types, true, false] as FilterSpecification;
+/** Which features each kind of layer draws (the others draw all of their source). */
+const GEOMETRY: Partial<Record<(typeof kinds)[number], FilterSpecification>> = {
+  fill: geometryIs('Polygon', 'MultiPolygon'),
+  line: geometryIs('LineString', 'MultiLineString', 'Polygon', 'MultiPolygon'),
+  circle: geometryIs('Point', 'MultiPoint'),
+};
 
 /** The areas of uncertainty, as the strike sites' are drawn: a light fill and a dashed edge. */
 function areaSpecs({ layerId: id, color }: UserLayer): LayerSpecification[] {
@@ -29,13 +36,10 @@ function areaSpecs({ layerId: id, color }: UserLayer): LayerSpecification[] {
 }
 
 function specs({ layerId: id, color, label }: UserLayer, p: Palette): LayerSpecification[] {
-  const polygon = ['match', ['geometry-type'], ['Polygon', 'MultiPolygon'], true, false] as const;
-  const line = ['match', ['geometry-type'], ['LineString', 'MultiLineString', 'Polygon', 'MultiPolygon'], true, false] as const;
-  const point = ['match', ['geometry-type'], ['Point', 'MultiPoint'], true, false] as const;
   return [
-    { id: `${id}-fill`, type: 'fill', source: id, filter: polygon as never, paint: { 'fill-color': color, 'fill-opacity': 0.25 } },
-    { id: `${id}-line`, type: 'line', source: id, filter: line as never, paint: { 'line-color': color, 'line-width': 2 } },
-    { id: `${id}-circle`, type: 'circle', source: id, filter: point as never, paint: { 'circle-radius': 5, 'circle-color': color, 'circle-stroke-color': p.textHalo, 'circle-stroke-width': 1.5 } },
+    { id: `${id}-fill`, type: 'fill', source: id, filter: GEOMETRY.fill, paint: { 'fill-color': color, 'fill-opacity': 0.25 } },
+    { id: `${id}-line`, type: 'line', source: id, filter: GEOMETRY.line, paint: { 'line-color': color, 'line-width': 2 } },
+    { id: `${id}-circle`, type: 'circle', source: id, filter: GEOMETRY.circle, paint: { 'circle-radius': 5, 'circle-color': color, 'circle-stroke-color': p.textHalo, 'circle-stroke-width': 1.5 } },
     {
       id: `${id}-label`,
       type: 'symbol',
@@ -73,6 +77,17 @@ export function removeUserLayer(map: MlMap, layerId: string): void {
   removeAreas(map, layerId);
   for (const id of layerIds(layerId)) if (map.getLayer(id)) map.removeLayer(id);
   if (map.getSource(layerId)) map.removeSource(layerId);
+}
+
+/**
+ * Shows only the features that pass `filter` (null: all), points, labels and areas alike; the
+ * layers' own geometry filters stay.
+ */
+export function setUserLayerFilter(map: MlMap, layerId: string, filter: FilterSpecification | null): void {
+  for (const kind of kinds) {
+    const own = GEOMETRY[kind];
+    if (map.getLayer(`${layerId}-${kind}`)) map.setFilter(`${layerId}-${kind}`, filter && own ? (['all', own, filter] as FilterSpecification) : (filter ?? own ?? null));
+  }
 }
 
 function removeAreas(map: MlMap, layerId: string): void {

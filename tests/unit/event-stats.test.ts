@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { parseCsvPoints } from '../../src/data/csv.ts';
 import {
+  bandCountRows,
   bandCounts,
   binUnitFor,
   dayNumber,
@@ -183,7 +184,27 @@ describe('an event dataset read as facts', () => {
       const p = f.properties!;
       expect(facts[i]).toEqual({ index: i, start: dayNumber(p.date), end: dayNumber(p.date_end), km: i * 3, r: p.uncertainty_km, side: distances[i].side, type: p.type_of_violence, actors: [p.side_a, p.side_b] });
     });
-    // Blank actor cells are not actors.
-    expect(eventFacts('ACLED', [{ type: 'Feature', geometry: { type: 'Point', coordinates: [63, 27] }, properties: { date: '2024-01-16', date_end: '2024-01-16', uncertainty_km: 2, event_type: ' Battles ', actor1: 'X', actor2: ' ' } }], [{ km: 1, side: null }])[0]).toMatchObject({ type: 'Battles', actors: ['X'] });
+    // Cells stay as the file has them (the map's filter compares them so); blank ones are not actors.
+    expect(eventFacts('ACLED', [{ type: 'Feature', geometry: { type: 'Point', coordinates: [63, 27] }, properties: { date: '2024-01-16', date_end: '2024-01-16', uncertainty_km: 2, event_type: ' Battles ', actor1: 'X', actor2: ' ' } }], [{ km: 1, side: null }])[0]).toMatchObject({ type: ' Battles ', actors: ['X'] });
+  });
+});
+
+describe('the counts as a CSV', () => {
+  test('one row per year, side and band, sorted, with the band’s edges and both counts', () => {
+    const events = [
+      event({ start: dayNumber('2020-03-01'), km: 9, r: 2, side: 'IR' }),
+      event({ start: dayNumber('2019-03-01'), km: 60, r: 1, side: null }),
+      event({ start: dayNumber('2020-04-01'), km: 5, r: 1, side: 'IR' }),
+    ];
+    expect(bandCountRows(events)).toEqual([
+      ['2019', '', 0, 10, 0, 0],
+      ['2019', '', 10, 25, 0, 0],
+      ['2019', '', 25, 50, 0, 0],
+      ['2019', '', 50, '', 1, 0],
+      ['2020', 'IR', 0, 10, 1, 1],
+      ['2020', 'IR', 10, 25, 0, 1],
+      ['2020', 'IR', 25, 50, 0, 0],
+      ['2020', 'IR', 50, '', 0, 0],
+    ]);
   });
 });

@@ -4,7 +4,7 @@ import type { FeatureCollection } from 'geojson';
 import { describe, expect, test } from 'vitest';
 import { parseCsvPoints } from '../../src/data/csv.ts';
 import { LOCATION_PRECISION, detectEventFormat, readEvent } from '../../src/data/events.ts';
-import { ACLED_COLUMNS, UCDP_COLUMNS, acledSample, ucdpSample } from '../fixtures/events/generate.ts';
+import { ACLED_COLUMNS, UCDP_COLUMNS, acledSample, ucdpSample } from '../fixtures/events/samples.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/events/${name}`, import.meta.url), 'utf8');
 

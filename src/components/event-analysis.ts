@@ -1,0 +1,101 @@
+/**
+ * The analyst panel's state on a <strike-map>: the newest event dataset among the page's own
+ * layers, read as facts (dates, distance to the border, side, facets), and the reader's selection
+ * of a period and facet values. The map's layer is filtered to the selection; the selection can
+ * be saved in the URL and restored when the dataset arrives.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { FilterSpecification } from 'maplibre-gl';
+import type { BorderIndex } from '../geo/index.ts';
+import { dayNumber, eventFacts, isoDay, type EventFacts, type EventSelection } from '../data/event-stats.ts';
+import { eventFilter } from '../map/event-filter.ts';
+import type { SavedEvents } from './hash-state.ts';
+import type { EventFormat } from '../data/events.ts';
+import type { Feature, Point } from 'geojson';
+
+/** A layer of the page's own data read as an event dataset. */
+export interface EventDataset {
+  layerId: string;
+  name: string;
+  format: EventFormat;
+  features: Feature[];
+}
+
+/** Where the datasets come from, and how the map is told what to show of them (UserDataController). */
+export interface EventLayers {
+  readonly eventDatasets: EventDataset[];
+  setFilter(layerId: string, filter: FilterSpecification | null): void;
+}
+
+/** The dataset the panel shows, with its facts and the span of its dates. */
+export interface AnalysedDataset extends EventDataset {
+  facts: EventFacts[];
+  first: number;
+  last: number;
+}
+
+export class EventAnalysis implements ReactiveController {
+  dataset?: AnalysedDataset;
+  selection?: EventSelection;
+  /** A selection from the URL, kept until a dataset arrives. */
+  private saved?: SavedEvents;
+
+  constructor(
+    private host: ReactiveControllerHost,
+    private userData: EventLayers,
+    private borderIndex: () => BorderIndex | undefined,
+  ) {
+    host.addController(this);
+  }
+
+  /** Before each render: picks up a new or removed dataset (and one measurable now the border is loaded). */
+  hostUpdate(): void {
+    const index = this.borderIndex();
+    const newest = this.userData.eventDatasets.at(-1);
+    if (newest?.features === this.dataset?.features) return;
+    if (this.dataset) this.userData.setFilter(this.dataset.layerId, null); // a layer no longer analysed shows all of itself
+    this.dataset = this.selection = undefined;
+    if (!newest || !index) return; // without the border, measured on a later update
+    const distances = newest.features.map((f) => {
+      const at = (f.geometry as Point).coordinates as [number, number]; // an event dataset's features are points
+      return { km: index.nearest(at).km, side: index.side(at) };
+    });
+    const facts = eventFacts(newest.format, newest.features, distances);
+    let [first, last] = [Infinity, -Infinity];
+    for (const e of facts) [first, last] = [Math.min(first, e.start), Math.max(last, e.end)];
+    this.dataset = { ...newest, facts, first, last };
+    const saved = this.saved;
+    this.saved = undefined;
+    this.apply(saved ? restored(saved, first, last) : { from: first, to: last, types: new Set(), actors: new Set() });
+  }
+
+  /** The reader changed the period or the facets. */
+  select(selection: EventSelection): void {
+    this.apply(selection);
+    this.host.requestUpdate();
+  }
+
+  /** A selection read from the URL: applied now, or when a dataset arrives. */
+  restore(saved: SavedEvents): void {
+    if (this.dataset) this.select(restored(saved, this.dataset.first, this.dataset.last));
+    else this.saved = saved;
+  }
+
+  /** The selection as the URL keeps it (null when the whole dataset is shown). */
+  get forUrl(): SavedEvents | null {
+    const [d, s] = [this.dataset, this.selection];
+    if (!d || !s || (s.from === d.first && s.to === d.last && !s.types.size && !s.actors.size)) return null;
+    return { from: isoDay(s.from), to: isoDay(s.to), types: [...s.types], actors: [...s.actors] };
+  }
+
+  private apply(selection: EventSelection): void {
+    this.selection = selection;
+    if (this.dataset) this.userData.setFilter(this.dataset.layerId, eventFilter(this.dataset.format, selection));
+  }
+}
+
+/** A saved selection within the dataset's dates. */
+function restored(saved: SavedEvents, first: number, last: number): EventSelection {
+  const from = Math.max(first, Math.min(last, dayNumber(saved.from)));
+  return { from, to: Math.max(from, Math.min(last, dayNumber(saved.to))), types: new Set(saved.types), actors: new Set(saved.actors) };
+}

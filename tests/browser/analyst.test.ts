@@ -1,0 +1,154 @@
+/**
+ * The analyst's path through an event dataset: drop a UCDP-format file, brush a period, read the
+ * events within 10 km of the border by year, filter by actor, open an event, share the link. The
+ * expected counts are worked out here, apart from the map: distances by Turf over the shipped
+ * border.geojson, periods and facets from the file's own columns.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import { nearestPointOnLine } from '@turf/turf';
+import type { Feature, Point } from 'geojson';
+import { idle, mountMap, shadow, unmountAll, until } from './helpers.ts';
+import type { StrikeMap } from '../../src/components/strike-map.ts';
+import type { UserDataController } from '../../src/components/user-data-controller.ts';
+import { ucdpSample } from '../fixtures/events/samples.ts';
+
+const userData = (el: StrikeMap) => el['userData'] as UserDataController;
+const panel = (el: StrikeMap) => shadow<HTMLElement>(el, 'strike-map-events')!.shadowRoot!;
+const summary = (el: StrikeMap) => panel(el).querySelector('[role="status"]')!.textContent!.trim();
+const rowsOf = (table: Element) => [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent!.replace(/\s+/g, ' ').trim()));
+
+/** Distance to the border by Turf, brute force over the shipped line. */
+async function turfDistances(features: Feature[]): Promise<number[]> {
+  const border = await (await fetch(new URL('../../geodata/border.geojson', import.meta.url).href)).json();
+  return features.map((f) => nearestPointOnLine(border.features[0], (f.geometry as Point).coordinates, { units: 'kilometers' }).properties.pointDistance!);
+}
+
+describe('analyst mode with a UCDP GED file', () => {
+  let el: StrikeMap;
+  let features: Feature[];
+  let km: number[];
+  const rows = 700; // 300 pins (where_prec 1–3) from 2008 to 2024
+
+  beforeAll(async () => {
+    history.replaceState(null, '', location.pathname);
+    el = await mountMap({ hash: '' }, { width: 1100, height: 600 });
+    await userData(el).addFiles([new File([ucdpSample(rows)], 'ged.csv')]);
+    await until(() => shadow(el, 'strike-map-events')?.shadowRoot?.querySelector('h2'));
+    features = userData(el).dropped[0].collection.features;
+    km = await turfDistances(features);
+  });
+  afterAll(() => {
+    unmountAll();
+    history.replaceState(null, '', location.pathname);
+  });
+
+  /** The events the test expects in a period (day numbers) with an actor (or any). */
+  const expected = (from: string, to: string, actor?: string) =>
+    features.map((f, i) => ({ p: f.properties!, km: km[i] })).filter(({ p }) => p.date <= to && p.date_end >= from && (!actor || p.side_a === actor || p.side_b === actor));
+
+  it('shows the whole span at first, per year, with every event counted', () => {
+    expect(panel(el).querySelector('h2')!.textContent).toBe('ged.csv: 300 events (UCDP GED)');
+    const long = (iso: string) => new Date(`${iso}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+    const [first, last] = [features.map((f) => f.properties!.date).sort()[0], features.map((f) => f.properties!.date_end).sort().at(-1)!];
+    expect(summary(el)).toBe(`300 of 300 events selected, ${long(first)} to ${long(last)}.`);
+    expect(panel(el).querySelector('.note')!.textContent).toMatch(/^Events per year;/);
+    // One bar (two rects: exact and spread) per year from the first day to the last.
+    expect(panel(el).querySelectorAll('.chart rect.exact').length).toBe(Number(last.slice(0, 4)) - Number(first.slice(0, 4)) + 1);
+  });
+
+  it('a drag across the chart brushes whole years; the summary, the map and the year table follow', async () => {
+    const chart = panel(el).querySelector<SVGElement>('.chart')!;
+    const box = chart.getBoundingClientRect();
+    const at = (year: number) => ({ x: ((year - 2008 + 0.5) / 17) * box.width, y: box.height / 2 });
+    await userEvent.dragAndDrop(chart, chart, { sourcePosition: at(2010), targetPosition: at(2015) } as never);
+    const chosen = expected('2010-01-01', '2015-12-31');
+    expect(chosen.length).toBeGreaterThan(50);
+    await expect.poll(() => summary(el)).toBe(`${chosen.length} of 300 events selected, 1 Jan 2010 to 31 Dec 2015.`);
+
+    // Within 10 km by year: surely (the whole area of uncertainty within 10 km), possibly (any of it).
+    const yearTable = [...panel(el).querySelectorAll('table')].find((t) => t.querySelector('caption')!.textContent === 'Within 10 km of the border, by year')!;
+    const years = [...new Set(chosen.map(({ p }) => p.date.slice(0, 4)))].sort();
+    expect(rowsOf(yearTable)).toEqual(
+      years.map((year) => {
+        const inYear = chosen.filter(({ p }) => p.date.startsWith(year));
+        const sure = inYear.filter(({ p, km }) => km + p.uncertainty_km < 10).length;
+        const possibly = inYear.filter(({ p, km }) => km - p.uncertainty_km < 10).length;
+        return [year, String(inYear.length), String(sure), String(possibly)];
+      }),
+    );
+    expect(chosen.some(({ p, km }) => km - p.uncertainty_km < 10), 'the sample has events near the border').toBe(true);
+
+    // The map draws the chosen events only (all of them are in view: the file was fitted).
+    await idle(el);
+    const layerId = userData(el).dropped[0].layerId;
+    const drawn = new Set(el.map!.queryRenderedFeatures({ layers: [`${layerId}-circle`] }).map((f) => f.properties.id));
+    expect([...drawn].sort()).toEqual(chosen.map(({ p }) => p.id).sort());
+  });
+
+  it('the sliders move the period by keyboard, one year a step', async () => {
+    const [fromSlider] = panel(el).querySelectorAll<HTMLInputElement>('input[type="range"]');
+    fromSlider.focus();
+    await userEvent.keyboard('{ArrowRight}');
+    await expect.poll(() => summary(el)).toBe(`${expected('2011-01-01', '2015-12-31').length} of 300 events selected, 1 Jan 2011 to 31 Dec 2015.`);
+    await userEvent.keyboard('{ArrowLeft}');
+    await expect.poll(() => summary(el)).toMatch(/, 1 Jan 2010 to 31 Dec 2015\.$/);
+  });
+
+  it('ticking an actor keeps its events, with counts per actor; the link keeps period and actor', async () => {
+    const actor = 'Side A 2 (sample)';
+    const box = [...panel(el).querySelectorAll('fieldset')].find((f) => f.querySelector('legend')!.textContent === 'Actor')!;
+    const label = [...box.querySelectorAll('label')].find((l) => l.textContent!.startsWith(`${actor} (`))!;
+    expect(label.textContent).toBe(`${actor} (${expected('2010-01-01', '2015-12-31', actor).length})`);
+    await userEvent.click(label.querySelector('input')!);
+    const chosen = expected('2010-01-01', '2015-12-31', actor);
+    await expect.poll(() => summary(el)).toBe(`${chosen.length} of 300 events selected, 1 Jan 2010 to 31 Dec 2015.`);
+    const shared = () => new URLSearchParams(location.hash.slice(1));
+    await expect.poll(() => [shared().get('events'), shared().getAll('events-actor')]).toEqual(['2010-01-01..2015-12-31', [actor]]);
+
+    // A second map opened on the shared link, with the same file, starts from the same selection.
+    // (At the top of the page: a map starts only once it is on screen.)
+    const again = document.createElement('strike-map');
+    again.setAttribute('hash', '');
+    again.style.cssText = 'display:block;width:900px;--strike-map-height:400px';
+    document.body.prepend(again);
+    again.scrollIntoView();
+    await again.ready;
+    await userData(again).addFiles([new File([ucdpSample(rows)], 'ged.csv')]);
+    await expect.poll(() => shadow(again, 'strike-map-events')?.shadowRoot?.querySelector('[role="status"]')?.textContent?.trim()).toBe(summary(el));
+    again.remove();
+  });
+
+  it('the list shows the chosen events, sorts by distance, and opens an event’s card', async () => {
+    const list = panel(el).querySelector('strike-event-list')!.shadowRoot!;
+    const chosen = expected('2010-01-01', '2015-12-31', 'Side A 2 (sample)');
+    expect(list.querySelector('table')!.getAttribute('aria-rowcount')).toBe(String(chosen.length + 1));
+    await userEvent.click([...list.querySelectorAll('th button')].find((b) => b.textContent === 'Distance to border')!);
+    const nearest = chosen.reduce((a, b) => (b.km < a.km ? b : a));
+    await expect.poll(() => rowsOf(list.querySelector('table')!).find((r) => r.length > 1)![1]).toBe(nearest.p.where_coordinates);
+    await userEvent.click(list.querySelector('tbody button')!);
+    await expect.poll(() => shadow(el, 'strike-feature-card')?.shadowRoot?.textContent ?? '').toContain(nearest.p.source_article);
+  });
+
+  it('the counts download as a CSV, one row per year, side and band', async () => {
+    const saved: Blob[] = [];
+    const original = URL.createObjectURL;
+    URL.createObjectURL = (blob: Blob) => (saved.push(blob), original.call(URL, blob));
+    try {
+      await userEvent.click([...panel(el).querySelectorAll('button')].find((b) => b.textContent === 'Download these counts (CSV)')!);
+      await expect.poll(() => saved.length).toBe(1);
+    } finally {
+      URL.createObjectURL = original;
+    }
+    const lines = (await saved[0].text()).trim().split('\r\n');
+    expect(lines[0]).toBe('year,side,from_km,to_km,events_sure,events_straddling');
+    const chosen = expected('2010-01-01', '2015-12-31', 'Side A 2 (sample)');
+    // Each event is sure in one band or straddles several: the sure counts plus the events that straddle add up to all.
+    const sure = lines.slice(1).reduce((sum, line) => sum + Number(line.split(',')[4]), 0);
+    const straddlers = chosen.filter(({ p, km }) => {
+      const band = (d: number) => [10, 25, 50].filter((edge) => d >= edge).length;
+      return band(Math.max(0, km - p.uncertainty_km)) !== band(km + p.uncertainty_km);
+    }).length;
+    expect(sure + straddlers).toBe(chosen.length);
+  });
+});
