@@ -19,6 +19,8 @@ export interface EventDataset {
   name: string;
   format: EventFormat;
   features: Feature[];
+  /** Each feature's distance to the border and side, if already measured. */
+  distances?: readonly { km: number; side: 'IR' | 'PK' | null }[];
 }
 
 /** Where the datasets come from, and how the map is told what to show of them (UserDataController). */
@@ -56,7 +58,7 @@ export class EventAnalysis implements ReactiveController {
     if (this.dataset) this.userData.setFilter(this.dataset.layerId, null); // a layer no longer analysed shows all of itself
     this.dataset = this.selection = undefined;
     if (!newest || !index) return; // without the border, measured on a later update
-    const distances = newest.features.map((f) => {
+    const distances = newest.distances ?? newest.features.map((f) => {
       const at = (f.geometry as Point).coordinates as [number, number]; // an event dataset's features are points
       return { km: index.nearest(at).km, side: index.side(at) };
     });

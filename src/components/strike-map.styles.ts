@@ -122,6 +122,32 @@ export const strikeMapStyles = [
       width: min(380px, calc(100% - 16px));
       max-height: calc(100% - 100px);
     }
+    /* An event file being read in the background: its progress and a way to stop, at the foot of the map. */
+    .reading {
+      position: absolute;
+      z-index: 5;
+      inset-inline: 8px;
+      bottom: 32px;
+      display: flex;
+      flex-wrap: wrap;
+      gap: 6px 12px;
+      align-items: center;
+      padding: 8px 12px;
+      background: var(--_surface);
+      border: 1px solid var(--_line);
+      border-radius: 6px;
+    }
+    .reading label {
+      display: flex;
+      flex-wrap: wrap;
+      gap: 6px 12px;
+      align-items: center;
+      flex: 1 1 200px;
+    }
+    .reading progress {
+      flex: 1 1 120px;
+      accent-color: var(--_accent);
+    }
     /* On a narrow map a card is a sheet over the lower part, leaving the site visible above. */
     @container (max-width: 479px) {
       strike-card,

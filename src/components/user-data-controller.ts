@@ -12,7 +12,10 @@ import { removeUserLayer, setUserLayerFilter, setUserLayerVisible, syncUserLayer
 import type { EventFormat } from '../data/events.ts';
 import { EventAnalysis, type EventDataset } from './event-analysis.ts';
 import type { Palette } from '../map/palette.ts';
-import type { BorderIndex, Units } from '../geo/index.ts';
+import type { Units } from '../geo/index.ts';
+import type { Story } from '../data/story.ts';
+import type { BuiltinData } from '../data/types.ts';
+import { SIDE_CODES, type EventFileResult } from '../workers/events-client.ts';
 import type { MessageKey, Texts } from '../i18n/texts.ts';
 import { problemOf, type FileLabel, type Problem } from '../data/problems.ts';
 
@@ -36,7 +39,8 @@ export interface DroppedLayer extends UserLayer {
 export interface UserDataTarget {
   map(): MlMap | undefined;
   palette(): Palette;
-  borderIndex(): BorderIndex | undefined;
+  /** The built-in data and its border index, once loaded. */
+  story(): Story | undefined;
   units(): Units;
   texts(): Texts;
   fitTo(collection: FeatureCollection): void;
@@ -77,7 +81,7 @@ export class UserDataController implements ReactiveController {
     private target: UserDataTarget,
   ) {
     host.addController(this);
-    this.analysis = new EventAnalysis(host, this, () => target.borderIndex());
+    this.analysis = new EventAnalysis(host, this, () => target.story()?.borderIndex);
   }
 
   hostConnected(): void {
@@ -139,7 +143,7 @@ export class UserDataController implements ReactiveController {
   get eventDatasets(): EventDataset[] {
     const texts = this.target.texts();
     const children = this.children().map((el) => ({ layerId: el.layerId, name: texts.fileLabel(el.displayName), format: el.format, features: el.collection?.features ?? [] }));
-    const dropped = this.dropped.map(({ layerId, name, format, collection }) => ({ layerId, name, format, features: collection.features }));
+    const dropped = this.dropped.map(({ layerId, name, format, collection, points }) => ({ layerId, name, format, features: collection.features, distances: points.length === collection.features.length ? points : undefined }));
     return [...children, ...dropped].filter((layer): layer is EventDataset => Boolean(layer.format));
   }
 
@@ -185,17 +189,24 @@ export class UserDataController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  renderCard() {
-    const open = this.feature;
-    return open
-      ? html`<strike-feature-card .texts=${this.target.texts()} .layerName=${open.layer} .properties=${open.properties} .distance=${open.distance} @close=${() => this.close()}></strike-feature-card>`
-      : '';
+  /** What this controller shows over the map: the open feature's card, and a file being read in the worker. */
+  renderOverlay() {
+    const [open, reading, texts] = [this.feature, this.reading, this.target.texts()];
+    const mb = (bytes: number) => texts.number(bytes / 1024 / 1024, 1);
+    return html`${open
+      ? html`<strike-feature-card .texts=${texts} .layerName=${open.layer} .properties=${open.properties} .distance=${open.distance} @close=${() => this.close()}></strike-feature-card>`
+      : ''}${reading
+      ? html`<div class="reading" role="group" aria-label=${texts.t('readingFile', { name: reading.name })}>
+          <label>${texts.t('readingProgress', { name: reading.name, read: mb(reading.read), total: mb(reading.total) })} <progress max=${reading.total} .value=${reading.read}></progress></label>
+          <button type="button" @click=${() => reading.cancel()}>${texts.t('cancelReading')}</button>
+        </div>`
+      : ''}`;
   }
 
   private open(layerId: string, properties: Record<string, unknown>, at: [number, number] | undefined, from: MessageKey): void {
     void import('./feature-card.ts'); // cards load on first use
     this.target.cardOpening();
-    const km = at ? this.target.borderIndex()?.nearest(at).km : undefined;
+    const km = at ? this.target.story()?.borderIndex?.nearest(at).km : undefined;
     const texts = this.target.texts();
     this.feature = { layer: this.layerName(layerId) ?? texts.t('yourData'), properties, distance: km === undefined ? '' : texts.t(from, { distance: texts.distance(km, this.target.units()) }) };
     this.host.requestUpdate();
@@ -213,10 +224,13 @@ export class UserDataController implements ReactiveController {
   async addFiles(files: Iterable<File>): Promise<void> {
     for (const file of files) {
       try {
-        const { checkSize, parseUserText } = await import('../data/parse-user.ts');
-        checkSize(file.name, file.size);
-        const parsed = parseUserText(file.name, await file.text());
-        const layer: DroppedLayer = { layerId: `drop-${++dropCounter}`, name: file.name, color: DROP_COLOR, collection: parsed.collection, areas: parsed.areas, format: parsed.format, points: this.measure(parsed.collection) };
+        const { checkSize, isEventFile, parseUserText } = await import('../data/parse-user.ts');
+        const story = this.target.story();
+        // Event datasets (up to 250 MB) are read and measured in a worker; other files here, up to 10 MB.
+        const inWorker = story && (await isEventFile(file)) ? await this.readInWorker(file, story.data) : undefined;
+        if (!inWorker) checkSize(file.name, file.size);
+        const parsed = inWorker ?? parseUserText(file.name, await file.text());
+        const layer: DroppedLayer = { layerId: `drop-${++dropCounter}`, name: file.name, color: DROP_COLOR, collection: parsed.collection, areas: parsed.areas, format: parsed.format, points: this.measure(parsed.collection, inWorker) };
         this.dropped = [...this.dropped, layer];
         this.draw(layer, file.name);
         this.target.fitTo(parsed.collection);
@@ -226,10 +240,27 @@ export class UserDataController implements ReactiveController {
         const read = parsed.format ? `${texts.t('eventsRead', { name: file.name, format: parsed.format })} ` : '';
         this.target.announce(read + texts.t(layer.points.length ? 'filesAddedMeasured' : 'filesAdded', added));
       } catch (error) {
-        this.target.notice(this.target.texts().problem(problemOf(error)), file.name);
+        if (!(error instanceof DOMException && error.name === 'AbortError')) this.target.notice(this.target.texts().problem(problemOf(error)), file.name);
+      } finally {
+        this.reading = undefined;
       }
     }
     this.host.requestUpdate();
+  }
+
+  /** The file being read in the worker, with its progress, and how to stop it. */
+  reading?: { name: string; read: number; total: number; cancel(): void };
+
+  private async readInWorker(file: File, data: BuiltinData): Promise<EventFileResult> {
+    const { readEventFile } = await import('../workers/events-client.ts');
+    const job = readEventFile({ file, border: data.border, provinces: data.provinces }, (read, total) => {
+      this.reading = { ...this.reading!, read, total };
+      this.host.requestUpdate();
+    });
+    this.reading = { name: file.name, read: 0, total: file.size, cancel: job.cancel };
+    this.target.announce(this.target.texts().t('readingFile', { name: file.name }));
+    this.host.requestUpdate();
+    return job.result;
   }
 
   removeDropped(layerId: string): void {
@@ -241,9 +272,12 @@ export class UserDataController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /** Every point of the collection (the parts of a MultiPoint too) with its distance to the border. */
-  private measure(collection: FeatureCollection): MeasuredPoint[] {
-    const index = this.target.borderIndex();
+  /**
+   * Every point of the collection (the parts of a MultiPoint too) with its distance to the border;
+   * an event file's points come measured from the worker.
+   */
+  private measure(collection: FeatureCollection, measured?: { km: Float64Array; side: Int8Array }): MeasuredPoint[] {
+    const index = this.target.story()?.borderIndex;
     if (!index) return [];
     const points: MeasuredPoint[] = [];
     const texts = this.target.texts();
@@ -254,7 +288,8 @@ export class UserDataController implements ReactiveController {
       const base = String(props.name ?? props.Name ?? props.id ?? texts.t('pointNumbered', { number: i + 1 }));
       positions.forEach(([lon, lat], j) => {
         const name = positions.length > 1 ? `${base} (${j + 1})` : base;
-        points.push({ name, lon, lat, km: index.nearest([lon, lat]).km, side: index.side([lon, lat]) });
+        if (measured) points.push({ name, lon, lat, km: measured.km[i], side: SIDE_CODES[measured.side[i]] });
+        else points.push({ name, lon, lat, km: index.nearest([lon, lat]).km, side: index.side([lon, lat]) });
       });
     });
     return points;

@@ -6,8 +6,8 @@
 import type { Feature, Point } from 'geojson';
 import { cleanFeature, featureProblem, summarise, type ParsedLayer } from './validate.ts';
 import { DataError, generalProblem, problemsIn, type FileLabel, type Problem } from './problems.ts';
-import { checkTextSize } from './limits.ts';
-import { TOO_WIDE, detectEventFormat, readEvent } from './events.ts';
+import { checkTextSize, type SizeLimit } from './limits.ts';
+import { TOO_WIDE, detectEventFormat, readEvent, type EventFormat } from './events.ts';
 
 export const CSV_PROBLEMS = {
   tooShort: 'the CSV needs a header row and at least one data row.',
@@ -20,8 +20,9 @@ const problem = problemsIn(CSV_PROBLEMS);
 const LON_NAMES = ['lon', 'lng', 'long', 'longitude', 'x'];
 const LAT_NAMES = ['lat', 'latitude', 'y'];
 
-export function parseCsvPoints(file: FileLabel, text: string): ParsedLayer {
-  checkTextSize(file, text);
+/** @param limit - the size limit: an ordinary layer's, or an event dataset's (read in a worker) */
+export function parseCsvPoints(file: FileLabel, text: string, limit: SizeLimit = 'layer'): ParsedLayer {
+  checkTextSize(file, text, limit);
   const rows = parseCsv(text.replace(/^\uFEFF/, '')).filter((row) => row.some((cell) => cell.trim() !== ''));
   if (rows.length < 2) throw new DataError(file, problem('tooShort'));
   const header = rows[0].map((name) => name.trim());
@@ -61,6 +62,17 @@ export function parseCsvPoints(file: FileLabel, text: string): ParsedLayer {
   }
   if (!features.length) throw new DataError(file, problem('noRows', { examples: problems.slice(0, 3) }));
   return { collection: { type: 'FeatureCollection', features }, problems: summarise(problems), skipped, ...(format && { format }) };
+}
+
+/**
+ * The event dataset a CSV's header names, if any, from the start of the file alone (so a large
+ * file can be sent to the worker before it is read).
+ *
+ * @param start - the first bytes of the file as text, at least its whole first line
+ */
+export function eventFormatOfHeader(start: string): EventFormat | null {
+  const [header = []] = parseCsv(start.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0]);
+  return detectEventFormat(header.map((name) => name.trim().toLowerCase()));
 }
 
 /** A column name short enough for a message. */

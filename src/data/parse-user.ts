@@ -3,16 +3,22 @@
  * use (only pages with their own data need the validators), so keep it out of static imports.
  */
 import { parseGeoJSONText, type ParsedLayer } from './validate.ts';
-import { checkSize } from './limits.ts';
-import { parseCsvPoints } from './csv.ts';
+import { checkSize, type SizeLimit } from './limits.ts';
+import { eventFormatOfHeader, parseCsvPoints } from './csv.ts';
 import type { FileLabel } from './problems.ts';
 import { geodesicCircle } from '../geo/shapes.ts';
 import type { FeatureCollection, Point, Polygon } from 'geojson';
 
 export { checkSize };
 
-export function parseUserText(name: FileLabel, text: string): ParsedLayer {
-  const parsed = typeof name === 'string' && /\.csv$/i.test(name.split(/[?#]/)[0]) ? parseCsvPoints(name, text) : parseGeoJSONText(name, text);
+/** Whether a file is an event dataset CSV, judged by its name and the header in its first 64 KiB. */
+export async function isEventFile(file: Blob & { name: string }): Promise<boolean> {
+  return /\.csv$/i.test(file.name) && eventFormatOfHeader(await file.slice(0, 64 * 1024).text()) !== null;
+}
+
+/** @param limit - see parseCsvPoints (GeoJSON always has an ordinary layer's limit) */
+export function parseUserText(name: FileLabel, text: string, limit?: SizeLimit): ParsedLayer {
+  const parsed = typeof name === 'string' && /\.csv$/i.test(name.split(/[?#]/)[0]) ? parseCsvPoints(name, text, limit) : parseGeoJSONText(name, text);
   return parsed.format ? { ...parsed, areas: uncertaintyAreas(parsed.collection as FeatureCollection<Point>) } : parsed;
 }
 

@@ -79,7 +79,8 @@ export class DataError extends Error {
   readonly problem: Problem;
   constructor(
     readonly file: FileLabel,
-    why: Problem,
+    /** The problem itself, before the file's name is put in front (to raise it again elsewhere, e.g. after a worker). */
+    readonly why: Problem,
   ) {
     const problem = generalProblem('inFile', { file, problem: why });
     super(problem.text);

@@ -117,6 +117,9 @@ export const en = {
   filesAdded: '{name}: {count} feature(s) added.',
   filesAddedMeasured: '{name}: {count} feature(s) added, {points} point(s) measured to the border.',
   eventsRead: '{name}: read as a {format} event file, with each event’s date and location precision.',
+  readingFile: 'Reading {name} in the background…',
+  readingProgress: '{name}: {read} of {total} MB read',
+  cancelReading: 'Cancel',
   featuresSkipped: '{name}: {count} feature(s) skipped. {problems}',
   // Table
   strikeSites: 'Strike sites ({count})',

@@ -109,6 +109,9 @@ export default {
   filesAdded: '{name}: {count} عارضه افزوده شد.',
   filesAddedMeasured: '{name}: {count} عارضه افزوده شد و فاصلهٔ {points} نقطه تا مرز سنجیده شد.',
   eventsRead: '{name}: به‌عنوان فایل رویدادهای {format} خوانده شد، با تاریخ و دقت مکان هر رویداد.',
+  readingFile: 'در حال خواندن {name} در پس‌زمینه…',
+  readingProgress: '{name}: {read} از {total} MB خوانده شد',
+  cancelReading: 'لغو',
   featuresSkipped: '{name}: {count} عارضه کنار گذاشته شد. {problems}',
   strikeSites: 'محل‌های حمله ({count})',
   columnDate: 'تاریخ',
@@ -256,6 +259,7 @@ export const problems = {
   readTooBig: 'حجم فایل از سقف {limit} بیشتر است',
   broken: 'اتصال هنگام خواندن فایل قطع شد',
   responseNotJson: 'JSON معتبر نیست',
-  fileTooBig: 'حجم فایل {size} MB است؛ سقف مجاز {limit} MB است.',
+  fileTooBig: 'حجم فایل {size} MB است؛ سقف مجاز {limit} MB است. مجموعه‌دادهٔ رویدادها (CSV از UCDP GED یا ACLED) تا {eventLimit} MB را می‌توان روی نقشه رها کرد یا با «انتخاب فایل‌ها…» برگزید: در پس‌زمینه خوانده می‌شود.',
+  eventFileTooBig: 'حجم فایل {size} MB است؛ سقف مجاز برای مجموعه‌دادهٔ رویدادها {limit} MB است.',
   wrongFile: 'این فایل محتوای {lang} نیست (انتظار می‌رفت "lang": "{lang}" و "items")',
 } satisfies ProblemTable;

@@ -109,6 +109,9 @@ export default {
   filesAdded: '{name}: {count} عناصر شامل کیے گئے۔',
   filesAddedMeasured: '{name}: {count} عناصر شامل کیے گئے، {points} نقاط کا سرحد سے فاصلہ ناپا گیا۔',
   eventsRead: '{name}: {format} کی واقعات فائل کے طور پر پڑھی گئی، ہر واقعے کی تاریخ اور مقام کی درستی کے ساتھ۔',
+  readingFile: '{name} پس منظر میں پڑھی جا رہی ہے…',
+  readingProgress: '{name}: {total} MB میں سے {read} MB پڑھے گئے',
+  cancelReading: 'منسوخ کریں',
   featuresSkipped: '{name}: {count} عناصر چھوڑ دیے گئے۔ {problems}',
   strikeSites: 'حملوں کے مقامات ({count})',
   columnDate: 'تاریخ',
@@ -256,6 +259,7 @@ export const problems = {
   readTooBig: 'فائل {limit} کی حد سے زیادہ ہے',
   broken: 'فائل پڑھتے ہوئے رابطہ ٹوٹ گیا',
   responseNotJson: 'درست JSON نہیں',
-  fileTooBig: 'فائل {size} MB کی ہے؛ حد {limit} MB ہے۔',
+  fileTooBig: 'فائل {size} MB کی ہے؛ حد {limit} MB ہے۔ واقعات کا ڈیٹا سیٹ (UCDP GED یا ACLED کی CSV) {eventLimit} MB تک نقشے پر چھوڑا جا سکتا ہے یا «فائلیں منتخب کریں…» سے منتخب کیا جا سکتا ہے: اسے پس منظر میں پڑھا جاتا ہے۔',
+  eventFileTooBig: 'فائل {size} MB کی ہے؛ واقعات کے ڈیٹا سیٹ کی حد {limit} MB ہے۔',
   wrongFile: 'یہ {lang} مواد کی فائل نہیں ("lang": "{lang}" اور "items" متوقع تھے)',
 } satisfies ProblemTable;

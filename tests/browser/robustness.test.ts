@@ -10,6 +10,7 @@ import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import { idle, mountMap, shadow, unmountAll, until } from './helpers.ts';
 import type { StrikeMap } from '../../src/components/strike-map.ts';
 import type { ErrorDetail } from '../../src/components/events.ts';
+import { ucdpSample } from '../fixtures/events/samples.ts';
 import type { UserDataController } from '../../src/components/user-data-controller.ts';
 
 // Literal `new URL('…', import.meta.url)` so Vite resolves each to the URL it serves the file at.
@@ -300,6 +301,47 @@ describe('the reader’s own data', () => {
     expect(el.map!.getSource(`${layer.layerId}-areas`)).toBeUndefined();
   });
 
+  it('reads a UCDP GED file over 10 MB in a worker, with its progress shown, never as one string on the page', async () => {
+    const rows = 30_000;
+    const big = new File([ucdpSample(rows)], 'ged-large.csv');
+    expect(big.size).toBeGreaterThan(10 * 1024 * 1024);
+    const whole = [vi.spyOn(big, 'text'), vi.spyOn(big, 'arrayBuffer')];
+    const errors = collectErrors(el);
+    const adding = userData(el).addFiles([big]);
+    await expect.poll(() => el.shadowRoot!.querySelector('.reading progress')).toBeTruthy();
+    expect(el.shadowRoot!.querySelector('.reading')!.textContent).toMatch(/^\s*ged-large\.csv: [\d.]+ of 1\d\.\d MB read/);
+    await adding;
+    errors.stop();
+    for (const read of whole) expect(read).not.toHaveBeenCalled();
+    expect(el.shadowRoot!.querySelector('.reading')).toBeNull();
+    // Rows with where_prec 1–3 (i % 7 < 3) are pins; the others are reported once per level.
+    const pins = Array.from({ length: rows }, (_, i) => i % 7 < 3).filter(Boolean).length;
+    const layer = userData(el).dropped.at(-1)!;
+    expect(layer.collection.features).toHaveLength(pins);
+    expect(layer.areas!.features).toHaveLength(pins);
+    expect(errors.details.map((d) => d.message)).toEqual([expect.stringMatching(new RegExp(`^ged-large\\.csv: ${(rows - pins).toLocaleString('en')} feature\\(s\\) skipped\\.`))]);
+    // Measured in the worker: a sample of the distances against Turf over the shipped border.
+    for (const i of [0, 1234, pins - 1]) {
+      const { km } = await truthFor((layer.collection.features[i].geometry as Point).coordinates as [number, number]);
+      expect(layer.points[i].km).toBeCloseTo(km, 1);
+    }
+    userData(el).removeDropped(layer.layerId);
+  });
+
+  it('cancelling a file being read in the background adds nothing and reports nothing', async () => {
+    const errors = collectErrors(el);
+    const before = userData(el).dropped.length;
+    const adding = userData(el).addFiles([new File([ucdpSample(20_000)], 'ged-cancel.csv')]);
+    const cancel = await until(() => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.reading button')].find((b) => b.textContent === 'Cancel'));
+    cancel.click();
+    await adding;
+    errors.stop();
+    expect(userData(el).dropped.length).toBe(before);
+    expect(errors.details).toEqual([]);
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.reading')).toBeNull();
+  });
+
   it('reports a CSV row with NaN coordinates by its row number and keeps the others', async () => {
     const errors = collectErrors(el);
     await dropFiles(el, [new File(['name,lon,lat\nA,63,27\nB,NaN,27\nC,62,200\n'], 'rows.csv')]);
@@ -371,7 +413,10 @@ describe('the reader’s own data', () => {
     await userData(el).addFiles([big]);
     errors.stop();
     for (const read of reads) expect(read).not.toHaveBeenCalled();
-    expect(errors.details.map((d) => d.message)).toEqual(['huge.geojson: the file is 10.0 MB; the limit is 10 MB.']);
+    // The refusal says how a large dataset can be loaded instead.
+    expect(errors.details.map((d) => d.message)).toEqual([
+      'huge.geojson: the file is 10.0 MB; the limit is 10 MB. An event dataset (a UCDP GED or ACLED CSV) up to 250 MB can be dropped on the map or chosen with “Choose files…”: it is read in the background.',
+    ]);
     await el.updateComplete;
     expect(noticeTexts(el).some((n) => n.includes('huge.geojson') && n.includes('limit is 10 MB'))).toBe(true);
     // Inline text is checked too, in UTF-8 bytes, before JSON.parse: 5.3 million "é" (2 bytes each)

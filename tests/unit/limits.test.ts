@@ -45,7 +45,7 @@ describe('the limit', () => {
       }
     })();
     expect(error).toBeInstanceOf(DataError);
-    expect(error!.message).toBe('a.geojson: the file is 10.0 MB; the limit is 10 MB.');
+    expect(error!.message).toMatch(/^a\.geojson: the file is 10\.0 MB; the limit is 10 MB\. An event dataset/);
     expect(() => checkSize('b.csv', 15 * 1024 * 1024)).toThrow('b.csv: the file is 15.0 MB; the limit is 10 MB.');
     expect(checkSizeForFiles).toBe(checkSize); // the check the page runs on File.size before reading
   });
@@ -65,5 +65,28 @@ describe('the limit', () => {
     // The same number of one-byte characters is fine.
     expect(parseGeoJSONText('ok.geojson', `{"type":"Point","coordinates":[1,2],"note":"${'e'.repeat(5_300_000)}"}`).collection.features).toHaveLength(1);
     expect(parseCsvPoints('ok.csv', `name,lon,lat\n${'e'.repeat(5_300_000)},1,2\n`).collection.features).toHaveLength(1);
+  });
+});
+
+describe('event datasets have their own limit', () => {
+  it('250 MiB, with its own message; an ordinary file over 10 MB is told how to load a dataset instead', async () => {
+    const { MAX_EVENT_BYTES, checkEventSize } = await import('../../src/data/limits.ts');
+    expect(MAX_EVENT_BYTES).toBe(262_144_000);
+    expect(() => checkEventSize('ged.csv', 262_144_000)).not.toThrow();
+    expect(() => checkEventSize('ged.csv', 262_144_001)).toThrow('ged.csv: the file is 250.0 MB; the limit for an event dataset is 250 MB.');
+    expect(() => checkSize('b.csv', 15 * 1024 * 1024)).toThrow(/An event dataset \(a UCDP GED or ACLED CSV\) up to 250 MB can be dropped on the map/);
+    expect(() => checkTextSize('ged.csv', 'x'.repeat(MAX_DATA_BYTES + 1), 'events')).not.toThrow();
+  });
+
+  it('an event file is known by its name and the header at its start', async () => {
+    const { isEventFile } = await import('../../src/data/parse-user.ts');
+    const { eventFormatOfHeader } = await import('../../src/data/csv.ts');
+    const ucdp = '\uFEFFid,where_prec,date_start,side_a,latitude,longitude\r\n1,1,2024-01-16,A,27,63\r\n';
+    expect(eventFormatOfHeader(ucdp)).toBe('UCDP GED');
+    expect(eventFormatOfHeader('"event_date","geo_precision", EVENT_TYPE ,lat,lon\n')).toBe('ACLED');
+    expect(eventFormatOfHeader('name,lon,lat\nwhere_prec,date_start,side_a\n')).toBeNull(); // only the first line is the header
+    expect(await isEventFile(new File([ucdp], 'ged.CSV'))).toBe(true);
+    expect(await isEventFile(new File([ucdp], 'ged.geojson'))).toBe(false);
+    expect(await isEventFile(new File(['name,lon,lat\n'], 'points.csv'))).toBe(false);
   });
 });

@@ -60,9 +60,11 @@ describe('a problem in each language', () => {
 
   test('a label written in the reader’s language stands in for a file name', async () => {
     const error = thrown(() => checkSize(generalProblem('inlineLayer'), 11 * 1024 * 1024));
-    expect(error.message).toBe('Inline layer: the file is 11.0 MB; the limit is 10 MB.');
+    expect(error.message).toBe('Inline layer: the file is 11.0 MB; the limit is 10 MB. An event dataset (a UCDP GED or ACLED CSV) up to 250 MB can be dropped on the map or chosen with “Choose files…”: it is read in the background.');
     const ur = await loadTexts('ur');
-    expect(ur.problem(error.problem)).toBe(`صفحے میں درج پرت: فائل ${apart('11.0')} MB کی ہے؛ حد ${apart('10')} MB ہے۔`);
+    expect(ur.problem(error.problem)).toBe(
+      `صفحے میں درج پرت: فائل ${apart('11.0')} MB کی ہے؛ حد ${apart('10')} MB ہے۔ واقعات کا ڈیٹا سیٹ (UCDP GED یا ACLED کی CSV) ${apart('250')} MB تک نقشے پر چھوڑا جا سکتا ہے یا «فائلیں منتخب کریں…» سے منتخب کیا جا سکتا ہے: اسے پس منظر میں پڑھا جاتا ہے۔`,
+    );
     expect(ur.fileLabel('clinics.geojson')).toBe('clinics.geojson');
     expect(ur.fileLabel(generalProblem('inlineLayer'))).toBe('صفحے میں درج پرت');
   });

@@ -1,0 +1,47 @@
+/** Reads an event dataset off the main thread (see events-client.ts). */
+import { parseUserText } from '../data/parse-user.ts';
+import { DataError } from '../data/problems.ts';
+import { checkSize } from '../data/limits.ts';
+import { BorderIndex } from '../geo/border-index.ts';
+import { BATCH, SIDE_CODES, type EventFileJob, type WorkerMessage } from './events-client.ts';
+
+const post = (message: WorkerMessage, transfer: Transferable[] = []) => self.postMessage(message, { transfer });
+
+/** The file's text, read in chunks with the progress reported as it goes. */
+async function readText(file: File): Promise<string> {
+  const decoder = new TextDecoder();
+  const parts: string[] = [];
+  let read = 0;
+  const reader = file.stream().getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    parts.push(decoder.decode(value, { stream: true }));
+    read += value.byteLength;
+    post({ type: 'progress', read, total: file.size });
+  }
+  parts.push(decoder.decode());
+  return parts.join('');
+}
+
+self.onmessage = async ({ data: { file, border, provinces } }: MessageEvent<EventFileJob>) => {
+  try {
+    const parsed = parseUserText(file.name, await readText(file), 'events');
+    if (!parsed.format) checkSize(file.name, file.size); // not an event dataset after all: an ordinary layer's limit
+    const index = BorderIndex.fromGeoJSON(border, provinces);
+    const features = parsed.collection.features;
+    const km = new Float64Array(features.length);
+    const side = new Int8Array(features.length);
+    features.forEach((f, i) => {
+      const at = (f.geometry as { coordinates: number[] }).coordinates;
+      km[i] = index.nearest(at).km;
+      side[i] = SIDE_CODES.indexOf(index.side(at));
+    });
+    for (let i = 0; i < features.length; i += BATCH) {
+      post({ type: 'events', features: features.slice(i, i + BATCH) as never, areas: parsed.areas!.features.slice(i, i + BATCH) });
+    }
+    post({ type: 'done', format: parsed.format, skipped: parsed.skipped, problems: parsed.problems, km, side }, [km.buffer, side.buffer]);
+  } catch (error) {
+    post(error instanceof DataError ? { type: 'failed', file: file.name, why: error.why } : { type: 'crashed', message: error instanceof Error ? error.message : String(error) });
+  }
+};
