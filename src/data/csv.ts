@@ -4,10 +4,10 @@
  * see events.ts) gains each row's date, date precision and uncertainty radius. Pure: no DOM.
  */
 import type { Feature, Point } from 'geojson';
-import { cleanFeature, featureProblem, summarise, type ParsedLayer } from './validate.ts';
+import { cleanKey, featureProblem, summarise, type ParsedLayer } from './validate.ts';
 import { DataError, generalProblem, problemsIn, type FileLabel, type Problem } from './problems.ts';
 import { checkTextSize, type SizeLimit } from './limits.ts';
-import { TOO_WIDE, detectEventFormat, readEvent, type EventFormat } from './events.ts';
+import { TOO_WIDE, detectEventFormat, eventColumns, readEvent, type EventFormat } from './events.ts';
 
 export const CSV_PROBLEMS = {
   tooShort: 'the CSV needs a header row and at least one data row.',
@@ -38,12 +38,15 @@ export function parseCsvPoints(file: FileLabel, text: string, limit: SizeLimit =
   const problems: Problem[] = [];
   // Events located too widely for a pin are expected in event datasets: one problem per level.
   const tooWide = new Map<string, { why: Problem; rows: number[] }>();
-  rows.slice(1).forEach((row, i) => {
+  // Worked out once, not per row (a dataset has 100,000 of them): the columns kept as properties,
+  // under names MapLibre can carry, and where the event columns are.
+  const kept = header.flatMap((name, j) => (j !== lonAt && j !== latAt && name ? [[j, cleanKey(name)] as const] : []));
+  const eventAt = format ? eventColumns(format).map((name) => [name, lower.indexOf(name)] as const) : [];
+  for (let r = 1; r < rows.length; r++) {
+    const [row, i] = [rows[r], r - 1];
     // fromEntries defines own properties, so a column named "__proto__" stays a plain value.
-    const properties: Record<string, string | number> = Object.fromEntries(
-      header.flatMap((name, j) => (j !== lonAt && j !== latAt && name ? [[name, row[j] ?? '']] : [])),
-    );
-    const event = format ? readEvent(format, Object.fromEntries(lower.map((name, j) => [name, row[j]]))) : null;
+    const properties: Record<string, string | number> = Object.fromEntries(kept.map(([j, name]) => [name, row[j] ?? '']));
+    const event = format ? readEvent(format, Object.fromEntries(eventAt.map(([name, j]) => [name, row[j]]))) : null;
     if (event && !('key' in event)) Object.assign(properties, event);
     const feature: Feature<Point> = { type: 'Feature', properties, geometry: { type: 'Point', coordinates: [toNumber(row[lonAt]), toNumber(row[latAt])] } };
     const why = event && 'key' in event ? event : featureProblem(feature);
@@ -53,8 +56,8 @@ export function parseCsvPoints(file: FileLabel, text: string, limit: SizeLimit =
       level.rows.push(i + 2);
       tooWide.set(why.key, level);
     } else if (why) problems.push(generalProblem('atRow', { file, index: i + 2, problem: why }));
-    else features.push(cleanFeature(feature) as Feature<Point>);
-  });
+    else features.push(feature); // already clean: text cells under clean names, and a 2D point
+  }
   const skipped = rows.length - 1 - features.length;
   for (const { why, rows: at } of tooWide.values()) {
     const listed = at.slice(0, 10).join(', ') + (at.length > 10 ? ', …' : '');

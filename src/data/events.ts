@@ -52,6 +52,12 @@ const COLUMNS = {
   ACLED: { required: ['event_date', 'geo_precision', 'event_type'], where: 'geo_precision', when: 'time_precision', start: 'event_date', end: 'event_date' },
 } as const;
 
+/** The columns {@link readEvent} reads (lower case), so a caller can hand it just those. */
+export function eventColumns(format: EventFormat): string[] {
+  const { where, when, start, end } = COLUMNS[format];
+  return [...new Set([where, when, start, end])];
+}
+
 /** The columns an event dataset is filtered by (what kind of event it was, and who took part) and the one naming its place. */
 export const FACET_COLUMNS: Readonly<Record<EventFormat, { type: string; actors: readonly string[]; place: string }>> = {
   'UCDP GED': { type: 'type_of_violence', actors: ['side_a', 'side_b'], place: 'where_coordinates' },

@@ -170,9 +170,12 @@ export function cleanFeature(feature: Feature): Feature {
   return out;
 }
 
+/** A property name MapLibre can carry: a reserved one gains a trailing "_". */
+export const cleanKey = (key: string): string => (RESERVED_KEYS.has(key) ? `${key}_` : key);
+
 function cleanProperties(properties: Feature['properties']): Record<string, unknown> {
   const entries = Object.entries(properties ?? {}).map(([key, value]) => [
-    RESERVED_KEYS.has(key) ? `${key}_` : key,
+    cleanKey(key),
     value !== null && typeof value === 'object' ? JSON.stringify(value) : value,
   ]);
   return Object.fromEntries(entries);
