@@ -13,7 +13,8 @@
  *    (UI fonts, the map's canvas font, the message catalogue chunk and the translated content).
  *    Then the poster: on Slow 4G, the embed page's poster painted and its `ready`, vs bare.html's
  *    first map frame.
- * 4. The machine.
+ * 4. Analyst mode: scripts/bench-events.ts (a 100,000-row UCDP-format file).
+ * 5. The machine.
  *
  * Progress goes to stderr; the report to stdout.
  */
@@ -28,6 +29,7 @@ import { build, type Rolldown } from 'vite';
 import { chromium, type Browser } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from './chromium.ts';
 import { benchGeo } from './bench-geo.ts';
+import { benchEvents } from './bench-events.ts';
 import { UI_FACES } from '../src/i18n/fonts.ts';
 import { CANVAS_FONT } from '../src/map/language.ts';
 
@@ -495,6 +497,8 @@ async function posterStartup(browser: Browser, explorerBase: string, bareBase: s
 const started = new Date();
 log('geometry (scripts/bench-geo.ts) …');
 const geo = process.env.BENCH_GEO === '0' ? ['(skipped: BENCH_GEO=0)'] : await benchGeo();
+log('analyst mode at 100,000 events (scripts/bench-events.ts) …');
+const events = process.env.BENCH_EVENTS === '0' ? ['(skipped: BENCH_EVENTS=0)'] : await benchEvents();
 const { lines: bundleLines } = await bundle();
 await buildBare();
 
@@ -535,6 +539,10 @@ const report = [
   '### Geometry (issue 5): BorderIndex vs brute-force Turf',
   '',
   ...geo.map((l) => `- ${l}`),
+  '',
+  '### Analyst mode (issue 15): a 100,000-row event dataset, in Node',
+  '',
+  ...events.map((l) => `- ${l}`),
   '',
   ...bundleLines,
   '',

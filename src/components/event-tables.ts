@@ -63,8 +63,13 @@ export const eventTableStyles = css`
     white-space: nowrap;
   }
   .straddling {
+    display: block;
     color: var(--_muted);
     font-size: 12px;
+  }
+  .scroll {
+    max-width: 100%;
+    overflow-x: auto;
   }
 `;
 
@@ -115,7 +120,7 @@ export function renderBandTables(t: Texts, units: Units, events: readonly EventF
     save(`${name.replace(/\.[^.]+$/, '')}-distance-counts.csv`, new Blob([toCsv(BAND_COUNT_COLUMNS, bandCountRows(events))], { type: 'text/csv' }));
   };
   return html`<div class="stats">
-      <table>
+      <div class="scroll"><table>
         <caption>${t.t('bandsByDistance')}</caption>
         <thead>
           <tr><th scope="col">${t.t('bandColumn')}</th>${sides.map((side) => html`<th scope="col">${side ? t.country(side) : t.t('outsideProvinces')}</th>`)}<th scope="col">${t.t('allSides')}</th></tr>
@@ -123,8 +128,8 @@ export function renderBandTables(t: Texts, units: Units, events: readonly EventF
         <tbody>
           ${bandNames(t, units).map((band, i) => html`<tr><th scope="row">${band}</th>${sides.map((side) => countCell(t, bySide.get(side), i))}${countCell(t, all, i)}</tr>`)}
         </tbody>
-      </table>
-      <table>
+      </table></div>
+      <div class="scroll"><table>
         <caption>${t.t('withinByYear', { distance: near })}</caption>
         <thead>
           <tr><th scope="col">${t.t('columnYear')}</th><th scope="col">${t.t('columnEvents')}</th><th scope="col">${t.t('columnWithin', { distance: near })}</th><th scope="col">${t.t('columnPossibly', { distance: near })}</th></tr>
@@ -132,7 +137,7 @@ export function renderBandTables(t: Texts, units: Units, events: readonly EventF
         <tbody>
           ${byYear.map(([year, c]) => html`<tr><th scope="row">${t.year(Number(year))}</th><td class="num">${t.number(c.total)}</td><td class="num">${t.number(c.sure[0])}</td><td class="num">${t.number(c.sure[0] + c.straddling[0])}</td></tr>`)}
         </tbody>
-      </table>
+      </table></div>
     </div>
     <p class="note">${t.t('straddlingNote')}</p>
     <div class="actions"><button type="button" @click=${download}>${t.t('downloadCounts')}</button></div>`;
