@@ -16,7 +16,9 @@ export interface UserLayer {
   label?: string;
 }
 
-const kinds = ['area-fill', 'area-line', 'fill', 'line', 'circle', 'label'] as const;
+const kinds = ['area-fill', 'area-line', 'heat', 'fill', 'line', 'circle', 'label'] as const;
+/** From this many events, a density layer carries the view at low zoom, where pins pile up. */
+export const DENSE_EVENTS = 2000;
 const areasOf = (id: string) => `${id}-areas`;
 const layerIds = (id: string) => kinds.map((kind) => `${id}-${kind}`);
 const geometryIs = (...types: string[]) => ['match', ['geometry-type'], types, true, false] as FilterSpecification;
@@ -27,19 +29,42 @@ const GEOMETRY: Partial<Record<(typeof kinds)[number], FilterSpecification>> = {
   circle: geometryIs('Point', 'MultiPoint'),
 };
 
-/** The areas of uncertainty, as the strike sites' are drawn: a light fill and a dashed edge. */
-function areaSpecs({ layerId: id, color }: UserLayer): LayerSpecification[] {
+const isDense = (layer: UserLayer) => (layer.areas?.features.length ?? 0) >= DENSE_EVENTS;
+
+/**
+ * An event dataset's areas of uncertainty, as the strike sites' are drawn (a light fill and a
+ * dashed edge), and for a dense one a density layer that gives way to the pins by zoom 9. Both
+ * follow the layer's filter (the analyst panel's period and facets).
+ */
+function areaSpecs(layer: UserLayer): LayerSpecification[] {
+  const { layerId: id, color } = layer;
+  const dense = isDense(layer);
+  // Each event weighs less the more there are, so the colours show where events gather, not that there are many.
+  const weight = Math.min(1, DENSE_EVENTS / 4 / (layer.areas?.features.length ?? 1));
+  const heat: LayerSpecification = {
+    id: `${id}-heat`,
+    type: 'heatmap',
+    source: id,
+    maxzoom: 9,
+    paint: { 'heatmap-weight': weight, 'heatmap-radius': ['interpolate', ['linear'], ['zoom'], 4, 10, 9, 30], 'heatmap-opacity': ['interpolate', ['linear'], ['zoom'], 6, 0.85, 9, 0] },
+  };
+  // A dense dataset's areas, overlapping by the thousand, wait until the pins can be told apart.
+  const minzoom = dense ? 8 : 0;
   return [
-    { id: `${id}-area-fill`, type: 'fill', source: areasOf(id), paint: { 'fill-color': color, 'fill-opacity': 0.1 } },
-    { id: `${id}-area-line`, type: 'line', source: areasOf(id), paint: { 'line-color': color, 'line-width': 1, 'line-dasharray': [2, 2] } },
+    { id: `${id}-area-fill`, type: 'fill', source: areasOf(id), minzoom, paint: { 'fill-color': color, 'fill-opacity': 0.1 } },
+    { id: `${id}-area-line`, type: 'line', source: areasOf(id), minzoom, paint: { 'line-color': color, 'line-width': 1, 'line-dasharray': [2, 2] } },
+    ...(dense ? [heat] : []),
   ];
 }
 
-function specs({ layerId: id, color, label }: UserLayer, p: Palette): LayerSpecification[] {
+function specs(layer: UserLayer, p: Palette): LayerSpecification[] {
+  const { layerId: id, color, label } = layer;
+  // Over a density layer, pins fade in as it fades out.
+  const opacity = isDense(layer) ? (['interpolate', ['linear'], ['zoom'], 6, 0.1, 9, 1] as never) : 1;
   return [
     { id: `${id}-fill`, type: 'fill', source: id, filter: GEOMETRY.fill, paint: { 'fill-color': color, 'fill-opacity': 0.25 } },
     { id: `${id}-line`, type: 'line', source: id, filter: GEOMETRY.line, paint: { 'line-color': color, 'line-width': 2 } },
-    { id: `${id}-circle`, type: 'circle', source: id, filter: GEOMETRY.circle, paint: { 'circle-radius': 5, 'circle-color': color, 'circle-stroke-color': p.textHalo, 'circle-stroke-width': 1.5 } },
+    { id: `${id}-circle`, type: 'circle', source: id, filter: GEOMETRY.circle, paint: { 'circle-radius': 5, 'circle-color': color, 'circle-stroke-color': p.textHalo, 'circle-stroke-width': 1.5, 'circle-opacity': opacity, 'circle-stroke-opacity': opacity } },
     {
       id: `${id}-label`,
       type: 'symbol',
@@ -54,11 +79,15 @@ function specs({ layerId: id, color, label }: UserLayer, p: Palette): LayerSpeci
 export function syncUserLayer(map: MlMap, layer: UserLayer, palette: Palette): void {
   setSource(map, layer.layerId, layer.collection);
   if (layer.areas) setSource(map, areasOf(layer.layerId), layer.areas);
-  else removeAreas(map, layer.layerId); // the layer's new data is not an event dataset
+  if (!isDense(layer)) removeLayers(map, [`${layer.layerId}-heat`]);
+  if (!layer.areas) removeAreas(map, layer.layerId); // the layer's new data is not an event dataset
   const before = map.getLayer('uncertainty-fill') ? 'uncertainty-fill' : undefined;
   for (const spec of [...(layer.areas ? areaSpecs(layer) : []), ...specs(layer, palette)]) {
     if (!map.getLayer(spec.id)) map.addLayer(spec, before);
-    else for (const [key, value] of Object.entries(spec.paint ?? {})) map.setPaintProperty(spec.id, key as never, value as never);
+    else {
+      for (const [key, value] of Object.entries(spec.paint ?? {})) map.setPaintProperty(spec.id, key as never, value as never);
+      map.setLayerZoomRange(spec.id, spec.minzoom ?? 0, spec.maxzoom ?? 24); // new data may be denser or sparser
+    }
   }
   map.setLayoutProperty(`${layer.layerId}-label`, 'text-field', layer.label ? ['to-string', ['get', layer.label]] : '');
 }
@@ -75,7 +104,7 @@ export function setUserLayerVisible(map: MlMap, layerId: string, visible: boolea
 
 export function removeUserLayer(map: MlMap, layerId: string): void {
   removeAreas(map, layerId);
-  for (const id of layerIds(layerId)) if (map.getLayer(id)) map.removeLayer(id);
+  removeLayers(map, layerIds(layerId));
   if (map.getSource(layerId)) map.removeSource(layerId);
 }
 
@@ -90,7 +119,11 @@ export function setUserLayerFilter(map: MlMap, layerId: string, filter: FilterSp
   }
 }
 
+function removeLayers(map: MlMap, ids: string[]): void {
+  for (const id of ids) if (map.getLayer(id)) map.removeLayer(id);
+}
+
 function removeAreas(map: MlMap, layerId: string): void {
-  for (const id of [`${layerId}-area-fill`, `${layerId}-area-line`]) if (map.getLayer(id)) map.removeLayer(id);
+  removeLayers(map, [`${layerId}-area-fill`, `${layerId}-area-line`]);
   if (map.getSource(areasOf(layerId))) map.removeSource(areasOf(layerId));
 }

@@ -82,6 +82,7 @@ describe('analyst mode with a UCDP GED file', () => {
     // The map draws the chosen events only (all of them are in view: the file was fitted).
     await idle(el);
     const layerId = userData(el).dropped[0].layerId;
+    expect(el.map!.getLayer(`${layerId}-heat`), '300 pins are not dense enough for a density layer').toBeUndefined();
     const drawn = new Set(el.map!.queryRenderedFeatures({ layers: [`${layerId}-circle`] }).map((f) => f.properties.id));
     expect([...drawn].sort()).toEqual(chosen.map(({ p }) => p.id).sort());
   });

@@ -325,7 +325,15 @@ describe('the reader’s own data', () => {
       const { km } = await truthFor((layer.collection.features[i].geometry as Point).coordinates as [number, number]);
       expect(layer.points[i].km).toBeCloseTo(km, 1);
     }
+    // Dense: a density layer carries the low zooms, and it follows the analyst panel's period as the areas do.
+    await el.updateComplete;
+    expect(el.map!.getLayer(`${layer.layerId}-heat`)?.type).toBe('heatmap');
+    const analysis = userData(el).analysis;
+    analysis.select({ ...analysis.selection!, to: analysis.selection!.from + 365 });
+    expect(el.map!.getFilter(`${layer.layerId}-heat`)).toEqual(el.map!.getFilter(`${layer.layerId}-area-fill`));
+    expect(JSON.stringify(el.map!.getFilter(`${layer.layerId}-heat`))).toContain('date_end');
     userData(el).removeDropped(layer.layerId);
+    expect(el.map!.getLayer(`${layer.layerId}-heat`)).toBeUndefined();
   });
 
   it('cancelling a file being read in the background adds nothing and reports nothing', async () => {
