@@ -110,3 +110,16 @@ export const panelStyles = css`
     color: var(--_muted);
   }
 `;
+
+/** A table's sort buttons in its header cells: they read as the column's title, underlined dotted. */
+export const sortButtonStyles = css`
+  th button {
+    background: none;
+    border: 0;
+    padding: 0;
+    min-height: 24px;
+    font-weight: 700;
+    color: inherit;
+    text-decoration: underline dotted;
+  }
+`;

@@ -12,7 +12,7 @@ import { english } from '../i18n/texts.ts';
 import type { Units } from '../geo/units.ts';
 import { FACET_COLUMNS, type EventFormat } from '../data/events.ts';
 import { isoDay, selects, type EventFacts, type EventSelection } from '../data/event-stats.ts';
-import { controlStyles } from './shared-styles.ts';
+import { controlStyles, sortButtonStyles } from './shared-styles.ts';
 
 type SortKey = 'date' | 'distance';
 const ROW_PX = 34;
@@ -26,6 +26,7 @@ const EXTRA_ROWS = 8; // drawn above and below the view, so a fast scroll does n
 export class StrikeEventList extends LitElement {
   static styles = [
     controlStyles,
+    sortButtonStyles,
     css`
       :host {
         display: block;
@@ -57,15 +58,6 @@ export class StrikeEventList extends LitElement {
         text-align: start;
         padding: 4px 8px;
         z-index: 1;
-      }
-      th button {
-        background: none;
-        border: 0;
-        padding: 0;
-        min-height: 24px;
-        font-weight: 700;
-        color: inherit;
-        text-decoration: underline dotted;
       }
       td {
         height: ${ROW_PX - 1}px;

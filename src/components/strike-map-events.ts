@@ -10,7 +10,7 @@ import { property, state } from 'lit/decorators.js';
 import { customElement } from './define.ts';
 import { english, type MessageKey } from '../i18n/texts.ts';
 import type { Units } from '../geo/units.ts';
-import { binUnitFor, facetCounts, isoDay, periodStarts, selects, timeHistogram, type BinUnit, type EventSelection } from '../data/event-stats.ts';
+import { binUnitFor, facetCounts, isoDay, periodOf, periodStarts, selects, timeHistogram, type BinUnit, type EventSelection } from '../data/event-stats.ts';
 import type { AnalysedDataset } from './event-analysis.ts';
 import { controlStyles } from './shared-styles.ts';
 import { renderBandTables, renderFacet, eventTableStyles } from './event-tables.ts';
@@ -149,9 +149,7 @@ export class StrikeMapEvents extends LitElement {
   }
 
   private periodAt(day: number): number {
-    let i = 0;
-    while (i + 1 < this.starts.length && this.starts[i + 1] <= day) i++;
-    return i;
+    return periodOf(day, this.starts);
   }
 
   /** The period under a pointer on the chart (time runs right to left in Urdu and Persian). */

@@ -11,7 +11,7 @@ import { sourceList } from './source-list.ts';
 import { distanceRange, type DistanceRange } from '../geo/distance-range.ts';
 import type { BorderIndex } from '../geo/border-index.ts';
 import type { Units } from '../geo/units.ts';
-import { controlStyles } from './shared-styles.ts';
+import { controlStyles, sortButtonStyles } from './shared-styles.ts';
 import { english, type Texts } from '../i18n/texts.ts';
 import type { ContentTexts } from '../data/content-i18n.ts';
 import { translated } from './translated.ts';
@@ -32,6 +32,7 @@ type SortKey = 'date' | 'distance';
 export class StrikeMapTable extends LitElement {
   static styles = [
     controlStyles,
+    sortButtonStyles,
     css`
       :host {
         display: block;
@@ -62,15 +63,6 @@ export class StrikeMapTable extends LitElement {
         font-size: 12px;
         color: var(--_muted);
         white-space: nowrap;
-      }
-      th button {
-        background: none;
-        border: 0;
-        padding: 0;
-        min-height: 24px;
-        font-weight: 700;
-        color: inherit;
-        text-decoration: underline dotted;
       }
       tr.selected td {
         background: color-mix(in srgb, var(--_accent) 14%, transparent);

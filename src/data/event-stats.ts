@@ -79,8 +79,8 @@ export function periodStarts(first: number, last: number, unit: BinUnit): number
   return starts;
 }
 
-/** The index of the period holding `day` (`starts` ascending, `day` not before the first). */
-function periodOf(day: number, starts: readonly number[]): number {
+/** The index of the period holding `day` (`starts` ascending; a day before the first gives 0). */
+export function periodOf(day: number, starts: readonly number[]): number {
   let [lo, hi] = [0, starts.length - 1];
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
