@@ -13,7 +13,7 @@
  *
  * Loaded on demand only (`await import(...)`, in a worker): it brings Clipper2 with it.
  */
-import { Clipper, ClipperOffset, EndType, FillRule, JoinType, type Path64, type Paths64 } from '@countertype/clipper2-ts';
+import { Clipper, ClipperOffset, EndType, FillRule, JoinType, PointInPolygonResult, type Path64, type Paths64 } from '@countertype/clipper2-ts';
 import type { Feature, LineString, MultiPolygon, Polygon, Position } from 'geojson';
 import type { BorderIndex, NearestResult } from './border-index.ts';
 import type { Country, ProvinceCollection } from './sides.ts';
@@ -153,7 +153,9 @@ function toPolygons(paths: Paths64, toLonLat: (p: { x: number; y: number }) => [
     else holes.push(path);
   }
   for (const hole of holes) {
-    const outer = outers.find((o) => Clipper.pointInPolygon(hole[0], o.path) !== 0) ?? outers[0];
+    // A hole belongs to the smallest outer ring round it (outers can nest: an island in a hole).
+    const around = outers.filter((o) => Clipper.pointInPolygon(hole[0], o.path) !== PointInPolygonResult.IsOutside);
+    const outer = around.reduce((a, b) => (Clipper.area(b.path) < Clipper.area(a.path) ? b : a), around[0]);
     outer?.rings.push(hole.map(toLonLat));
   }
   return outers.map((o) => [o.path.map(toLonLat), ...o.rings].map(close));

@@ -149,6 +149,25 @@ describe('BandMaker', { timeout: MUTATE ? 600_000 : 120_000 }, () => {
     expect(measure(ringBand, new BorderIndex(closed), [closed[0], closed.at(-1)!]).worst).toBeLessThanOrEqual(bandTolerance(10));
   });
 
+  test('a side clip that leaves two pieces, each with its own hole, keeps each hole in its own piece', () => {
+    // Two square loops 400 km apart, joined by a leg; the "PK side" is two boxes, one round each loop.
+    const loops: Position[] = [[62, 27], [63, 27], [63, 28], [62, 28], [62, 27.01], [62, 26], [66, 26], [66, 27], [67, 27], [67, 28], [66, 28], [66, 27.01]];
+    const box = (w: number, e: number): Position[][] => [[[w, 26.7], [e, 26.7], [e, 28.5], [w, 28.5], [w, 26.7]]];
+    const twoBoxes = {
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', properties: { country: 'PK' }, geometry: { type: 'MultiPolygon', coordinates: [box(61.5, 63.5), box(65.5, 67.5)] } },
+        { type: 'Feature', properties: { country: 'IR' }, geometry: { type: 'Polygon', coordinates: box(58, 60) } },
+      ],
+    } as ProvinceCollection;
+    const band = new BandMaker({ index: new BorderIndex(loops), line: loops, provinces: twoBoxes }).band(10, 'PK');
+    expect(band.geometry.type).toBe('MultiPolygon');
+    const polygons = band.geometry.coordinates as Position[][][];
+    expect(polygons.map((polygon) => polygon.length)).toEqual([2, 2]);
+    for (const middle of [[62.5, 27.5], [66.5, 27.5]]) expect(booleanPointInPolygon(middle, band), `${middle}`).toBe(false);
+    for (const onLoop of [[62.5, 27.02], [66.5, 27.02], [62.98, 27.5], [66.98, 27.5]]) expect(booleanPointInPolygon(onLoop, band), `${onLoop}`).toBe(true);
+  });
+
   test('two separate lines make a MultiPolygon', () => {
     const twoParts = { type: 'MultiLineString', coordinates: [[[60, 27], [60, 27.5]], [[64, 27], [64, 27.5]]] } as MultiLineString;
     const zigzag: Position[] = [[60, 27], [60, 27.5], [64, 27.5], [64, 27]];
