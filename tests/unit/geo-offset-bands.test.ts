@@ -156,8 +156,11 @@ describe('BandMaker', { timeout: MUTATE ? 600_000 : 120_000 }, () => {
     const twoBoxes = {
       type: 'FeatureCollection',
       features: [
-        { type: 'Feature', properties: { country: 'PK' }, geometry: { type: 'MultiPolygon', coordinates: [box(61.5, 63.5), box(65.5, 67.5)] } },
+        // One Pakistani piece as a Polygon, the other as a MultiPolygon; a feature without properties is no side's.
+        { type: 'Feature', properties: { country: 'PK' }, geometry: { type: 'Polygon', coordinates: box(61.5, 63.5) } },
+        { type: 'Feature', properties: { country: 'PK' }, geometry: { type: 'MultiPolygon', coordinates: [box(65.5, 67.5)] } },
         { type: 'Feature', properties: { country: 'IR' }, geometry: { type: 'Polygon', coordinates: box(58, 60) } },
+        { type: 'Feature', properties: null, geometry: { type: 'Polygon', coordinates: box(63.6, 65.4) } },
       ],
     } as ProvinceCollection;
     const band = new BandMaker({ index: new BorderIndex(loops), line: loops, provinces: twoBoxes }).band(10, 'PK');
@@ -166,6 +169,27 @@ describe('BandMaker', { timeout: MUTATE ? 600_000 : 120_000 }, () => {
     expect(polygons.map((polygon) => polygon.length)).toEqual([2, 2]);
     for (const middle of [[62.5, 27.5], [66.5, 27.5]]) expect(booleanPointInPolygon(middle, band), `${middle}`).toBe(false);
     for (const onLoop of [[62.5, 27.02], [66.5, 27.02], [62.98, 27.5], [66.98, 27.5]]) expect(booleanPointInPolygon(onLoop, band), `${onLoop}`).toBe(true);
+    expect(booleanPointInPolygon([64.5, 26.02], band), 'the leg, where no province is').toBe(false);
+  });
+
+  test('a piece inside another piece\'s hole keeps its own hole', () => {
+    // A big square loop (half-width 2°) and, joined to it by a diagonal leg, a small one (0.3°) in its
+    // middle. The "PK side" is a square ring that holds the big loop and a box that holds the small
+    // one: the clip leaves the small loop's band, with its hole, inside the big band's hole.
+    const line: Position[] = [[61, 25], [65, 25], [65, 29], [61, 29], [61, 25.01], [62.7, 26.7], [63.3, 26.7], [63.3, 27.3], [62.7, 27.3], [62.7, 26.71]];
+    const box = (h: number): Position[] => [[63 - h, 27 - h], [63 + h, 27 - h], [63 + h, 27 + h], [63 - h, 27 + h], [63 - h, 27 - h]];
+    const sides = {
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', properties: { country: 'PK' }, geometry: { type: 'Polygon', coordinates: [box(2.5), box(1.5).reverse()] } },
+        { type: 'Feature', properties: { country: 'PK' }, geometry: { type: 'Polygon', coordinates: [box(0.6)] } },
+        { type: 'Feature', properties: { country: 'IR' }, geometry: { type: 'Polygon', coordinates: [[[58, 26], [59, 26], [59, 27], [58, 26]]] } },
+      ],
+    } as ProvinceCollection;
+    const band = new BandMaker({ index: new BorderIndex(line), line, provinces: sides }).band(10, 'PK');
+    expect((band.geometry.coordinates as Position[][][]).map((polygon) => polygon.length)).toEqual([2, 2]);
+    for (const onLoop of [[63, 25], [63, 26.7], [65, 27], [63.3, 27]]) expect(booleanPointInPolygon(onLoop, band), `${onLoop}`).toBe(true);
+    for (const inHole of [[63, 27], [63, 26.2], [64, 27]]) expect(booleanPointInPolygon(inHole, band), `${inHole}`).toBe(false);
   });
 
   test('two separate lines make a MultiPolygon', () => {
