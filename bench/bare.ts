@@ -15,7 +15,7 @@ import { buildStyle } from '../src/map/style.ts';
 import { addIcons } from '../src/map/icons.ts';
 import { palettes } from '../src/map/palette.ts';
 import { withStrikeLabels } from '../src/data/prepare.ts';
-import { labelPoints, uncertaintyDiscs } from '../src/data/story-shapes.ts';
+import { storyShapes } from '../src/data/story-shapes.ts';
 import type { BuiltinData } from '../src/data/types.ts';
 
 interface Marks { data?: number; map?: number; load?: number; ready?: number; error?: string }
@@ -25,6 +25,7 @@ const urls = {
   topology: new URL('../geodata/strike-map.topo.json', import.meta.url).href,
   strikes: new URL('../geodata/strikes.geojson', import.meta.url).href,
   places: new URL('../geodata/places.geojson', import.meta.url).href,
+  settlements: new URL('../geodata/settlements.geojson', import.meta.url).href,
   timeline: new URL('../geodata/timeline.json', import.meta.url).href,
 };
 const HOME_BOUNDS: [[number, number], [number, number]] = [[58.8, 24.6], [70.3, 32.2]];
@@ -46,10 +47,11 @@ async function main(): Promise<void> {
   }
 
   setWorkerUrl(new URL(workerUrl, import.meta.url).href);
-  const [topology, strikes, places, timeline] = await Promise.all([
+  const [topology, strikes, places, settlements, timeline] = await Promise.all([
     getJson<Topology>(urls.topology),
     getJson<BuiltinData['strikes']>(urls.strikes),
     getJson<BuiltinData['places']>(urls.places),
+    getJson<BuiltinData['settlements']>(urls.settlements),
     getJson<{ events: BuiltinData['timeline'] }>(urls.timeline),
   ]);
   const layer = <T extends FeatureCollection>(name: string) => feature(topology, topology.objects[name] as GeometryCollection) as unknown as T;
@@ -61,6 +63,7 @@ async function main(): Promise<void> {
     basemapBoundaries: layer('basemap_boundaries'),
     strikes: withStrikeLabels(strikes),
     places,
+    settlements,
     timeline: timeline.events,
   };
   marks.data = performance.now();
@@ -69,7 +72,7 @@ async function main(): Promise<void> {
   const map = new MlMap({
     container,
     // Same call as StrikeMap.composeStyle (src/components/strike-map.ts): keep the two in step.
-    style: buildStyle(builtinSources(data, uncertaintyDiscs(data.strikes), labelPoints(data.provinces), labelPoints(data.basemapCountries)), palette),
+    style: buildStyle(builtinSources(data, storyShapes(data)), palette),
     bounds: HOME_BOUNDS,
     fitBoundsOptions: { padding: 16 },
     attributionControl: false,

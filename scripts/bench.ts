@@ -42,7 +42,7 @@ const DATA_BUDGET = 150_000;
 const STARTUP_GOAL = 1.2;
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const VIEWPORT = { width: 1280, height: 800 };
-const DATA_FILES = ['strike-map.topo', 'strikes', 'places', 'timeline'];
+const DATA_FILES = ['strike-map.topo', 'strikes', 'places', 'settlements', 'timeline'];
 
 const log = (message: string) => process.stderr.write(`[bench] ${message}\n`);
 const gz = (bytes: Uint8Array | string) => gzipSync(bytes, { level: 9 }).length;

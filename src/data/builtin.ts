@@ -6,13 +6,14 @@
 import { feature } from 'topojson-client';
 import type { Topology, GeometryCollection } from 'topojson-specification';
 import type { FeatureCollection } from 'geojson';
-import type { BuiltinData, PlaceProperties, StrikeProperties, TimelineEvent } from './types.ts';
+import type { BuiltinData, PlaceProperties, SettlementProperties, StrikeProperties, TimelineEvent } from './types.ts';
 import { fetchJson, untilAborted } from './fetch-json.ts';
 
 const urls = {
   topology: new URL('../../geodata/strike-map.topo.json', import.meta.url).href,
   strikes: new URL('../../geodata/strikes.geojson', import.meta.url).href,
   places: new URL('../../geodata/places.geojson', import.meta.url).href,
+  settlements: new URL('../../geodata/settlements.geojson', import.meta.url).href,
   timeline: new URL('../../geodata/timeline.json', import.meta.url).href,
 };
 
@@ -28,10 +29,11 @@ export function loadBuiltinData(signal?: AbortSignal): Promise<BuiltinData> {
 }
 
 async function fetchAll(): Promise<BuiltinData> {
-  const [topology, strikes, places, timeline] = await Promise.all([
+  const [topology, strikes, places, settlements, timeline] = await Promise.all([
     fetchJson<Topology>(urls.topology),
     fetchJson<FeatureCollection<GeoJSON.Point, StrikeProperties>>(urls.strikes),
     fetchJson<FeatureCollection<GeoJSON.Point, PlaceProperties>>(urls.places),
+    fetchJson<FeatureCollection<GeoJSON.Point, SettlementProperties>>(urls.settlements),
     fetchJson<{ events: TimelineEvent[] }>(urls.timeline),
   ]);
   const layer = <T extends FeatureCollection>(name: string) =>
@@ -44,6 +46,7 @@ async function fetchAll(): Promise<BuiltinData> {
     basemapBoundaries: layer('basemap_boundaries'),
     strikes,
     places,
+    settlements,
     timeline: timeline.events,
   };
 }

@@ -1,6 +1,6 @@
 /**
  * Shapes the map draws but the data files do not store: the strikes' uncertainty discs and a label
- * point inside each province and country. Computed once per page by code loaded with the first map
+ * point inside each province, district and country. Computed once per page by code loaded with the first map
  * (src/data/story.ts), so Turf stays out of the start-up JavaScript. Pure: no DOM.
  */
 import { area, centroid } from '@turf/turf';
@@ -12,11 +12,12 @@ import type { BuiltinData, StrikeProperties } from './types.ts';
 export interface StoryShapes {
   uncertainty: FeatureCollection<Polygon>;
   provinceLabels: FeatureCollection<Point>;
+  districtLabels: FeatureCollection<Point>;
   countryLabels: FeatureCollection<Point>;
 }
 
 export function storyShapes(data: BuiltinData): StoryShapes {
-  return { uncertainty: uncertaintyDiscs(data.strikes), provinceLabels: labelPoints(data.provinces), countryLabels: labelPoints(data.basemapCountries) };
+  return { uncertainty: uncertaintyDiscs(data.strikes), provinceLabels: labelPoints(data.provinces), districtLabels: labelPoints(data.districts), countryLabels: labelPoints(data.basemapCountries) };
 }
 
 /** One geodesic disc per strike, radius = its location uncertainty. */

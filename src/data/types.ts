@@ -113,6 +113,14 @@ export interface PlaceProperties {
   sources: string[];
 }
 
+/** A settlement from GeoNames (geodata/settlements.geojson), labelled from zoom 8. */
+export interface SettlementProperties {
+  /** GeoNames' name, in its Latin transliteration. */
+  name: string;
+  country: CountryCode;
+  source: 'GeoNames';
+}
+
 export interface ProvinceProperties {
   id: string;
   name: string;
@@ -151,5 +159,6 @@ export interface BuiltinData {
   basemapBoundaries: FeatureCollection<LineString | MultiLineString>;
   strikes: FeatureCollection<Point, StrikeProperties>;
   places: FeatureCollection<Point, PlaceProperties>;
+  settlements: FeatureCollection<Point, SettlementProperties>;
   timeline: TimelineEvent[];
 }

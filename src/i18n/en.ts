@@ -221,7 +221,7 @@ export const en = {
   // Exported picture
   exportCaption: 'Iran–Pakistan strikes, January 2024 — strike-map',
   exportCaptionDay: 'Iran–Pakistan strikes, January 2024 (events up to {date}) — strike-map',
-  exportAttribution: 'Boundaries © OpenStreetMap contributors (ODbL) · Natural Earth · strike locations are estimates, see sources',
+  exportAttribution: 'Boundaries © OpenStreetMap contributors (ODbL) · Natural Earth · GeoNames · strike locations are estimates, see sources',
 };
 
 export type MessageKey = keyof typeof en;

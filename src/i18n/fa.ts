@@ -207,7 +207,7 @@ export default {
   locator: 'جانمایی: نقشه بخشی از ایران و پاکستان را در کنار افغانستان نشان می‌دهد',
   exportCaption: 'حمله‌های ایران و پاکستان، دی ۱۴۰۲ (ژانویهٔ ۲۰۲۴) — strike-map',
   exportCaptionDay: 'حمله‌های ایران و پاکستان، دی ۱۴۰۲ (رویدادها تا {date}) — strike-map',
-  exportAttribution: 'مرزها © مشارکت‌کنندگان OpenStreetMap (ODbL) · Natural Earth · محل‌های حمله تخمینی‌اند، منابع را ببینید',
+  exportAttribution: 'مرزها © مشارکت‌کنندگان OpenStreetMap (ODbL) · Natural Earth · GeoNames · محل‌های حمله تخمینی‌اند، منابع را ببینید',
   pointNumbered: 'نقطهٔ {number}',
 } satisfies Messages;
 

@@ -207,7 +207,7 @@ export default {
   locator: 'محلِ وقوع: نقشہ افغانستان کے ساتھ ایران اور پاکستان کا ایک حصہ دکھاتا ہے',
   exportCaption: 'ایران–پاکستان حملے، جنوری 2024 — strike-map',
   exportCaptionDay: 'ایران–پاکستان حملے، جنوری 2024 ({date} تک کے واقعات) — strike-map',
-  exportAttribution: 'سرحدیں © OpenStreetMap کے معاونین (ODbL) · Natural Earth · حملوں کے مقامات اندازے ہیں، ذرائع دیکھیں',
+  exportAttribution: 'سرحدیں © OpenStreetMap کے معاونین (ODbL) · Natural Earth · GeoNames · حملوں کے مقامات اندازے ہیں، ذرائع دیکھیں',
   pointNumbered: 'نقطہ {number}',
 } satisfies Messages;
 

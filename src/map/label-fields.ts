@@ -41,7 +41,7 @@ function twoNames(first: ExpressionSpecification, second: ExpressionSpecificatio
  * on provinces and towns. Strike sites: their date and place in the reader's language (`label_ur` /
  * `label_fa`), else the English `label`.
  */
-export function labelFields(lang: FontLang): Record<'basemap-labels' | 'province-labels' | 'district-labels' | 'towns-label' | 'crossings-label' | 'strikes-label', ExpressionSpecification> {
+export function labelFields(lang: FontLang): Record<'basemap-labels' | 'province-labels' | 'district-labels' | 'towns-label' | 'settlements-label' | 'crossings-label' | 'strikes-label', ExpressionSpecification> {
   const name = firstName(NAME_KEYS[lang]);
   const placeName = lang === 'en' ? twoNames(name, text('name_local'), 0.9) : twoNames(name, text('name'), 0.9);
   return {
@@ -49,6 +49,7 @@ export function labelFields(lang: FontLang): Record<'basemap-labels' | 'province
     'province-labels': placeName,
     'district-labels': name,
     'towns-label': placeName,
+    'settlements-label': name,
     'crossings-label': name,
     'strikes-label': firstName(STRIKE_LABEL_KEYS[lang]),
   };

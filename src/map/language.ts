@@ -41,7 +41,7 @@ export const CANVAS_FONT: Record<Exclude<FontLang, 'en'>, { name: string; faces:
 };
 
 /** Our symbol layers that draw text; the fields of those that show names follow the language. */
-export const TEXT_LAYERS = ['basemap-labels', 'province-labels', 'district-labels', 'towns-label', 'crossings-label', 'strikes-label', 'bands-label', 'measure-label'] as const;
+export const TEXT_LAYERS = ['basemap-labels', 'province-labels', 'district-labels', 'towns-label', 'settlements-label', 'crossings-label', 'strikes-label', 'bands-label', 'measure-label'] as const;
 
 export interface MapLanguage {
   /** The style's `font-faces`: null for English (nothing to download). */

@@ -5,10 +5,14 @@
 import type { FilterSpecification, LayerSpecification, SourceSpecification, ExpressionSpecification } from 'maplibre-gl';
 import type { Feature, FeatureCollection, MultiPolygon } from 'geojson';
 import type { BuiltinData } from '../data/types.ts';
+import type { StoryShapes } from '../data/story-shapes.ts';
 import type { Palette } from './palette.ts';
 import { strikeFilter } from './filters.ts';
 import { convertKm, type Units } from '../geo/units.ts';
 import { labelFields } from './label-fields.ts';
+
+/** GeoNames settlements (geodata/settlements.geojson) fill the closer zooms; further out our own towns suffice. */
+export const SETTLEMENTS_MINZOOM = 8;
 
 export const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
@@ -21,7 +25,7 @@ export const layerGroups = {
   bands: ['bands-fill', 'bands-line', 'bands-label'],
   uncertainty: ['uncertainty-fill', 'uncertainty-across', 'uncertainty-outline'],
   strikes: ['strikes-halo', 'strikes-symbol', 'strikes-label'],
-  towns: ['towns-dot', 'towns-label'],
+  towns: ['towns-dot', 'towns-label', 'settlements-dot', 'settlements-label'],
   crossings: ['crossings-symbol', 'crossings-label'],
 } as const;
 export type LayerGroup = keyof typeof layerGroups;
@@ -48,21 +52,24 @@ export function acrossBorderAreas(data: BuiltinData): FeatureCollection<MultiPol
 /** Groups hidden until the user asks for them. */
 export const hiddenByDefault: readonly LayerGroup[] = ['bands'];
 
-export function builtinSources(data: BuiltinData, uncertainty: FeatureCollection, provinceLabels: FeatureCollection, countryLabels: FeatureCollection): Record<string, SourceSpecification> {
+export function builtinSources(data: BuiltinData, shapes: StoryShapes): Record<string, SourceSpecification> {
   const geojson = (d: FeatureCollection, extra: object = {}): SourceSpecification => ({ type: 'geojson', data: d, ...extra });
   return {
     'basemap-countries': geojson(data.basemapCountries),
     'basemap-boundaries': geojson(data.basemapBoundaries),
-    'country-labels': geojson(countryLabels),
+    'country-labels': geojson(shapes.countryLabels),
     provinces: geojson(data.provinces),
-    'province-labels': geojson(provinceLabels),
+    'province-labels': geojson(shapes.provinceLabels),
     districts: geojson(data.districts),
+    // One label point per district: labelling the polygons repeats a name in every tile they cross.
+    'district-labels': geojson(shapes.districtLabels),
     border: geojson(data.border),
     bands: geojson(EMPTY),
-    uncertainty: geojson(uncertainty, { promoteId: 'id' }),
+    uncertainty: geojson(shapes.uncertainty, { promoteId: 'id' }),
     'uncertainty-across': geojson(acrossBorderAreas(data)),
     strikes: geojson(data.strikes, { promoteId: 'id' }),
     places: geojson(data.places, { promoteId: 'id' }),
+    settlements: geojson(data.settlements),
     measure: geojson(EMPTY),
   };
 }
@@ -95,6 +102,7 @@ export function builtinLayers(p: Palette, withBasemap: boolean): LayerSpecificat
     // Across the border the disc is washed out towards the land colour: it is not ground of the target country.
     { id: 'uncertainty-across', type: 'fill', source: 'uncertainty-across', filter: strikes, paint: { 'fill-color': p.land, 'fill-opacity': 0.75 } },
     { id: 'uncertainty-outline', type: 'line', source: 'uncertainty', filter: strikes, paint: { 'line-color': ['match', ['get', 'attacker'], 'IR', p.attackerIR, 'PK', p.attackerPK, p.context], 'line-width': ['case', ['boolean', ['feature-state', 'selected'], false], 2.5, 1], 'line-dasharray': [2, 1.5] } },
+    { id: 'settlements-dot', type: 'circle', source: 'settlements', minzoom: SETTLEMENTS_MINZOOM, paint: { 'circle-radius': 2.2, 'circle-color': p.land, 'circle-stroke-color': p.place, 'circle-stroke-width': 1.2 } },
     { id: 'towns-dot', type: 'circle', source: 'places', filter: notCrossing, paint: { 'circle-radius': ['match', ['get', 'kind'], 'town', 3, 4.5], 'circle-color': p.land, 'circle-stroke-color': p.place, 'circle-stroke-width': ['match', ['get', 'kind'], 'town', 1.5, 2.5] } },
     { id: 'crossings-symbol', type: 'symbol', source: 'places', filter: isCrossing, layout: { 'icon-image': 'crossing', 'icon-size': 0.55, 'icon-allow-overlap': true } },
     { id: 'strikes-halo', type: 'circle', source: 'strikes', filter: strikes, paint: { 'circle-radius': 16, 'circle-color': 'rgba(0,0,0,0)', 'circle-stroke-width': 3, 'circle-stroke-color': p.text, 'circle-stroke-opacity': ['case', ['boolean', ['feature-state', 'selected'], false], 1, ['boolean', ['feature-state', 'today'], false], 0.55, 0] } },
@@ -102,8 +110,9 @@ export function builtinLayers(p: Palette, withBasemap: boolean): LayerSpecificat
     { id: 'bands-label', type: 'symbol', source: 'bands', layout: { visibility: 'none', 'symbol-placement': 'line', 'text-field': bandLabel('km'), 'text-size': 11 }, paint: { ...halo, 'text-color': p.band } },
     { id: 'basemap-labels', type: 'symbol', source: 'country-labels', filter: ['!', ['in', ['get', 'iso_a3'], ['literal', ['IRN', 'PAK']]]], layout: { 'text-field': names['basemap-labels'], 'text-size': 12, 'text-letter-spacing': 0.12, 'text-max-width': 8 }, paint: { ...halo, 'text-color': p.neighbourLine } },
     { id: 'province-labels', type: 'symbol', source: 'province-labels', layout: { 'text-field': names['province-labels'], 'text-size': 15, 'text-letter-spacing': 0.04, 'text-max-width': 12 }, paint: { ...halo, 'text-color': p.provinceLine } },
-    { id: 'district-labels', type: 'symbol', source: 'districts', minzoom: 6.5, layout: { 'text-field': names['district-labels'], 'text-size': 11 }, paint: { ...halo, 'text-color': p.districtLine } },
+    { id: 'district-labels', type: 'symbol', source: 'district-labels', minzoom: 6.5, layout: { 'text-field': names['district-labels'], 'text-size': 11 }, paint: { ...halo, 'text-color': p.districtLine } },
     { id: 'towns-label', type: 'symbol', source: 'places', filter: notCrossing, layout: { 'text-field': names['towns-label'], 'text-size': ['match', ['get', 'kind'], 'town', 11.5, 13], 'text-variable-anchor': ['top', 'bottom', 'right', 'left'], 'text-radial-offset': 0.6, 'text-justify': 'auto', 'symbol-sort-key': ['match', ['get', 'kind'], 'town', 1, 0], 'text-optional': true }, paint: halo },
+    { id: 'settlements-label', type: 'symbol', source: 'settlements', minzoom: SETTLEMENTS_MINZOOM, layout: { 'text-field': names['settlements-label'], 'text-size': 10.5, 'text-variable-anchor': ['top', 'bottom', 'right', 'left'], 'text-radial-offset': 0.5, 'text-justify': 'auto', 'text-optional': true }, paint: { ...halo, 'text-color': p.place } },
     { id: 'crossings-label', type: 'symbol', source: 'places', filter: isCrossing, minzoom: 5.5, layout: { 'text-field': names['crossings-label'], 'text-size': 11, 'text-anchor': 'left', 'text-offset': [0.9, 0], 'text-optional': true }, paint: { ...halo, 'text-color': p.place } },
     { id: 'measure-line', type: 'line', source: 'measure', filter: ['==', ['geometry-type'], 'LineString'], layout: { 'line-cap': 'round' }, paint: { 'line-color': p.measure, 'line-width': 2.5 } },
     { id: 'measure-point', type: 'circle', source: 'measure', filter: ['==', ['geometry-type'], 'Point'], paint: { 'circle-radius': 5, 'circle-color': p.measure, 'circle-stroke-color': p.textHalo, 'circle-stroke-width': 2 } },

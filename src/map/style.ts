@@ -7,7 +7,8 @@ import type { StoryShapes } from '../data/story-shapes.ts';
 
 export const ATTRIBUTION =
   '<a href="https://www.openstreetmap.org/copyright" target="_blank" rel="noopener">© OpenStreetMap contributors</a> (ODbL) · ' +
-  '<a href="https://www.naturalearthdata.com/" target="_blank" rel="noopener">Natural Earth</a>';
+  '<a href="https://www.naturalearthdata.com/" target="_blank" rel="noopener">Natural Earth</a> · ' +
+  '<a href="https://www.geonames.org/" target="_blank" rel="noopener">GeoNames</a> (CC BY 4.0)';
 
 /**
  * `base` is an online style to draw under our layers, or undefined for the offline basemap.
@@ -29,5 +30,5 @@ export function buildStyle(
 
 /** The whole style for the built-in story: its sources (with the uncertainty discs and label points) and layers. */
 export function storyStyle(data: BuiltinData, shapes: StoryShapes, palette: Palette, base?: StyleSpecification): StyleSpecification {
-  return buildStyle(builtinSources(data, shapes.uncertainty, shapes.provinceLabels, shapes.countryLabels), palette, base);
+  return buildStyle(builtinSources(data, shapes), palette, base);
 }

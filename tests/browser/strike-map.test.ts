@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { mountMap, renderedValues, unmountAll } from './helpers.ts';
+import { idle, mountMap, renderedValues, unmountAll } from './helpers.ts';
 
 afterEach(unmountAll);
 
@@ -22,11 +22,26 @@ describe('<strike-map>', () => {
     expect(foreign).toEqual([]);
   });
 
-  it('credits OpenStreetMap and Natural Earth', async () => {
+  it('credits OpenStreetMap, Natural Earth and GeoNames', async () => {
     const el = await mountMap();
     const text = el.shadowRoot!.querySelector('.maplibregl-ctrl-attrib')!.textContent!;
     expect(text).toContain('© OpenStreetMap contributors');
     expect(text).toContain('Natural Earth');
+    expect(text).toContain('GeoNames');
+  });
+
+  it('close in (zoom 10.5) names the GeoNames settlements there, and each district once', async () => {
+    // East of Saravan, where Pakistan struck: Āspīch and Zangīyān.
+    const el = await mountMap({ center: '62.3,27.3', zoom: '9' });
+    el.map!.jumpTo({ center: [62.3, 27.3], zoom: 10.5 });
+    await idle(el);
+    const settlements = el.map!.queryRenderedFeatures({ layers: ['settlements-dot'] });
+    expect(settlements.length).toBeGreaterThan(0);
+    expect(renderedValues(el, 'settlements-label', 'name')).toContain('Āspīch');
+    el.map!.jumpTo({ center: [62.9, 27.3], zoom: 11 });
+    await idle(el);
+    const districtNames = el.map!.queryRenderedFeatures({ layers: ['district-labels'] }).map((f) => f.properties.name);
+    expect(new Set(districtNames).size).toBe(districtNames.length);
   });
 
   // Many cycles (and the freed WebGL contexts and heap) are the robustness suite's; a few prove the mechanism.

@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FeatureCollection } from 'geojson';
 
 const geodata = (name: string) => JSON.parse(readFileSync(new URL(`../../geodata/${name}`, import.meta.url), 'utf8'));
-const FILES = ['strike-map.topo.json', 'strikes.geojson', 'places.geojson', 'timeline.json'];
+const FILES = ['strike-map.topo.json', 'strikes.geojson', 'places.geojson', 'settlements.geojson', 'timeline.json'];
 
 /** A fetch that serves file: URLs from disk and records what was asked for. */
 function diskFetch() {
@@ -25,7 +25,7 @@ beforeEach(() => vi.stubGlobal('fetch', diskFetch()));
 afterEach(() => vi.unstubAllGlobals());
 
 describe('loadBuiltinData', () => {
-  it('fetches the four shipped files beside the library, resolved from its own URL', async () => {
+  it('fetches the five shipped files beside the library, resolved from its own URL', async () => {
     const { loadBuiltinData } = await freshModule();
     await loadBuiltinData();
     const asked = vi.mocked(fetch).mock.calls.map(([url]) => String(url)).sort();
@@ -63,6 +63,7 @@ describe('loadBuiltinData', () => {
     expect(data.basemapBoundaries.features.every((f) => /LineString$/.test(f.geometry.type))).toBe(true);
     expect(data.strikes).toEqual(geodata('strikes.geojson'));
     expect(data.places).toEqual(geodata('places.geojson'));
+    expect(data.settlements).toEqual(geodata('settlements.geojson'));
     expect(data.timeline).toEqual(geodata('timeline.json').events);
   });
 
@@ -72,7 +73,7 @@ describe('loadBuiltinData', () => {
     const c = await loadBuiltinData(new AbortController().signal);
     expect(b).toBe(a);
     expect(c).toBe(a);
-    expect(fetch).toHaveBeenCalledTimes(4);
+    expect(fetch).toHaveBeenCalledTimes(FILES.length);
   });
 
   it('lets one caller give up without cancelling the download for the others', async () => {

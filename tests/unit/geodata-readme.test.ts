@@ -32,7 +32,7 @@ describe('geodata/README.md', () => {
 
   it('lists every shipped file with its real raw and gzipped size', () => {
     expect(rows.map((r) => r[1]).sort()).toEqual(
-      ['bands.geojson', 'basemap.geojson', 'border.geojson', 'content.fa.json', 'content.ur.json', 'districts.geojson', 'places.geojson', 'provinces.geojson', 'strike-map.topo.json', 'strikes.geojson', 'timeline.json'].sort(),
+      ['bands.geojson', 'basemap.geojson', 'border.geojson', 'content.fa.json', 'content.ur.json', 'districts.geojson', 'places.geojson', 'provinces.geojson', 'settlements.geojson', 'strike-map.topo.json', 'strikes.geojson', 'timeline.json'].sort(),
     );
     for (const [, file, raw, gzip] of rows) {
       const bytes = readFileSync(new URL(file, root));

@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { spawnSync } from 'node:child_process';
 import Flatbush from 'flatbush';
-import { booleanPointInPolygon, length as turfLength, point, pointToLineDistance, lineString } from '@turf/turf';
+import { booleanPointInPolygon, distance, length as turfLength, point, pointToLineDistance, lineString } from '@turf/turf';
 import type { Feature, FeatureCollection, LineString, MultiPolygon, Polygon, Position } from 'geojson';
 
 const DIR = path.resolve(__dirname, '../../geodata');
@@ -19,6 +19,7 @@ const provinces = read('provinces.geojson') as FeatureCollection<Polygon | Multi
 const districts = read('districts.geojson') as FeatureCollection<Polygon | MultiPolygon>;
 const strikes = read('strikes.geojson') as FeatureCollection;
 const places = read('places.geojson') as FeatureCollection;
+const settlements = read('settlements.geojson') as FeatureCollection<GeoJSON.Point>;
 const bands = read('bands.geojson') as FeatureCollection;
 const basemap = read('basemap.geojson') as FeatureCollection;
 const timeline = read('timeline.json') as { events: any[] };
@@ -131,6 +132,20 @@ describe('schemas', () => {
     const ids = strikes.features.map((f) => f.id);
     expect(ids).toContain('strike_ir_kohisabz_20240116');
     expect(ids).toContain('strike_pk_haqabad_shamsar_20240118');
+  });
+
+  it('settlements.geojson: GeoNames places in their own province, none on top of one of our towns', () => {
+    expect(settlements.features.length).toBeGreaterThan(60);
+    for (const f of settlements.features) {
+      const p = f.properties!;
+      expect(keys(p)).toEqual(['country', 'name', 'source']);
+      expect(p.source).toBe('GeoNames');
+      expect(booleanPointInPolygon(f.geometry.coordinates, province(p.country === 'PK' ? 'PK-BA' : 'IR-11')), p.name).toBe(true);
+      for (const town of places.features) expect(distance(f, town as Feature<GeoJSON.Point>), `${p.name} / ${town.id}`).toBeGreaterThanOrEqual(5);
+    }
+    // Towns the dossier does not list, on both sides.
+    const names = settlements.features.map((f) => f.properties!.name);
+    for (const name of ['Washuk', 'Kharan', 'Nok Kundi', 'Zābol']) expect(names).toContain(name);
   });
 
   it('places.geojson: towns, capitals and crossings, no UNVERIFIED rows', () => {
@@ -264,7 +279,7 @@ describe('determinism', () => {
       });
       expect(res.status, res.stderr).toBe(0);
       const built = fs.readdirSync(out).sort();
-      expect(built.length).toBe(11);
+      expect(built.length).toBe(12);
       for (const name of built) {
         expect(fs.readFileSync(path.join(out, name)).equals(fs.readFileSync(path.join(DIR, name))), name).toBe(true);
       }
