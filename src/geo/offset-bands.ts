@@ -217,6 +217,7 @@ export class BandMaker {
   band(km: number, side: Country | null = null): BandFeature {
     if (!Number.isFinite(km) || km <= 0) throw new RangeError(`BandMaker.band: distance ${km} is not a positive number of km.`);
     const tol = bandTolerance(km);
+    // Stryker disable next-line ArithmeticOperator: a finer simplification only keeps more vertices; refine() makes the band exact either way
     const simplified = Clipper.ramerDouglasPeucker(this.projected, km * SIMPLIFY * PLANE);
     const offset = new ClipperOffset(2, (tol / 2) * PLANE);
     offset.addPath(simplified, JoinType.Round, EndType.Round);
@@ -260,6 +261,7 @@ export class BandMaker {
     // Stryker disable next-line all: see above
     const margin = km * SIMPLIFY * 2 + 2 * tol;
     const snapped: Position[] = [];
+    // Stryker disable next-line EqualityOperator: `<=` adds one empty run
     for (let i = 0; i < vertices.length; i += RUN) {
       const run = vertices.slice(i, i + RUN);
       // Stryker disable next-line all: speed only (see margin)
@@ -269,6 +271,7 @@ export class BandMaker {
     const out: Position[] = [];
     const at = (a: Position, b: Position, t: number): [number, number] => [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t];
     const split = (a: Position, b: Position, depth: number, nearest: Nearest) => {
+      // Stryker disable next-line EqualityOperator: an edge of exactly maxStep is fine either way
       const long = greatCircleKm(a, b) > maxStep;
       const m = at(a, b, 0.5);
       const near = nearest(m);
@@ -297,8 +300,7 @@ export class BandMaker {
 
   /** Intersects band polygons with one country's provinces, in lon/lat. */
   private clip(polygons: Position[][][], side: Country): Position[][][] {
-    // Stryker disable next-line MethodExpression: Clipper takes a ring closed or open alike
-    const subject: Paths64 = polygons.flatMap((polygon) => polygon.map((ring) => ring.slice(0, -1).map(toInt)));
+    const subject: Paths64 = polygons.flatMap((polygon) => polygon.map(toPath));
     const result = new PolyTree64();
     Clipper.booleanOpWithPolyTree(ClipType.Intersection, subject, this.side(side), result, FillRule.NonZero);
     return toPolygons(result, (p) => [p.x / LONLAT, p.y / LONLAT]);
@@ -312,8 +314,7 @@ export class BandMaker {
     const paths = this.provinces.features
       .filter((f) => f.properties?.country === side)
       .flatMap((f) => (f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates))
-      // Stryker disable next-line MethodExpression: Clipper takes a ring closed or open alike
-      .flatMap((polygon) => polygon.map((ring) => ring.slice(0, -1).map(toInt)));
+      .flatMap((polygon) => polygon.map(toPath));
     this.sides.set(side, paths);
     return paths;
   }
@@ -337,6 +338,9 @@ function around(points: Position[], km: number): [number, number, number, number
 // Stryker restore all
 
 const toInt = (p: Position) => ({ x: Math.round(p[0] * LONLAT), y: Math.round(p[1] * LONLAT) });
+/** A GeoJSON ring as a Clipper path (which does not repeat its first point). */
+// Stryker disable next-line MethodExpression: Clipper takes a ring closed or open alike
+const toPath = (ring: Position[]): Path64 => ring.slice(0, -1).map(toInt);
 
 /** Great-circle distance in km between two lon/lat points. */
 function greatCircleKm(a: Position, b: Position): number {
