@@ -8,6 +8,7 @@ import type { Map as MlMap } from 'maplibre-gl';
 import { bandLabel, type LayerGroup } from '../map/layers.ts';
 import { addIcons } from '../map/icons.ts';
 import type { Palette } from '../map/palette.ts';
+import type { BaseStyle } from '../map/base-style.ts';
 import type { StrikeFilterState } from '../map/filters.ts';
 import { ringDay, shownGroups, syncGroups, syncPalette, syncSelection, syncStrikeFilter } from '../map/sync.ts';
 import type { StrikeFeature } from '../data/types.ts';
@@ -23,7 +24,8 @@ export interface MapState {
   filter: StrikeFilterState;
   selectedId: string | null;
   palette: Palette;
-  offlineBasemap: boolean;
+  /** The basemap when it is not the offline one. */
+  base?: BaseStyle;
   units: Units;
   texts: Texts;
 }
@@ -72,7 +74,7 @@ export class MapSync implements ReactiveController {
     if (next.ringedDay !== done.ringedDay) ringDay(map, state.strikes, next.ringedDay);
     if (next.selectedId !== done.selectedId) syncSelection(map, done.selectedId, next.selectedId);
     if (next.palette !== done.palette) {
-      syncPalette(map, state.palette, state.offlineBasemap);
+      syncPalette(map, state.palette, state.base);
       addIcons(map, state.palette);
     }
     if (next.bandLabel !== done.bandLabel) map.setLayoutProperty('bands-label', 'text-field', bandLabel(state.units, LOCALES[state.texts.lang], state.texts.unit(state.units)));

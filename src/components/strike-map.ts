@@ -8,14 +8,14 @@
 import { LitElement, html, unsafeCSS, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { customElement } from './define.ts';
-import type { Map as MlMap, StyleSpecification } from 'maplibre-gl';
+import type { Map as MlMap } from 'maplibre-gl';
 import maplibreCss from 'maplibre-gl/dist/maplibre-gl.css?inline';
 import { storyStyle } from '../map/style.ts';
 import { createStrikeMap, parseCenter } from '../map/create-map.ts';
 import { fitCollection, flyToSite } from '../map/camera.ts';
 import { shownGroups } from '../map/sync.ts';
 import { loadBuiltinData } from '../data/builtin.ts';
-import { loadBaseStyle } from '../map/base-style.ts';
+import { loadBaseStyle, type BaseStyle } from '../map/base-style.ts';
 import { Story } from '../data/story.ts';
 import type { BuiltinData, StrikeFeature } from '../data/types.ts';
 import type { Units } from '../geo/index.ts';
@@ -66,7 +66,7 @@ export class StrikeMap extends LitElement {
   @property({ type: Number }) zoom?: number;
   /** Colour theme; `auto` follows the reader's system setting. */
   @property({ reflect: true }) theme: Theme = 'auto';
-  /** `offline` (built-in basemap) or the URL of a MapLibre style to draw under our layers. */
+  /** `offline` (built-in basemap), the URL of a MapLibre style to draw under our layers, or of a PMTiles archive (`….pmtiles`). */
   @property() basemap = 'offline';
   /** Units for distances: `km`, `mi` or `nmi`. */
   @property() units: Units = 'km';
@@ -88,7 +88,7 @@ export class StrikeMap extends LitElement {
   @state() private notices: string[] = [];
   @state() private measuring = false;
 
-  private base?: StyleSpecification;
+  private base?: BaseStyle;
   private mapShown = false; // the map has been ready once: the page's poster is no longer shown
   private themes = new ThemeController(this);
   private language = new LanguageController(this, {
@@ -119,7 +119,7 @@ export class StrikeMap extends LitElement {
     removed: () => (this.mapSync.detach(), this.userData.onMapRemoved()),
   });
   private mapSync = new MapSync(this, () =>
-    this.story && { strikes: this.strikes, builtin: this.builtin, hiddenGroups: this.choices.hiddenGroups, filter: this.choices.filter, selectedId: this.selectedId, palette: this.themes.palette, offlineBasemap: !this.base, units: this.units, texts: this.texts },
+    this.story && { strikes: this.strikes, builtin: this.builtin, hiddenGroups: this.choices.hiddenGroups, filter: this.choices.filter, selectedId: this.selectedId, palette: this.themes.palette, base: this.base, units: this.units, texts: this.texts },
   );
   private navigation = new MapNavigation(this, {
     map: () => this.map,
@@ -272,7 +272,7 @@ export class StrikeMap extends LitElement {
   }
 
   private createMap(savedView?: { center: [number, number]; zoom: number }): MlMap {
-    const style = storyStyle(this.story!.data, this.story!.shapes!, this.themes.palette, this.base);
+    const style = storyStyle(this.story!.data, this.story!.shapes!, this.themes.palette, this.base?.(this.themes.palette));
     const container = this.renderRoot.querySelector<HTMLElement>('#map')!;
     const map = createStrikeMap(container, style, this.themes.palette, savedView ?? { center: parseCenter(this.center), zoom: this.zoom }, this, this.texts);
     if (this.measure.control) map.addControl(this.measure.control, 'top-left');

@@ -21,7 +21,7 @@ export const en = {
   fullscreenEnter: 'Enter fullscreen',
   fullscreenExit: 'Exit fullscreen',
   toggleAttribution: 'Toggle attribution',
-  basemapFallback: 'The online basemap could not be loaded, so the offline basemap is shown instead. ({error})',
+  basemapFallback: 'The chosen basemap could not be loaded, so the offline basemap is shown instead. ({error})',
   // Overlays
   snapshotAlt: 'Snapshot of the map; it comes back when scrolled into view.',
   mapFailed: 'The interactive map could not start.',

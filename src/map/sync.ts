@@ -7,6 +7,7 @@ import type { FilterSpecification, Map as MlMap } from 'maplibre-gl';
 import { builtinLayers, layerGroups, type LayerGroup } from './layers.ts';
 import { strikeFilter, type StrikeFilterState } from './filters.ts';
 import type { Palette } from './palette.ts';
+import type { BaseStyle } from './base-style.ts';
 
 /** The map methods the sync functions use (a MapLibre `Map` has them all). */
 export interface SyncableMap {
@@ -57,9 +58,12 @@ export function syncSelection(map: SyncableMap, previous: string | null, next: s
   }
 }
 
-/** Repaints the built-in layers in a palette; layers added by others (the page's own) are left alone. */
-export function syncPalette(map: SyncableMap, palette: Palette, offlineBasemap: boolean): void {
-  for (const layer of builtinLayers(palette, offlineBasemap)) {
+/**
+ * Repaints the built-in layers, and a basemap drawn in our palette (PMTiles), in a palette; layers
+ * added by others (the page's own) are left alone.
+ */
+export function syncPalette(map: SyncableMap, palette: Palette, base?: BaseStyle): void {
+  for (const layer of [...(base?.(palette).layers ?? []), ...builtinLayers(palette, !base)]) {
     if (!map.getLayer(layer.id) || !('paint' in layer) || !layer.paint) continue;
     for (const [key, value] of Object.entries(layer.paint)) map.setPaintProperty(layer.id, key, value);
   }

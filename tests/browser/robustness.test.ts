@@ -507,7 +507,7 @@ describe('environment failures', () => {
     const el = await mountMap({ basemap: url });
     expect(errors).toHaveLength(1);
     expect(errors[0].source).toBe(url);
-    expect(errors[0].message).toMatch(/online basemap could not be loaded, so the offline basemap is shown instead.*404/);
+    expect(errors[0].message).toMatch(/basemap could not be loaded, so the offline basemap is shown instead.*404/);
     expect(noticeTexts(el).join(' ')).toContain('the offline basemap is shown instead');
     expect(el.map!.queryRenderedFeatures({ layers: ['basemap-countries'] }).length).toBeGreaterThan(0);
     expect(el.map!.queryRenderedFeatures({ layers: ['border-line'] }).length).toBeGreaterThan(0);

@@ -89,7 +89,7 @@ describe('ringDay and syncSelection', () => {
 describe('syncPalette', () => {
   it('repaints every paint property of the built-in layers present, and nothing of other layers', () => {
     const { map, calls } = recordingMap(['border-line', 'user-1-circle']);
-    syncPalette(map, palettes.dark, true);
+    syncPalette(map, palettes.dark);
     expect(calls.length).toBeGreaterThan(0);
     expect(calls.every((call) => call.startsWith('paint border-line '))).toBe(true);
   });
