@@ -9,7 +9,9 @@ import type { FilterSpecification, Map as MlMap } from 'maplibre-gl';
 import type { Feature, FeatureCollection } from 'geojson';
 import { StrikeMapLayer } from './strike-map-layer.ts';
 import { removeUserLayer, setUserLayerFilter, setUserLayerVisible, syncUserLayer, type UserLayer } from '../map/user-layers.ts';
-import type { EventFormat } from '../data/events.ts';
+import type { ColumnMapping, EventFormat } from '../data/events.ts';
+import type { ColumnGuess } from '../data/event-columns.ts';
+import type { ColumnAnswer } from './strike-event-columns.ts';
 import { EventAnalysis, type EventDataset } from './event-analysis.ts';
 import type { Palette } from '../map/palette.ts';
 import type { Units } from '../geo/index.ts';
@@ -189,9 +191,9 @@ export class UserDataController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  /** What this controller shows over the map: the open feature's card, and a file being read in the worker. */
+  /** What this controller shows over the map: the open feature's card, a file being read in the worker, and the question of a CSV's columns. */
   renderOverlay() {
-    const [open, reading, texts] = [this.feature, this.reading, this.target.texts()];
+    const [open, reading, asking, texts] = [this.feature, this.reading, this.asking, this.target.texts()];
     const mb = (bytes: number) => texts.number(bytes / 1024 / 1024, 1);
     return html`${open
       ? html`<strike-feature-card .texts=${texts} .layerName=${open.layer} .properties=${open.properties} .distance=${open.distance} @close=${() => this.close()}></strike-feature-card>`
@@ -200,6 +202,8 @@ export class UserDataController implements ReactiveController {
           <label>${texts.t('readingProgress', { name: reading.name, read: mb(reading.read), total: mb(reading.total) })} <progress max=${reading.total} .value=${reading.read}></progress></label>
           <button type="button" @click=${() => reading.cancel()}>${texts.t('cancelReading')}</button>
         </div>`
+      : ''}${asking
+      ? html`<strike-event-columns .texts=${texts} .fileName=${asking.name} .guess=${asking.guess} @answer=${(e: CustomEvent<{ mapping: ColumnAnswer }>) => asking.answer(e.detail.mapping)}></strike-event-columns>`
       : ''}`;
   }
 
@@ -224,10 +228,15 @@ export class UserDataController implements ReactiveController {
   async addFiles(files: Iterable<File>): Promise<void> {
     for (const file of files) {
       try {
-        const { checkSize, isEventFile, parseUserText } = await import('../data/parse-user.ts');
+        const { checkSize, sniffEventFile, parseUserText } = await import('../data/parse-user.ts');
         const story = this.target.story();
+        const sniff = story ? await sniffEventFile(file) : null;
+        // A dated CSV in no known convention is read by the columns its names make sure of, or the reader names.
+        const mapping = sniff?.format === 'CSV' ? (sniff.guess.sure ? sniff.guess.mapping : await this.askColumns(file.name, sniff.guess)) : null;
+        if (mapping === undefined) continue; // the reader chose not to read it
         // Event datasets (up to 250 MB) are read and measured in a worker; other files here, up to 10 MB.
-        const inWorker = story && (await isEventFile(file)) ? await this.readInWorker(file, story.data) : undefined;
+        const asEvents = sniff && (sniff.format !== 'CSV' || mapping);
+        const inWorker = story && asEvents ? await this.readInWorker(file, story.data, mapping ?? undefined) : undefined;
         if (!inWorker) checkSize(file.name, file.size);
         const parsed = inWorker ?? parseUserText(file.name, await file.text());
         const layer: DroppedLayer = { layerId: `drop-${++dropCounter}`, name: file.name, color: DROP_COLOR, collection: parsed.collection, areas: parsed.areas, format: parsed.format, points: this.measure(parsed.collection, inWorker) };
@@ -251,9 +260,28 @@ export class UserDataController implements ReactiveController {
   /** The file being read in the worker, with its progress, and how to stop it. */
   reading?: { name: string; read: number; total: number; cancel(): void };
 
-  private async readInWorker(file: File, data: BuiltinData): Promise<EventFileResult> {
+  /** A CSV whose event columns the reader is being asked for, and how the answer comes back. */
+  asking?: { name: string; guess: ColumnGuess; answer(mapping: ColumnAnswer): void };
+
+  private askColumns(name: string, guess: ColumnGuess): Promise<ColumnAnswer> {
+    void import('./strike-event-columns.ts');
+    return new Promise((resolve) => {
+      this.asking = {
+        name,
+        guess,
+        answer: (mapping) => {
+          this.asking = undefined;
+          this.host.requestUpdate();
+          resolve(mapping);
+        },
+      };
+      this.host.requestUpdate();
+    });
+  }
+
+  private async readInWorker(file: File, data: BuiltinData, mapping?: ColumnMapping): Promise<EventFileResult> {
     const { readEventFile } = await import('../workers/events-client.ts');
-    const job = readEventFile({ file, border: data.border, provinces: data.provinces }, (read, total) => {
+    const job = readEventFile({ file, border: data.border, provinces: data.provinces, mapping }, (read, total) => {
       this.reading = { ...this.reading!, read, total };
       this.host.requestUpdate();
     });

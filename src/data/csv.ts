@@ -7,7 +7,7 @@ import type { Feature, Point } from 'geojson';
 import { cleanKey, featureProblem, summarise, type ParsedLayer } from './validate.ts';
 import { DataError, generalProblem, problemsIn, type FileLabel, type Problem } from './problems.ts';
 import { checkTextSize, type SizeLimit } from './limits.ts';
-import { TOO_WIDE, detectEventFormat, eventColumns, readEvent, type EventFormat } from './events.ts';
+import { TOO_WIDE, detectEventFormat, eventColumns, readEvent, readMappedEvent, type ColumnMapping, type EventFormat, type KnownFormat } from './events.ts';
 
 export const CSV_PROBLEMS = {
   tooShort: 'the CSV needs a header row and at least one data row.',
@@ -20,8 +20,11 @@ const problem = problemsIn(CSV_PROBLEMS);
 const LON_NAMES = ['lon', 'lng', 'long', 'longitude', 'x'];
 const LAT_NAMES = ['lat', 'latitude', 'y'];
 
-/** @param limit - the size limit: an ordinary layer's, or an event dataset's (read in a worker) */
-export function parseCsvPoints(file: FileLabel, text: string, limit: SizeLimit = 'layer'): ParsedLayer {
+/**
+ * @param limit - the size limit: an ordinary layer's, or an event dataset's (read in a worker)
+ * @param mapping - for a CSV of events in no known convention: which columns hold what
+ */
+export function parseCsvPoints(file: FileLabel, text: string, limit: SizeLimit = 'layer', mapping?: ColumnMapping): ParsedLayer {
   checkTextSize(file, text, limit);
   const rows = parseCsv(text.replace(/^\uFEFF/, '')).filter((row) => row.some((cell) => cell.trim() !== ''));
   if (rows.length < 2) throw new DataError(file, problem('tooShort'));
@@ -33,7 +36,8 @@ export function parseCsvPoints(file: FileLabel, text: string, limit: SizeLimit =
     const found = header.slice(0, 8).map(clip).join(', ');
     throw new DataError(file, problem('noColumns', { found: found || problem('noColumnsFound') }));
   }
-  const format = detectEventFormat(lower);
+  const known = mapping ? null : detectEventFormat(lower);
+  const format: EventFormat | null = mapping ? 'CSV' : known;
   const features: Feature<Point>[] = [];
   const problems: Problem[] = [];
   // Events located too widely for a pin are expected in event datasets: one problem per level.
@@ -41,12 +45,14 @@ export function parseCsvPoints(file: FileLabel, text: string, limit: SizeLimit =
   // Worked out once, not per row (a dataset has 100,000 of them): the columns kept as properties,
   // under names MapLibre can carry, and where the event columns are.
   const kept = header.flatMap((name, j) => (j !== lonAt && j !== latAt && name ? [[j, cleanKey(name)] as const] : []));
-  const eventAt = format ? eventColumns(format).map((name) => [name, lower.indexOf(name)] as const) : [];
+  const columns = mapping ? [mapping.date, mapping.date_end, mapping.uncertainty_km, mapping.type, ...(mapping.actors ?? []), mapping.place] : known ? eventColumns(known) : [];
+  const eventAt = [...new Set(columns)].flatMap((name) => (name === undefined ? [] : [[name, lower.indexOf(name)] as const]));
   for (let r = 1; r < rows.length; r++) {
     const [row, i] = [rows[r], r - 1];
     // fromEntries defines own properties, so a column named "__proto__" stays a plain value.
     const properties: Record<string, string | number> = Object.fromEntries(kept.map(([j, name]) => [name, row[j] ?? '']));
-    const event = format ? readEvent(format, Object.fromEntries(eventAt.map(([name, j]) => [name, row[j]]))) : null;
+    const cells = Object.fromEntries(eventAt.map(([name, j]) => [name, row[j]]));
+    const event = mapping ? readMappedEvent(mapping, cells) : known ? readEvent(known, cells) : null;
     if (event && !('key' in event)) Object.assign(properties, event);
     const feature: Feature<Point> = { type: 'Feature', properties, geometry: { type: 'Point', coordinates: [toNumber(row[lonAt]), toNumber(row[latAt])] } };
     const why = event && 'key' in event ? event : featureProblem(feature);
@@ -73,7 +79,7 @@ export function parseCsvPoints(file: FileLabel, text: string, limit: SizeLimit =
  *
  * @param start - the first bytes of the file as text, at least its whole first line
  */
-export function eventFormatOfHeader(start: string): EventFormat | null {
+export function eventFormatOfHeader(start: string): KnownFormat | null {
   const [header = []] = parseCsv(start.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0]);
   return detectEventFormat(header.map((name) => name.trim().toLowerCase()));
 }

@@ -5,8 +5,28 @@
  */
 import { problemsIn, type Problem } from './problems.ts';
 
-/** The dataset conventions recognised from a CSV header. */
-export type EventFormat = 'UCDP GED' | 'ACLED';
+/**
+ * The dataset conventions: UCDP GED and ACLED, recognised from a CSV header, and `CSV`, any CSV of
+ * dated points whose columns the reader (or src/data/event-columns.ts) named in a {@link ColumnMapping}.
+ */
+export type EventFormat = 'UCDP GED' | 'ACLED' | 'CSV';
+
+/** The conventions a header alone can name. */
+export type KnownFormat = Exclude<EventFormat, 'CSV'>;
+
+/** Which columns of a CSV in no known convention hold what (lower-case column names). */
+export interface ColumnMapping {
+  date: string;
+  date_end?: string;
+  /** Radius of each event's area of uncertainty, km; without it every event gets {@link UNSTATED_UNCERTAINTY_KM}. */
+  uncertainty_km?: string;
+  type?: string;
+  actors?: readonly string[];
+  place?: string;
+}
+
+/** An event whose file states no uncertainty is taken as located to a place, as UCDP's precision 1 is. */
+export const UNSTATED_UNCERTAINTY_KM = 1;
 
 /** How precisely an event's date is known. */
 export type DatePrecision = 'day' | 'days' | 'week' | 'month' | 'year';
@@ -18,6 +38,7 @@ export const EVENT_PROBLEMS = {
   watersOnly: 'located in international waters or airspace, too wide for a pin.',
   badPrecision: 'the location precision "{value}" is not one of {codes}.',
   badDate: 'the date "{value}" is not a date (YYYY-MM-DD).',
+  badUncertainty: 'the uncertainty "{value}" is not a positive number of km.',
 } as const;
 const problem = problemsIn(EVENT_PROBLEMS);
 
@@ -35,13 +56,13 @@ export const TOO_WIDE: ReadonlySet<string> = new Set<Level>(['provinceOnly', 're
  * its capital's coordinates). A district becomes 60 km: the median radius of circles as large as
  * the 14 border districts the map draws (geodata/districts.geojson, 37–118 km).
  */
-export const LOCATION_PRECISION: Readonly<Record<EventFormat, Readonly<Record<string, number | Level>>>> = {
+export const LOCATION_PRECISION: Readonly<Record<KnownFormat, Readonly<Record<string, number | Level>>>> = {
   'UCDP GED': { 1: 1, 2: 25, 3: 60, 4: 'provinceOnly', 5: 'regionOnly', 6: 'countryOnly', 7: 'watersOnly' },
   ACLED: { 1: 2, 2: 25, 3: 'provinceOnly' },
 };
 
 /** Date precision codes: UCDP `date_prec` 1–5, ACLED `time_precision` 1–3. */
-const DATE_PRECISION: Readonly<Record<EventFormat, Readonly<Record<string, DatePrecision>>>> = {
+const DATE_PRECISION: Readonly<Record<KnownFormat, Readonly<Record<string, DatePrecision>>>> = {
   'UCDP GED': { 1: 'day', 2: 'days', 3: 'week', 4: 'month', 5: 'year' },
   ACLED: { 1: 'day', 2: 'week', 3: 'month' },
 };
@@ -53,7 +74,7 @@ const COLUMNS = {
 } as const;
 
 /** The columns {@link readEvent} reads (lower case), so a caller can hand it just those. */
-export function eventColumns(format: EventFormat): string[] {
+export function eventColumns(format: KnownFormat): string[] {
   const { where, when, start, end } = COLUMNS[format];
   return [...new Set([where, when, start, end])];
 }
@@ -62,6 +83,8 @@ export function eventColumns(format: EventFormat): string[] {
 export const FACET_COLUMNS: Readonly<Record<EventFormat, { type: string; actors: readonly string[]; place: string }>> = {
   'UCDP GED': { type: 'type_of_violence', actors: ['side_a', 'side_b'], place: 'where_coordinates' },
   ACLED: { type: 'event_type', actors: ['actor1', 'actor2'], place: 'location' },
+  // readMappedEvent copies the mapped columns here, so the panel treats every format alike.
+  CSV: { type: 'event_type', actors: ['event_actor1', 'event_actor2'], place: 'event_place' },
 };
 
 /**
@@ -72,8 +95,8 @@ export const FACET_COLUMNS: Readonly<Record<EventFormat, { type: string; actors:
  * @example
  * detectEventFormat(['id', 'where_prec', 'date_start', 'side_a', 'latitude', 'longitude']); // 'UCDP GED'
  */
-export function detectEventFormat(header: readonly string[]): EventFormat | null {
-  for (const format of Object.keys(COLUMNS) as EventFormat[]) {
+export function detectEventFormat(header: readonly string[]): KnownFormat | null {
+  for (const format of Object.keys(COLUMNS) as KnownFormat[]) {
     if (COLUMNS[format].required.every((name) => header.includes(name))) return format;
   }
   return null;
@@ -101,7 +124,7 @@ export interface EventFields {
  * readEvent('UCDP GED', { where_prec: '2', date_prec: '1', date_start: '2024-01-16 00:00:00.000', date_end: '2024-01-16' });
  * // { event_format: 'UCDP GED', date: '2024-01-16', date_end: '2024-01-16', date_precision: 'day', uncertainty_km: 25 }
  */
-export function readEvent(format: EventFormat, row: Readonly<Record<string, string | undefined>>): EventFields | Problem {
+export function readEvent(format: KnownFormat, row: Readonly<Record<string, string | undefined>>): EventFields | Problem {
   const columns = COLUMNS[format];
   const codes = LOCATION_PRECISION[format];
   const where = (row[columns.where] ?? '').trim();
@@ -115,6 +138,36 @@ export function readEvent(format: EventFormat, row: Readonly<Record<string, stri
   const date_precision = (Object.hasOwn(DATE_PRECISION[format], when) ? DATE_PRECISION[format][when] : undefined) ?? (end === date ? 'day' : 'days');
   const [first, last] = end > date ? [date, end] : spanOf(date, date_precision);
   return { event_format: format, date: first, date_end: last, date_precision, uncertainty_km: located };
+}
+
+/**
+ * Reads one row of a CSV in no known convention, by the columns `mapping` names. The date precision
+ * is a day, or the days from `date` to `date_end`.
+ *
+ * @param row - the row's cells by lower-case column name
+ * @returns the fields to add (with the mapped type, actors and place under the names
+ *   FACET_COLUMNS.CSV gives), or the problem that keeps the row off the map
+ * @example
+ * readMappedEvent({ date: 'day', uncertainty_km: 'radius' }, { day: '2024-01-18', radius: '5' });
+ * // { event_format: 'CSV', date: '2024-01-18', date_end: '2024-01-18', date_precision: 'day', uncertainty_km: 5 }
+ */
+export function readMappedEvent(mapping: ColumnMapping, row: Readonly<Record<string, string | undefined>>): (EventFields & Record<string, string | number>) | Problem {
+  const date = isoDay(row[mapping.date]);
+  if (!date) return problem('badDate', { value: (row[mapping.date] ?? '').trim() });
+  const end = (mapping.date_end && isoDay(row[mapping.date_end])) || date;
+  const stated = mapping.uncertainty_km === undefined ? '' : (row[mapping.uncertainty_km] ?? '').trim();
+  const uncertainty_km = stated === '' ? UNSTATED_UNCERTAINTY_KM : Number(stated);
+  if (!(uncertainty_km > 0) || !Number.isFinite(uncertainty_km)) return problem('badUncertainty', { value: stated });
+  const [first, last] = end < date ? [end, date] : [date, end];
+  const fields: EventFields & Record<string, string | number> = { event_format: 'CSV', date: first, date_end: last, date_precision: first === last ? 'day' : 'days', uncertainty_km };
+  const facets = FACET_COLUMNS.CSV;
+  const copy = (from: string | undefined, to: string) => {
+    if (from !== undefined && row[from] !== undefined) fields[to] = row[from]!;
+  };
+  copy(mapping.type, facets.type);
+  mapping.actors?.slice(0, facets.actors.length).forEach((column, i) => copy(column, facets.actors[i]));
+  copy(mapping.place, facets.place);
+  return fields;
 }
 
 const DAY_MS = 86_400_000;
@@ -135,8 +188,8 @@ function spanOf(date: string, precision: DatePrecision): [string, string] {
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
-/** A cell as YYYY-MM-DD: ISO dates (a time after them is dropped) or ACLED's older "16 January 2024". */
-function isoDay(cell: string | undefined): string | null {
+/** A cell as YYYY-MM-DD: ISO dates (a time after them is dropped) or ACLED's older "16 January 2024"; null if it is neither. */
+export function isoDay(cell: string | undefined): string | null {
   const text = (cell ?? '').trim();
   const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[ T].*)?$/.exec(text);
   const written = /^(\d{1,2}) ([A-Za-z]+) (\d{4})$/.exec(text);

@@ -7,18 +7,31 @@ import { checkSize, type SizeLimit } from './limits.ts';
 import { eventFormatOfHeader, parseCsvPoints } from './csv.ts';
 import type { FileLabel } from './problems.ts';
 import { geodesicCircle } from '../geo/shapes.ts';
+import { guessColumns, type ColumnGuess } from './event-columns.ts';
+import type { ColumnMapping, KnownFormat } from './events.ts';
 import type { FeatureCollection, Point, Polygon } from 'geojson';
 
 export { checkSize };
 
-/** Whether a file is an event dataset CSV, judged by its name and the header in its first 64 KiB. */
-export async function isEventFile(file: Blob & { name: string }): Promise<boolean> {
-  return /\.csv$/i.test(file.name) && eventFormatOfHeader(await file.slice(0, 64 * 1024).text()) !== null;
+/** What a file's start says it is: an event dataset in a known convention, a CSV of dated points (with a guess at its columns), or neither (null). */
+export type EventSniff = { format: KnownFormat } | { format: 'CSV'; guess: ColumnGuess } | null;
+
+/** What a file is, judged by its name and its first 64 KiB. */
+export async function sniffEventFile(file: Blob & { name: string }): Promise<EventSniff> {
+  if (!/\.csv$/i.test(file.name)) return null;
+  const start = await file.slice(0, 64 * 1024).text();
+  const format = eventFormatOfHeader(start);
+  if (format) return { format };
+  const guess = guessColumns(start);
+  return guess && { format: 'CSV', guess };
 }
 
-/** @param limit - see parseCsvPoints (GeoJSON always has an ordinary layer's limit) */
-export function parseUserText(name: FileLabel, text: string, limit?: SizeLimit): ParsedLayer {
-  const parsed = typeof name === 'string' && /\.csv$/i.test(name.split(/[?#]/)[0]) ? parseCsvPoints(name, text, limit) : parseGeoJSONText(name, text);
+/**
+ * @param limit - see parseCsvPoints (GeoJSON always has an ordinary layer's limit)
+ * @param mapping - a CSV's event columns, when it is in no known convention
+ */
+export function parseUserText(name: FileLabel, text: string, limit?: SizeLimit, mapping?: ColumnMapping): ParsedLayer {
+  const parsed = typeof name === 'string' && /\.csv$/i.test(name.split(/[?#]/)[0]) ? parseCsvPoints(name, text, limit, mapping) : parseGeoJSONText(name, text);
   return parsed.format ? { ...parsed, areas: uncertaintyAreas(parsed.collection as FeatureCollection<Point>) } : parsed;
 }
 

@@ -1,5 +1,5 @@
 /**
- * Reads an event dataset (a UCDP GED or ACLED CSV of up to 250 MB) in a module worker: the file is
+ * Reads an event dataset (a UCDP GED, ACLED or other dated CSV of up to 250 MB) in a module worker: the file is
  * streamed there, parsed and validated, and each event measured to the border, while the page
  * shows the progress and stays responsive. The events come back in batches, so no one message
  * takes long to receive. Cancel stops the worker at once.
@@ -7,7 +7,7 @@
 import type { Feature, Point, Polygon } from 'geojson';
 import type { ProvinceCollection } from '../geo/sides.ts';
 import type { BuiltinData } from '../data/types.ts';
-import type { EventFormat } from '../data/events.ts';
+import type { ColumnMapping, EventFormat } from '../data/events.ts';
 import type { ParsedLayer } from '../data/validate.ts';
 import { DataError, type Problem } from '../data/problems.ts';
 
@@ -16,6 +16,8 @@ export interface EventFileJob {
   file: File;
   border: BuiltinData['border'];
   provinces: ProvinceCollection;
+  /** The columns of a CSV of events in no known convention. */
+  mapping?: ColumnMapping;
 }
 
 /** The parsed layer, with each event's distance to the border (km) and side (see SIDE_CODES). */

@@ -24,9 +24,9 @@ async function readText(file: File): Promise<string> {
   return parts.join('');
 }
 
-self.onmessage = async ({ data: { file, border, provinces } }: MessageEvent<EventFileJob>) => {
+self.onmessage = async ({ data: { file, border, provinces, mapping } }: MessageEvent<EventFileJob>) => {
   try {
-    const parsed = parseUserText(file.name, await readText(file), 'events');
+    const parsed = parseUserText(file.name, await readText(file), 'events', mapping);
     if (!parsed.format) checkSize(file.name, file.size); // not an event dataset after all: an ordinary layer's limit
     const index = BorderIndex.fromGeoJSON(border, provinces);
     const features = parsed.collection.features;

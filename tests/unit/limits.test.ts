@@ -79,14 +79,18 @@ describe('event datasets have their own limit', () => {
   });
 
   it('an event file is known by its name and the header at its start', async () => {
-    const { isEventFile } = await import('../../src/data/parse-user.ts');
+    const { sniffEventFile } = await import('../../src/data/parse-user.ts');
     const { eventFormatOfHeader } = await import('../../src/data/csv.ts');
     const ucdp = '\uFEFFid,where_prec,date_start,side_a,latitude,longitude\r\n1,1,2024-01-16,A,27,63\r\n';
     expect(eventFormatOfHeader(ucdp)).toBe('UCDP GED');
     expect(eventFormatOfHeader('"event_date","geo_precision", EVENT_TYPE ,lat,lon\n')).toBe('ACLED');
     expect(eventFormatOfHeader('name,lon,lat\nwhere_prec,date_start,side_a\n')).toBeNull(); // only the first line is the header
-    expect(await isEventFile(new File([ucdp], 'ged.CSV'))).toBe(true);
-    expect(await isEventFile(new File([ucdp], 'ged.geojson'))).toBe(false);
-    expect(await isEventFile(new File(['name,lon,lat\n'], 'points.csv'))).toBe(false);
+    expect(await sniffEventFile(new File([ucdp], 'ged.CSV'))).toEqual({ format: 'UCDP GED' });
+    expect(await sniffEventFile(new File([ucdp], 'ged.geojson'))).toBeNull();
+    expect(await sniffEventFile(new File(['name,lon,lat\n'], 'points.csv'))).toBeNull();
+    expect(await sniffEventFile(new File(['name,lon,lat\nA,62,27\n'], 'points.csv'))).toBeNull();
+    // A table of dated points in no known convention: read by the columns its names suggest.
+    const dated = await sniffEventFile(new File(['name,lon,lat,date\nA,62,27,2024-01-18\n'], 'dated.csv'));
+    expect(dated).toMatchObject({ format: 'CSV', guess: { mapping: { date: 'date', place: 'name' }, sure: true } });
   });
 });

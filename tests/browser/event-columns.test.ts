@@ -1,0 +1,75 @@
+/**
+ * A dropped CSV of dated points in no known convention: read at once when its columns are plain,
+ * else a dialog asks which columns hold what (keyboard only here), and the answer is kept.
+ */
+import { afterEach, describe, expect, it } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import { mountMap, shadow, unmountAll, until } from './helpers.ts';
+import type { StrikeMap } from '../../src/components/strike-map.ts';
+import type { UserDataController } from '../../src/components/user-data-controller.ts';
+
+afterEach(unmountAll);
+
+const userData = (el: StrikeMap) => el['userData'] as UserDataController;
+const dialogOf = (el: StrikeMap) => shadow<HTMLElement>(el, 'strike-event-columns')?.shadowRoot?.querySelector('dialog');
+// Two columns of dates, neither called "date": the map cannot know which one the events happened on.
+const twoDates = ['site,lon,lat,reported,happened,radius_km,side', 'Koh-i-Sabz,63.09,26.74,2024-01-17,2024-01-16,3,IR', 'Saravan,62.33,27.37,2024-01-19,2024-01-18,9,PK', 'Nowhere,,,2024-01-20,2024-01-19,2,PK'].join('\n');
+
+describe('a CSV of events in no known convention', () => {
+  it('with one "date" column: read as events without a question', async () => {
+    const el = await mountMap();
+    await userData(el).addFiles([new File(['name,lon,lat,date\nA,62.3,27.4,2024-01-18\nB,63.1,26.8,2024-01-16\n'], 'plain-dates.csv')]);
+    expect(dialogOf(el)).toBeFalsy();
+    const [layer] = userData(el).dropped;
+    expect(layer.format).toBe('CSV');
+    expect(layer.collection.features.map((f) => f.properties!.date)).toEqual(['2024-01-18', '2024-01-16']);
+    await until(() => shadow(el, 'strike-map-events')?.shadowRoot?.querySelector('h2')?.textContent?.includes('plain-dates.csv'));
+  });
+
+  it('unsure: a modal dialog with the guess preselected; the reader picks the other date column by keyboard', async () => {
+    const el = await mountMap();
+    const adding = userData(el).addFiles([new File([twoDates], 'sightings.csv')]);
+    const dialog = await until(() => dialogOf(el));
+    await until(() => dialog.open);
+    expect(dialog.matches(':modal')).toBe(true);
+    expect(dialog.querySelector('h2')!.textContent).toContain('sightings.csv');
+    const select = (name: string) => dialog.querySelector<HTMLSelectElement>(`select[name="${name}"]`)!;
+    expect([...select('date').options].map((o) => o.value)).toEqual(['reported', 'happened']);
+    expect(select('date').value).toBe('reported');
+    expect(select('uncertainty_km').value).toBe('radius_km');
+    expect(select('place').value).toBe('site');
+    select('date').focus();
+    await userEvent.keyboard('{ArrowDown}');
+    expect(select('date').value).toBe('happened');
+    select('actor1').value = 'side';
+    dialog.querySelector<HTMLButtonElement>('button[type="submit"]')!.focus();
+    await userEvent.keyboard('{Enter}');
+    await adding;
+    expect(dialogOf(el)).toBeFalsy();
+    const [layer] = userData(el).dropped;
+    expect(layer.format).toBe('CSV');
+    expect(layer.collection.features.map((f) => [f.properties!.site, f.properties!.date, f.properties!.uncertainty_km, f.properties!.event_actor1])).toEqual([
+      ['Koh-i-Sabz', '2024-01-16', 3, 'IR'],
+      ['Saravan', '2024-01-18', 9, 'PK'],
+    ]);
+    // The row without coordinates is named in the notice, not lost silently.
+    await until(() => el.shadowRoot!.textContent!.includes('sightings.csv, row 4'));
+  });
+
+  it('"Plain points" reads it as an ordinary layer; Escape reads nothing', async () => {
+    const el = await mountMap();
+    const adding = userData(el).addFiles([new File([twoDates], 'as-points.csv')]);
+    const dialog = await until(() => dialogOf(el));
+    [...dialog.querySelectorAll('button')].find((b) => b.textContent === 'Plain points')!.click();
+    await adding;
+    expect(userData(el).dropped.map((layer) => [layer.name, layer.format])).toEqual([['as-points.csv', undefined]]);
+
+    const again = userData(el).addFiles([new File([twoDates], 'not-now.csv')]);
+    const second = await until(() => dialogOf(el));
+    await until(() => second.open);
+    second.querySelector<HTMLSelectElement>('select')!.focus();
+    await userEvent.keyboard('{Escape}');
+    await again;
+    expect(userData(el).dropped.map((layer) => layer.name)).toEqual(['as-points.csv']);
+  });
+});

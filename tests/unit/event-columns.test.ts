@@ -1,0 +1,104 @@
+/** A CSV of events in no known convention: the columns guessed from its start, and rows read by a mapping. */
+import { describe, expect, test } from 'vitest';
+import { guessColumns } from '../../src/data/event-columns.ts';
+import { parseCsvPoints } from '../../src/data/csv.ts';
+import { UNSTATED_UNCERTAINTY_KM, readMappedEvent } from '../../src/data/events.ts';
+import { eventFacts } from '../../src/data/event-stats.ts';
+
+const csv = (...lines: string[]) => lines.join('\n') + '\n';
+
+describe('guessColumns', () => {
+  test('one date column under a date name: sure, with the other columns found by their names', () => {
+    const guess = guessColumns(csv('Site,LON,lat,Date,Radius_km,Category,Actor1,Actor2,notes', 'Koh,63.1,26.8,2024-01-16,3,missile,IRGC,,x', 'Saravan,62.3,27.4,2024-01-18,9,drone,PAF,BLF,y'));
+    expect(guess).toEqual({
+      header: ['site', 'lon', 'lat', 'date', 'radius_km', 'category', 'actor1', 'actor2', 'notes'],
+      dateColumns: ['date'],
+      numberColumns: ['radius_km'],
+      mapping: { date: 'date', uncertainty_km: 'radius_km', type: 'category', actors: ['actor1', 'actor2'], place: 'site' },
+      sure: true,
+    });
+  });
+
+  test('a start and an end column are still sure; the end is mapped', () => {
+    const guess = guessColumns(csv('lon,lat,start_date,end_date', '62,27,2024-01-16,2024-01-19'))!;
+    expect(guess.mapping).toEqual({ date: 'start_date', date_end: 'end_date' });
+    expect(guess.sure).toBe(true);
+  });
+
+  test('unsure when two columns hold dates, or the only one has another name; the best guess is preselected', () => {
+    const two = guessColumns(csv('lon,lat,reported,happened', '62,27,2024-02-01,2024-01-16'))!;
+    expect([two.sure, two.dateColumns, two.mapping.date]).toEqual([false, ['reported', 'happened'], 'reported']);
+    const named = guessColumns(csv('lon,lat,reported,date', '62,27,2024-02-01,2024-01-16'))!;
+    expect([named.sure, named.mapping.date]).toEqual([false, 'date']);
+    const odd = guessColumns(csv('lon,lat,when_seen', '62,27,16 January 2024'))!;
+    expect([odd.sure, odd.mapping.date]).toEqual([false, 'when_seen']);
+  });
+
+  test('a column is dates when at least 8 of 10 filled cells are; blanks do not count', () => {
+    const rows = (dates: string[]) => csv('lon,lat,d', ...dates.map((d) => `62,27,${d}`));
+    const eight = ['2024-01-01', '2024-01-02', '2024-01-03', '2024-01-04', '2024-01-05', '2024-01-06', '2024-01-07', '2024-01-08', 'soon', 'later'];
+    expect(guessColumns(rows(eight))?.dateColumns).toEqual(['d']);
+    expect(guessColumns(rows([...eight.slice(1), 'never']))).toBeNull();
+    expect(guessColumns(rows(['2024-01-01', '', '', '']))?.dateColumns).toEqual(['d']);
+  });
+
+  test('no date anywhere (or only in longitude/latitude): a table of points, null', () => {
+    expect(guessColumns(csv('name,lon,lat', 'A,62,27'))).toBeNull();
+    expect(guessColumns(csv('name,lon,lat'))).toBeNull();
+  });
+
+  test('the last row of a cut-off start is not judged; a whole file\'s last row is', () => {
+    const start = 'lon,lat,date\n62,27,2024-01-16\n62,27,2024-01-17\n62,27,20';
+    expect(guessColumns(start)?.dateColumns).toEqual(['date']);
+    expect(guessColumns('lon,lat,date\n62,27,2024-01-16\n62,27,x\n')).toBeNull();
+  });
+});
+
+describe('readMappedEvent', () => {
+  const mapping = { date: 'start', date_end: 'end', uncertainty_km: 'r', type: 'kind', actors: ['a', 'b'], place: 'where' };
+
+  test('dates, span, uncertainty, and the type, actors and place under the panel\'s names', () => {
+    expect(readMappedEvent(mapping, { start: '2024-01-16', end: '2024-01-19', r: '12.5', kind: 'strike', a: 'PK', b: 'BLF', where: 'Saravan' })).toEqual({
+      event_format: 'CSV', date: '2024-01-16', date_end: '2024-01-19', date_precision: 'days', uncertainty_km: 12.5,
+      event_type: 'strike', event_actor1: 'PK', event_actor2: 'BLF', event_place: 'Saravan',
+    });
+  });
+
+  test('one day when there is no end, or the end is blank; an end before the start is put first', () => {
+    expect(readMappedEvent({ date: 'd' }, { d: '2024-01-16' })).toMatchObject({ date: '2024-01-16', date_end: '2024-01-16', date_precision: 'day' });
+    expect(readMappedEvent(mapping, { start: '2024-01-16', end: '', r: '1' })).toMatchObject({ date_end: '2024-01-16', date_precision: 'day' });
+    expect(readMappedEvent(mapping, { start: '2024-01-19', end: '2024-01-16', r: '1' })).toMatchObject({ date: '2024-01-16', date_end: '2024-01-19' });
+  });
+
+  test(`no uncertainty column, or a blank cell: ${UNSTATED_UNCERTAINTY_KM} km`, () => {
+    expect(readMappedEvent({ date: 'd' }, { d: '2024-01-16' })).toMatchObject({ uncertainty_km: 1 });
+    expect(readMappedEvent(mapping, { start: '2024-01-16', r: ' ' })).toMatchObject({ uncertainty_km: 1 });
+  });
+
+  test('a bad date or uncertainty is the row\'s problem, naming the cell', () => {
+    expect(readMappedEvent(mapping, { start: '2024-02-30', r: '1' })).toMatchObject({ key: 'badDate', text: 'the date "2024-02-30" is not a date (YYYY-MM-DD).' });
+    for (const r of ['0', '-3', 'wide', 'Infinity']) expect(readMappedEvent(mapping, { start: '2024-01-16', r }), r).toMatchObject({ key: 'badUncertainty', text: `the uncertainty "${r}" is not a positive number of km.` });
+  });
+});
+
+describe('parseCsvPoints with a mapping', () => {
+  const file = csv('name,lon,lat,seen,km,who', 'A,62.3,27.4,2024-01-18,9,PAF', 'B,63.1,26.8,bad,3,IRGC', 'C,63.0,26.9,2024-01-16,x,IRGC', 'D,,,2024-01-16,1,X');
+
+  test('reads the rows as CSV events and names the rows it skips and why', () => {
+    const parsed = parseCsvPoints('mine.csv', file, 'events', { date: 'seen', uncertainty_km: 'km', actors: ['who'] });
+    expect(parsed.format).toBe('CSV');
+    expect(parsed.collection.features.map((f) => [f.properties!.name, f.properties!.date, f.properties!.uncertainty_km, f.properties!.event_actor1])).toEqual([['A', '2024-01-18', 9, 'PAF']]);
+    expect(parsed.skipped).toBe(3);
+    expect(parsed.problems.map((p) => p.text)).toEqual([
+      'mine.csv, row 3: the date "bad" is not a date (YYYY-MM-DD).',
+      'mine.csv, row 4: the uncertainty "x" is not a positive number of km.',
+      expect.stringMatching(/^mine\.csv, row 5: /),
+    ]);
+  });
+
+  test('the analyst panel reads their type and actors like any dataset\'s', () => {
+    const parsed = parseCsvPoints('mine.csv', csv('lon,lat,d,t,a1,a2', '62,27,2024-01-16,strike,IR,', '62,27,2024-01-18,strike,PK,BLF'), 'events', { date: 'd', type: 't', actors: ['a1', 'a2'] });
+    const facts = eventFacts('CSV', parsed.collection.features, [{ km: 5, side: 'PK' }, { km: 7, side: 'IR' }]);
+    expect(facts.map((f) => [f.type, f.actors, f.r])).toEqual([['strike', ['IR'], 1], ['strike', ['PK', 'BLF'], 1]]);
+  });
+});
