@@ -14,6 +14,8 @@ import type { FeatureCollection, Polygon } from 'geojson';
 import { fetchText } from '../data/fetch-json.ts';
 import { DataError, generalProblem, problemOf, type FileLabel, type Problem } from '../data/problems.ts';
 import type { EventFormat } from '../data/events.ts';
+import { loadBuiltinData } from '../data/builtin.ts';
+import type { ParsedLayer } from '../data/validate.ts';
 
 let counter = 0;
 
@@ -23,7 +25,10 @@ let counter = 0;
  */
 @customElement('strike-map-layer')
 export class StrikeMapLayer extends LitElement {
-  /** URL of a GeoJSON (or CSV of points) file. Without it, an inline `<script type="application/geo+json">` child is read. */
+  /**
+   * URL of a GeoJSON (or CSV of points) file. Without it, an inline `<script type="application/geo+json">` child is read.
+   * A CSV is read in a background worker, so an event dataset can be up to 250 MB (other files: 10 MB).
+   */
   @property() src?: string;
   /** Name shown in the legend, cards and messages. */
   @property() name = '';
@@ -40,8 +45,10 @@ export class StrikeMapLayer extends LitElement {
   collection?: FeatureCollection;
   /** For an event dataset, each event's area of uncertainty. */
   areas?: FeatureCollection<Polygon>;
-  /** The event dataset convention the data was read by ('UCDP GED' or 'ACLED'), if it is one. */
+  /** The event dataset convention the data was read by ('UCDP GED', 'ACLED' or 'CSV'), if it is one. */
   format?: EventFormat;
+  /** @internal For a CSV read in the worker: each feature's distance to the border and side. */
+  distances?: readonly { km: number; side: 'IR' | 'PK' | null }[];
   /** What went wrong while loading, for the map to show in its reader's language (`text` is the English). */
   problems: Problem[] = [];
   private observer = new MutationObserver(() => this.reload());
@@ -94,19 +101,16 @@ export class StrikeMapLayer extends LitElement {
     const name = this.displayName;
     const timeoutMs = this.timeout && this.timeout > 0 ? this.timeout : undefined;
     try {
-      const text = this.src ? await fetchText(this.src, { signal: abort.signal, timeoutMs }) : this.inlineText();
-      const { parseUserText } = await import('../data/parse-user.ts');
-      const parsed = parseUserText(this.src ?? (this.name ? generalProblem('inline', { name: this.name }) : name), text);
+      const parsed = this.src && /\.csv$/i.test(this.src.split(/[?#]/)[0]) ? await this.readCsvInWorker(this.src, abort.signal, timeoutMs) : await this.read(abort.signal, timeoutMs);
       if (abort.signal.aborted) return;
       this.collection = parsed.collection;
       this.areas = parsed.areas;
       this.format = parsed.format;
+      this.distances = 'distances' in parsed ? (parsed.distances as StrikeMapLayer['distances']) : undefined;
       this.problems = parsed.skipped ? [generalProblem('layerSkipped', { name, count: parsed.skipped }), ...parsed.problems] : [];
     } catch (error) {
       if (abort.signal.aborted) return;
-      this.collection = undefined;
-      this.areas = undefined;
-      this.format = undefined;
+      this.collection = this.areas = this.format = this.distances = undefined;
       const why = problemOf(error);
       // Name the layer as the page author called it, not only by its URL.
       this.problems = [this.name && this.src ? generalProblem('inFile', { file: this.name, problem: why }) : why];
@@ -114,6 +118,23 @@ export class StrikeMapLayer extends LitElement {
       if (this.abort === abort) this.abort = undefined;
     }
     this.notify();
+  }
+
+  /** GeoJSON (downloaded or inline) or inline CSV, read here. */
+  private async read(signal: AbortSignal, timeoutMs: number | undefined): Promise<ParsedLayer> {
+    const text = this.src ? await fetchText(this.src, { signal, timeoutMs }) : this.inlineText();
+    const { parseUserText } = await import('../data/parse-user.ts');
+    return parseUserText(this.src ?? (this.name ? generalProblem('inline', { name: this.name }) : this.displayName), text);
+  }
+
+  /** A CSV download, read and measured in the event worker: an event dataset may be up to 250 MB. */
+  private async readCsvInWorker(src: string, signal: AbortSignal, timeoutMs: number | undefined): Promise<ParsedLayer & { distances: StrikeMapLayer['distances'] }> {
+    const [data, { readEventFile, SIDE_CODES }] = await Promise.all([loadBuiltinData(signal), import('../workers/events-client.ts')]);
+    signal.throwIfAborted();
+    const job = readEventFile({ file: { url: new URL(src, document.baseURI).href, name: src, timeoutMs }, border: data.border, provinces: data.provinces }, () => {});
+    signal.addEventListener('abort', () => job.cancel(), { once: true });
+    const { km, side, ...parsed } = await job.result;
+    return { ...parsed, distances: Array.from(km, (d, i) => ({ km: d, side: SIDE_CODES[side[i]] })) };
   }
 
   private inlineText(): string {

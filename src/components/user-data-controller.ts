@@ -144,8 +144,9 @@ export class UserDataController implements ReactiveController {
   /** The event datasets among the page's own layers: <strike-map-layer> children, then dropped files, newest last. */
   get eventDatasets(): EventDataset[] {
     const texts = this.target.texts();
-    const children = this.children().map((el) => ({ layerId: el.layerId, name: texts.fileLabel(el.displayName), format: el.format, features: el.collection?.features ?? [] }));
-    const dropped = this.dropped.map(({ layerId, name, format, collection, points }) => ({ layerId, name, format, features: collection.features, distances: points.length === collection.features.length ? points : undefined }));
+    type Candidate = Omit<EventDataset, 'format'> & { format?: EventFormat };
+    const children = this.children().map((el): Candidate => ({ layerId: el.layerId, name: texts.fileLabel(el.displayName), format: el.format, features: el.collection?.features ?? [], distances: el.distances }));
+    const dropped = this.dropped.map(({ layerId, name, format, collection, points }): Candidate => ({ layerId, name, format, features: collection.features, distances: points.length === collection.features.length ? points : undefined }));
     return [...children, ...dropped].filter((layer): layer is EventDataset => Boolean(layer.format));
   }
 

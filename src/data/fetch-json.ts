@@ -18,15 +18,24 @@ const problem = problemsIn(FETCH_PROBLEMS);
 
 const jsonTypes = /^(application\/([\w.+-]*\+)?json|application\/geo\+json|text\/plain|application\/octet-stream)\b/i;
 
+/** Options of {@link fetchText}. */
+export interface FetchTextOptions {
+  /** The most bytes read (default: the 10 MiB limit). */
+  maxBytes?: number;
+  /** A lower limit decided by the start of the body (its first line, or first 64 KiB). */
+  limitFor?: (start: string) => number;
+  timeoutMs?: number;
+  signal?: AbortSignal;
+  /** Bytes read so far, and the declared size (0 if none). */
+  onProgress?: (read: number, total: number) => void;
+}
+
 /**
  * Fetches text, refusing error statuses, HTML pages, bodies over `maxBytes` bytes (by
  * Content-Length before reading, and by counting while reading, which stops at the limit), and
  * servers that do not finish within `timeoutMs`.
  */
-export async function fetchText(
-  url: string,
-  { maxBytes = MAX_DATA_BYTES, timeoutMs = TIMEOUT_MS, signal }: { maxBytes?: number; timeoutMs?: number; signal?: AbortSignal } = {},
-): Promise<string> {
+export async function fetchText(url: string, { maxBytes = MAX_DATA_BYTES, limitFor, timeoutMs = TIMEOUT_MS, signal, onProgress }: FetchTextOptions = {}): Promise<string> {
   // A plain timer (not AbortSignal.timeout) so it is cleared when done and fake timers can drive it.
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(new DOMException(`no answer within ${timeoutMs} ms`, 'TimeoutError')), timeoutMs);
@@ -51,7 +60,7 @@ export async function fetchText(
     const declared = Number(response.headers.get('content-length') ?? 0);
     if (declared > maxBytes) throw new DataError(url, problem('declaredTooBig', { size: formatBytes(declared), limit: formatBytes(maxBytes) }));
     try {
-      return await readText(response, maxBytes, combined, url);
+      return await readText(response, { maxBytes, limitFor, onProgress: onProgress && ((read) => onProgress(read, declared)) }, combined, url);
     } catch (error) {
       if (error instanceof DataError) throw error;
       if (signal?.aborted) throw error;
@@ -63,21 +72,33 @@ export async function fetchText(
   }
 }
 
-/** The body as UTF-8 text (as `response.text()` decodes it), read no further than `maxBytes`. */
-async function readText(response: Response, maxBytes: number, signal: AbortSignal, url: string): Promise<string> {
-  const tooBig = () => new DataError(url, problem('readTooBig', { limit: formatBytes(maxBytes) }));
+/** Bytes a body's start is judged on by `limitFor`, at most (less if its first line ends sooner). */
+const START_BYTES = 64 * 1024;
+
+/** The body as UTF-8 text (as `response.text()` decodes it), read no further than the limit. */
+async function readText(
+  response: Response,
+  { maxBytes, limitFor, onProgress }: { maxBytes: number; limitFor?: (start: string) => number; onProgress?: (read: number) => void },
+  signal: AbortSignal,
+  url: string,
+): Promise<string> {
   if (!response.body) return '';
   const reader = response.body.getReader();
   const decoder = new TextDecoder(); // UTF-8, drops a leading BOM, like response.text()
-  let bytes = 0;
+  let [bytes, limit, judged] = [0, maxBytes, !limitFor];
   let text = '';
   try {
     for (;;) {
       const { done, value } = await untilAborted(reader.read(), signal);
       if (done) return text + decoder.decode();
       bytes += value.byteLength;
-      if (bytes > maxBytes) throw tooBig();
       text += decoder.decode(value, { stream: true });
+      if (!judged && (text.includes('\n') || bytes >= START_BYTES)) {
+        judged = true;
+        limit = Math.min(maxBytes, limitFor!(text));
+      }
+      if (bytes > limit) throw new DataError(url, problem('readTooBig', { limit: formatBytes(limit) }));
+      onProgress?.(bytes);
     }
   } catch (error) {
     reader.cancel().catch(() => {}); // stop the download

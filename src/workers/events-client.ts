@@ -1,7 +1,7 @@
 /**
- * Reads an event dataset (a UCDP GED, ACLED or other dated CSV of up to 250 MB) in a module worker: the file is
- * streamed there, parsed and validated, and each event measured to the border, while the page
- * shows the progress and stays responsive. The events come back in batches, so no one message
+ * Reads an event dataset (a UCDP GED, ACLED or other dated CSV of up to 250 MB) in a module worker: the file
+ * (a dropped one, or a `<strike-map-layer src>` download) is streamed there, parsed and validated,
+ * and each event measured to the border, while the page shows the progress and stays responsive. The events come back in batches, so no one message
  * takes long to receive. Cancel stops the worker at once.
  */
 import type { Feature, Point, Polygon } from 'geojson';
@@ -11,9 +11,9 @@ import type { ColumnMapping, EventFormat } from '../data/events.ts';
 import type { ParsedLayer } from '../data/validate.ts';
 import { DataError, type Problem } from '../data/problems.ts';
 
-/** What the worker needs: the file, and the border and provinces to measure against. */
+/** What the worker needs: the file (or a URL to download it from), and the border and provinces to measure against. */
 export interface EventFileJob {
-  file: File;
+  file: File | { url: string; name: string; timeoutMs?: number };
   border: BuiltinData['border'];
   provinces: ProvinceCollection;
   /** The columns of a CSV of events in no known convention. */

@@ -1,7 +1,11 @@
 /** Reads an event dataset off the main thread (see events-client.ts). */
 import { parseUserText } from '../data/parse-user.ts';
 import { DataError } from '../data/problems.ts';
-import { checkSize } from '../data/limits.ts';
+import { MAX_DATA_BYTES, MAX_EVENT_BYTES, checkSize } from '../data/limits.ts';
+import { fetchText } from '../data/fetch-json.ts';
+import { eventFormatOfHeader } from '../data/csv.ts';
+import { guessColumns } from '../data/event-columns.ts';
+import type { ColumnMapping } from '../data/events.ts';
 import { BorderIndex } from '../geo/border-index.ts';
 import { BATCH, SIDE_CODES, type EventFileJob, type WorkerMessage } from './events-client.ts';
 
@@ -24,10 +28,28 @@ async function readText(file: File): Promise<string> {
   return parts.join('');
 }
 
+/**
+ * A download's text: up to 250 MiB when its start names an event dataset (or a sure guess at a
+ * dated CSV's columns), else an ordinary layer's 10 MiB.
+ */
+function download(url: string, timeoutMs: number | undefined): Promise<string> {
+  const limitFor = (start: string) => (eventFormatOfHeader(start) || guessColumns(start)?.sure ? MAX_EVENT_BYTES : MAX_DATA_BYTES);
+  return fetchText(url, { maxBytes: MAX_EVENT_BYTES, limitFor, timeoutMs, onProgress: (read, total) => post({ type: 'progress', read, total }) });
+}
+
+/** For a download (no one to ask), the columns of a dated CSV in no known convention, when the guess is sure. */
+function sureColumns(text: string): ColumnMapping | undefined {
+  const start = text.slice(0, 64 * 1024);
+  const guess = eventFormatOfHeader(start) ? null : guessColumns(start);
+  return guess?.sure ? guess.mapping : undefined;
+}
+
 self.onmessage = async ({ data: { file, border, provinces, mapping } }: MessageEvent<EventFileJob>) => {
+  const name = file.name;
   try {
-    const parsed = parseUserText(file.name, await readText(file), 'events', mapping);
-    if (!parsed.format) checkSize(file.name, file.size); // not an event dataset after all: an ordinary layer's limit
+    const text = file instanceof File ? await readText(file) : await download(file.url, file.timeoutMs);
+    const parsed = parseUserText(name, text, 'events', file instanceof File ? mapping : sureColumns(text));
+    if (!parsed.format && file instanceof File) checkSize(name, file.size); // not an event dataset after all: an ordinary layer's limit
     const index = BorderIndex.fromGeoJSON(border, provinces);
     const features = parsed.collection.features;
     const km = new Float64Array(features.length);
@@ -38,10 +60,10 @@ self.onmessage = async ({ data: { file, border, provinces, mapping } }: MessageE
       side[i] = SIDE_CODES.indexOf(index.side(at));
     });
     for (let i = 0; i < features.length; i += BATCH) {
-      post({ type: 'events', features: features.slice(i, i + BATCH) as never, areas: parsed.areas!.features.slice(i, i + BATCH) });
+      post({ type: 'events', features: features.slice(i, i + BATCH) as never, areas: parsed.areas?.features.slice(i, i + BATCH) ?? [] });
     }
     post({ type: 'done', format: parsed.format, skipped: parsed.skipped, problems: parsed.problems, km, side }, [km.buffer, side.buffer]);
   } catch (error) {
-    post(error instanceof DataError ? { type: 'failed', file: file.name, why: error.why } : { type: 'crashed', message: error instanceof Error ? error.message : String(error) });
+    post(error instanceof DataError ? { type: 'failed', file: name, why: error.why } : { type: 'crashed', message: error instanceof Error ? error.message : String(error) });
   }
 };

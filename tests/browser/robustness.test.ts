@@ -4,7 +4,7 @@
  * removal while loading, and many connect/disconnect cycles.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { cdp } from 'vitest/browser';
+import { cdp, commands } from 'vitest/browser';
 import { booleanPointInPolygon, distance, nearestPointOnLine } from '@turf/turf';
 import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import { idle, mountMap, shadow, unmountAll, until } from './helpers.ts';
@@ -179,6 +179,45 @@ describe('the reader’s own data', () => {
     const circles = el.map!.queryRenderedFeatures({ layers: [`${layer.layerId}-circle`] });
     expect(new Set(circles.map((f) => f.properties.note))).toEqual(new Set(['town, Pakistan', 'town in Iran', 'crossing "Taftan"']));
     layer.remove();
+  });
+
+  it('reads a UCDP GED file over 10 MB by src in the worker: the page never downloads it, the analyst panel gets its distances', async () => {
+    const rows = 30_000;
+    await commands.writeFile('tests/fixtures/generated/ged-src.csv', ucdpSample(rows));
+    const url = fixture('generated/ged-src.csv');
+    const fetches = vi.spyOn(window, 'fetch');
+    const layer = document.createElement('strike-map-layer');
+    layer.setAttribute('src', url);
+    el.append(layer);
+    await expect.poll(() => !!layer.loading).toBe(true);
+    await layer.loading;
+    expect(fetches.mock.calls.filter(([input]) => String(input) === url)).toEqual([]);
+    fetches.mockRestore();
+    const pins = Array.from({ length: rows }, (_, i) => i % 7 < 3).filter(Boolean).length;
+    expect(layer.format).toBe('UCDP GED');
+    expect(layer.collection!.features).toHaveLength(pins);
+    expect(layer.problems[0].text).toContain(`${rows - pins} feature(s) skipped`);
+    for (const i of [0, 4321, pins - 1]) {
+      const { km } = await truthFor((layer.collection!.features[i].geometry as Point).coordinates as [number, number]);
+      expect(layer.distances![i].km).toBeCloseTo(km, 1);
+    }
+    await expect.poll(() => shadow(el, 'strike-map-events')?.shadowRoot?.querySelector('h2')?.textContent).toContain(`${pins.toLocaleString('en')} events (UCDP GED)`);
+    layer.remove();
+    await commands.removeFile('tests/fixtures/generated/ged-src.csv');
+  });
+
+  it('refuses an ordinary CSV over 10 MB by src, saying the limit', async () => {
+    const line = '62.1,27.2,' + 'x'.repeat(100) + '\n';
+    await commands.writeFile('tests/fixtures/generated/big-points.csv', 'lon,lat,note\n' + line.repeat(Math.ceil((11 * 1024 * 1024) / line.length)));
+    const layer = document.createElement('strike-map-layer');
+    layer.setAttribute('src', fixture('generated/big-points.csv'));
+    el.append(layer);
+    await expect.poll(() => !!layer.loading).toBe(true);
+    await layer.loading;
+    expect(layer.collection).toBeUndefined();
+    expect(layer.problems.map((p) => p.text)).toEqual([expect.stringMatching(/big-points\.csv: file is over the 10 MB limit/)]);
+    layer.remove();
+    await commands.removeFile('tests/fixtures/generated/big-points.csv');
   });
 
   it('reads an inline <script type="application/geo+json"> child, and re-reads it when it changes', async () => {

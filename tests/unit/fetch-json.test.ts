@@ -148,6 +148,36 @@ describe('fetchText: the byte limit (default 10 MiB, as for files)', () => {
   });
 });
 
+describe('fetchText: a limit decided by the start of the body (event datasets)', () => {
+  const text = (start: string, bytes: number) => new TextEncoder().encode(start + 'x'.repeat(bytes - start.length));
+
+  it('judges the first line once it has arrived, and holds the body to the limit it gives', async () => {
+    const starts: string[] = [];
+    const limitFor = (start: string) => (starts.push(start), start.startsWith('event') ? 5000 : 1000);
+    const body = (first: string) => countingBody([new TextEncoder().encode(first.slice(0, 3)), text(first.slice(3), 1500)]).stream;
+    vi.stubGlobal('fetch', answer(body('events,lon,lat\n')));
+    expect(await fetchText(URL_, { maxBytes: 5000, limitFor })).toHaveLength(1503);
+    expect(starts).toEqual(['events,lon,lat\n' + 'x'.repeat(1500 - 'events,lon,lat\n'.length + 3)]); // judged once, when the line was complete
+    vi.stubGlobal('fetch', answer(body('points,lon,lat\n')));
+    expect((await rejection(fetchText(URL_, { maxBytes: 5000, limitFor }))).message).toBe(`${URL_}: file is over the 1 KB limit`);
+  });
+
+  it('never above maxBytes, whatever the start says; a body with no line break is judged at 64 KiB', async () => {
+    const starts: number[] = [];
+    const limitFor = (start: string) => (starts.push(start.length), 10 * MiB);
+    vi.stubGlobal('fetch', answer(countingBody(Array.from({ length: 4 }, () => new Uint8Array(32 * 1024).fill(120))).stream));
+    expect((await rejection(fetchText(URL_, { maxBytes: 100 * 1024, limitFor }))).message).toBe(`${URL_}: file is over the 100 KB limit`);
+    expect(starts).toEqual([64 * 1024]);
+  });
+
+  it('reports the bytes read and the declared size as it goes', async () => {
+    const progress: [number, number][] = [];
+    vi.stubGlobal('fetch', answer(countingBody([new Uint8Array(10).fill(120), new Uint8Array(5).fill(120)]).stream, { headers: { 'content-type': 'text/csv', 'content-length': '15' } }));
+    await fetchText(URL_, { onProgress: (read, total) => progress.push([read, total]) });
+    expect(progress).toEqual([[10, 15], [15, 15]]);
+  });
+});
+
 describe('fetchText: the time limit (fake timers)', () => {
   beforeEach(() => vi.useFakeTimers());
 
