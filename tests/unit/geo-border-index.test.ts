@@ -423,6 +423,37 @@ describe('CountrySides', () => {
     for (const p of [[-0.5, 1], [1, -0.5], [3.5, 1], [1, 3.5], [7, 7]]) expect(sides.side(p), String(p)).toBeNull();
   });
 
+  test('agrees with Turf at the shipped provinces\' own vertices (on the edge: inside) and a hair either side of them', () => {
+    const sides = new CountrySides(provinces);
+    const turfSide = (p: number[]) => provinces.features.find((f) => booleanPointInPolygon(p, f))?.properties.country ?? null;
+    let checked = 0;
+    for (const f of provinces.features) {
+      const rings = f.geometry.type === 'Polygon' ? [f.geometry.coordinates] : f.geometry.coordinates;
+      for (const ring of rings.flat()) {
+        for (let i = 0; i < ring.length; i += 97) {
+          const [x, y] = ring[i];
+          for (const p of [[x, y], [x + 1e-6, y], [x - 1e-6, y], [x, y + 1e-6], [x, y - 1e-6]]) {
+            expect(sides.side(p), String(p)).toBe(turfSide(p));
+            checked++;
+          }
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(1000);
+  });
+
+  test('a hole is outside (its edge inside, as Turf has it); an unclosed ring is closed', () => {
+    const holed = [[[0, 0], [4, 0], [4, 4], [0, 4], [0, 0]], [[1, 1], [1, 3], [3, 3], [3, 1], [1, 1]]];
+    const sides = new CountrySides({
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', properties: { country: 'PK' }, geometry: { type: 'Polygon', coordinates: holed } },
+        { type: 'Feature', properties: { country: 'IR' }, geometry: { type: 'Polygon', coordinates: [[[10, 0], [12, 0], [12, 2], [10, 2]]] } },
+      ],
+    });
+    expect([[0.5, 0.5], [2, 2], [1, 2], [3.5, 2], [11, 1], [11.99, 1.99], [12.5, 1]].map((p) => sides.side(p))).toEqual(['PK', null, 'PK', 'PK', 'IR', 'IR', null]);
+  });
+
   test('refuses what it cannot use', () => {
     expect(() => new CountrySides(null as never)).toThrow(/expected a FeatureCollection/);
     expect(() => new CountrySides({ type: 'Feature' } as never)).toThrow(/expected a FeatureCollection/);
