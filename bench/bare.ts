@@ -80,6 +80,7 @@ async function main(): Promise<void> {
   });
   addIcons(map, palette);
   marks.map = performance.now();
+  (window as unknown as { __benchMap: MlMap }).__benchMap = map; // for scripts/bench-draw.ts
   map.on('error', (event) => (marks.error = event.error?.message ?? String(event)));
   await new Promise<void>((resolve) => map.once('load', () => resolve()));
   marks.load = performance.now();

@@ -13,7 +13,8 @@
  *    (UI fonts, the map's canvas font, the message catalogue chunk and the translated content).
  *    Then the poster: on Slow 4G, the embed page's poster painted and its `ready`, vs bare.html's
  *    first map frame.
- * 4. Analyst mode: scripts/bench-events.ts (a 100,000-row UCDP-format file).
+ * 4. Analyst mode: scripts/bench-events.ts (a 100,000-row UCDP-format file, in Node) and
+ *    scripts/bench-draw.ts (its first draw on the explorer vs a plain MapLibre GeoJSON source).
  * 5. The machine.
  *
  * Progress goes to stderr; the report to stdout.
@@ -30,6 +31,7 @@ import { chromium, type Browser } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from './chromium.ts';
 import { benchGeo } from './bench-geo.ts';
 import { benchEvents } from './bench-events.ts';
+import { benchFirstDraw } from './bench-draw.ts';
 import { UI_FACES } from '../src/i18n/fonts.ts';
 import { CANVAS_FONT } from '../src/map/language.ts';
 
@@ -509,11 +511,14 @@ const explorerServer = await serve(EXPLORER_OUT);
 const bareServer = await serve(BARE_OUT);
 const browser = await chromium.launch({ executablePath, args: chromiumArgs, headless: true });
 let startupLines: string[];
+let drawLines: string[];
 let browserVersion: string;
 try {
   browserVersion = browser.version();
   startupLines = await startup(browser, explorerServer.url, bareServer.url);
   startupLines.push('', ...(await posterStartup(browser, explorerServer.url, bareServer.url)));
+  log('analyst mode in the browser: first draw of 100,000 events (scripts/bench-draw.ts) …');
+  drawLines = process.env.BENCH_EVENTS === '0' ? ['(skipped: BENCH_EVENTS=0)'] : await benchFirstDraw(browser, { dir: EXPLORER_OUT, url: explorerServer.url }, { dir: BARE_OUT, url: bareServer.url });
 } finally {
   await browser.close();
   explorerServer.server.close();
@@ -543,6 +548,10 @@ const report = [
   '### Analyst mode (issue 15): a 100,000-row event dataset, in Node',
   '',
   ...events.map((l) => `- ${l}`),
+  '',
+  '### Analyst mode (issue 15): the first draw, in Chromium',
+  '',
+  ...drawLines.map((l) => `- ${l}`),
   '',
   ...bundleLines,
   '',

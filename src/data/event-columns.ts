@@ -40,8 +40,17 @@ const SAMPLE = 50;
 export function guessColumns(start: string): ColumnGuess | null {
   const rows = parseCsv(start.replace(/^\uFEFF/, '')).filter((row) => row.some((cell) => cell.trim() !== ''));
   const [first = [], ...body] = rows;
-  const header = first.map((name) => name.trim().toLowerCase());
-  const sample = (body.length > 1 && !/\n$/.test(start) ? body.slice(0, -1) : body).slice(0, SAMPLE);
+  return guessTable(first, body.length > 1 && !/\n$/.test(start) ? body.slice(0, -1) : body);
+}
+
+/**
+ * {@link guessColumns} for a table already in rows: a header and some rows of cells.
+ *
+ * @param names - column names (any case; the guess uses them in lower case)
+ */
+export function guessTable(names: readonly string[], rows: readonly (readonly string[])[]): ColumnGuess | null {
+  const header = names.map((name) => name.trim().toLowerCase());
+  const sample = rows.slice(0, SAMPLE);
   const cells = (j: number) => sample.map((row) => (row[j] ?? '').trim()).filter((cell) => cell !== '');
   const most = (j: number, test: (cell: string) => boolean) => {
     const filled = cells(j);

@@ -2,14 +2,14 @@
  * Reads the reader's own files: CSV points or GeoJSON, chosen by the file name. Loaded on first
  * use (only pages with their own data need the validators), so keep it out of static imports.
  */
-import { parseGeoJSONText, type ParsedLayer } from './validate.ts';
+import { parseGeoJSONText, summarise, type ParsedLayer } from './validate.ts';
 import { checkSize, type SizeLimit } from './limits.ts';
 import { eventFormatOfHeader, parseCsvPoints } from './csv.ts';
-import type { FileLabel } from './problems.ts';
 import { geodesicCircle } from '../geo/shapes.ts';
-import { guessColumns, type ColumnGuess } from './event-columns.ts';
-import type { ColumnMapping, KnownFormat } from './events.ts';
-import type { FeatureCollection, Point, Polygon } from 'geojson';
+import { guessColumns, guessTable, type ColumnGuess } from './event-columns.ts';
+import { readMappedEvent, type ColumnMapping, type KnownFormat } from './events.ts';
+import { DataError, generalProblem, type FileLabel, type Problem } from './problems.ts';
+import type { Feature, FeatureCollection, Point, Polygon } from 'geojson';
 
 export { checkSize };
 
@@ -31,8 +31,36 @@ export async function sniffEventFile(file: Blob & { name: string }): Promise<Eve
  * @param mapping - a CSV's event columns, when it is in no known convention
  */
 export function parseUserText(name: FileLabel, text: string, limit?: SizeLimit, mapping?: ColumnMapping): ParsedLayer {
-  const parsed = typeof name === 'string' && /\.csv$/i.test(name.split(/[?#]/)[0]) ? parseCsvPoints(name, text, limit, mapping) : parseGeoJSONText(name, text);
+  const parsed = typeof name === 'string' && /\.csv$/i.test(name.split(/[?#]/)[0]) ? parseCsvPoints(name, text, limit, mapping) : datedPoints(name, parseGeoJSONText(name, text));
   return parsed.format ? { ...parsed, areas: uncertaintyAreas(parsed.collection as FeatureCollection<Point>) } : parsed;
+}
+
+/**
+ * GeoJSON points that carry dates are events too (format `CSV`, as a table of dated points), when
+ * their property names make the columns sure (a `date`, `event_date`, … property; see
+ * event-columns.ts): each point's date, span and `uncertainty_km` are read from its properties, and
+ * a point whose date or uncertainty cannot be read is skipped with the reason. Anything else is
+ * returned as it is.
+ */
+function datedPoints(file: FileLabel, parsed: ParsedLayer): ParsedLayer {
+  const features = parsed.collection.features;
+  if (!features.length || features.some((f) => f.geometry?.type !== 'Point')) return parsed;
+  const cells = (f: Feature) => Object.fromEntries(Object.entries(f.properties ?? {}).map(([key, value]) => [key.toLowerCase(), value === null || value === undefined ? '' : String(value)]));
+  const sample = features.slice(0, 50).map(cells);
+  const names = [...new Set(sample.flatMap((row) => Object.keys(row)))];
+  const guess = guessTable(names, sample.map((row) => names.map((name) => row[name] ?? '')));
+  if (!guess?.sure) return parsed;
+  const kept: Feature[] = [];
+  const problems = [...parsed.problems];
+  let first: Problem | undefined;
+  features.forEach((f, index) => {
+    const event = readMappedEvent(guess.mapping, cells(f));
+    if (!('key' in event)) return kept.push({ ...f, properties: { ...f.properties, ...event } });
+    first ??= event as Problem;
+    problems.push(generalProblem('atFeature', { file, index, problem: event as Problem }));
+  });
+  if (!kept.length) throw new DataError(file, first!);
+  return { collection: { type: 'FeatureCollection', features: kept }, problems: summarise(problems), skipped: parsed.skipped + features.length - kept.length, format: 'CSV' };
 }
 
 /** Each event's area of uncertainty, drawn as the strike sites' are: a geodesic disc. */

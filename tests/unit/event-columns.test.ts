@@ -4,6 +4,7 @@ import { guessColumns } from '../../src/data/event-columns.ts';
 import { parseCsvPoints } from '../../src/data/csv.ts';
 import { UNSTATED_UNCERTAINTY_KM, readMappedEvent } from '../../src/data/events.ts';
 import { eventFacts } from '../../src/data/event-stats.ts';
+import { parseUserText } from '../../src/data/parse-user.ts';
 
 const csv = (...lines: string[]) => lines.join('\n') + '\n';
 
@@ -100,5 +101,34 @@ describe('parseCsvPoints with a mapping', () => {
     const parsed = parseCsvPoints('mine.csv', csv('lon,lat,d,t,a1,a2', '62,27,2024-01-16,strike,IR,', '62,27,2024-01-18,strike,PK,BLF'), 'events', { date: 'd', type: 't', actors: ['a1', 'a2'] });
     const facts = eventFacts('CSV', parsed.collection.features, [{ km: 5, side: 'PK' }, { km: 7, side: 'IR' }]);
     expect(facts.map((f) => [f.type, f.actors, f.r])).toEqual([['strike', ['IR'], 1], ['strike', ['PK', 'BLF'], 1]]);
+  });
+});
+
+describe('GeoJSON points with dates', () => {
+  const point = (lon: number, properties: Record<string, unknown>) => ({ type: 'Feature', properties, geometry: { type: 'Point', coordinates: [lon, 27] } });
+  const geojson = (...features: unknown[]) => JSON.stringify({ type: 'FeatureCollection', features });
+
+  test('are events when a property is plainly the date; the others are found by their names', () => {
+    const parsed = parseUserText('sites.geojson', geojson(point(62, { Date: '2024-01-18', radius_km: 9, Place: 'Saravan' }), point(63, { Date: '2024-01-16', radius_km: null, Place: 'Koh' })));
+    expect(parsed.format).toBe('CSV');
+    expect(parsed.collection.features.map((f) => [f.properties!.date, f.properties!.uncertainty_km, f.properties!.event_place, f.properties!.Place])).toEqual([
+      ['2024-01-18', 9, 'Saravan', 'Saravan'],
+      ['2024-01-16', UNSTATED_UNCERTAINTY_KM, 'Koh', 'Koh'],
+    ]);
+    expect(parsed.areas!.features).toHaveLength(2);
+  });
+
+  test('a point whose date cannot be read is skipped, naming the feature', () => {
+    const parsed = parseUserText('sites.geojson', geojson(point(62, { date: '2024-01-18' }), point(63, { date: '2024-01-17' }), point(64, { date: '2024-01-16' }), point(65, { date: '2024-01-15' }), point(66, { date: 'soon' })));
+    expect(parsed.collection.features).toHaveLength(4);
+    expect(parsed.skipped).toBe(1);
+    expect(parsed.problems.map((p) => p.text)).toEqual(['sites.geojson, feature 4: the date "soon" is not a date (YYYY-MM-DD).']);
+  });
+
+  test('stay a plain layer without a date, with two dates to choose from, or with any shape other than a point', () => {
+    expect(parseUserText('a.geojson', geojson(point(62, { name: 'A' }))).format).toBeUndefined();
+    expect(parseUserText('b.geojson', geojson(point(62, { seen: '2024-01-18', filed: '2024-01-19' }))).format).toBeUndefined();
+    const line = { type: 'Feature', properties: { date: '2024-01-18' }, geometry: { type: 'LineString', coordinates: [[62, 27], [63, 27]] } };
+    expect(parseUserText('c.geojson', geojson(point(62, { date: '2024-01-18' }), line)).format).toBeUndefined();
   });
 });
