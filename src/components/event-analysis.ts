@@ -92,7 +92,11 @@ export class EventAnalysis implements ReactiveController {
 
   private apply(selection: EventSelection): void {
     this.selection = selection;
-    if (this.dataset) this.userData.setFilter(this.dataset.layerId, eventFilter(this.dataset.format, selection));
+    const d = this.dataset;
+    if (!d) return;
+    // The whole dataset needs no filter, and a new filter costs MapLibre a re-layout of every tile.
+    const everything = selection.from <= d.first && selection.to >= d.last && !selection.types.size && !selection.actors.size;
+    this.userData.setFilter(d.layerId, everything ? null : eventFilter(d.format, selection));
   }
 }
 

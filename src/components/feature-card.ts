@@ -73,7 +73,8 @@ export class StrikeFeatureCard extends LitElement {
   }
 
   protected render() {
-    const entries = Object.entries(this.properties ?? {});
+    // area_px0 sizes a dense dataset's circles on the map (src/data/parse-user.ts): nothing a reader asked for.
+    const entries = Object.entries(this.properties ?? {}).filter(([key]) => key !== 'area_px0');
     return html`<header>
         <h2>${this.layerName}</h2>
         <button class="close" type="button" aria-label=${this.texts.t('closeCard')} @click=${this.close}>×</button>

@@ -70,7 +70,7 @@ export class StrikeEventColumns extends LitElement {
     `,
   ];
 
-  @property() fileName = '';
+  @property({ attribute: false }) fileName = '';
   @property({ attribute: false }) guess?: ColumnGuess;
   @property({ attribute: false }) texts = english;
   @query('dialog') private dialog!: HTMLDialogElement;

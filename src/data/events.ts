@@ -25,6 +25,12 @@ export interface ColumnMapping {
   place?: string;
 }
 
+/**
+ * From this many events a dataset is dense: the map shows a density layer at low zoom, and draws
+ * the areas of uncertainty as circles sized by each event's `area_px0` rather than as polygons.
+ */
+export const DENSE_EVENTS = 2000;
+
 /** An event whose file states no uncertainty is taken as located to a place, as UCDP's precision 1 is. */
 export const UNSTATED_UNCERTAINTY_KM = 1;
 
@@ -152,17 +158,20 @@ export function readEvent(format: KnownFormat, row: Readonly<Record<string, stri
  * // { event_format: 'CSV', date: '2024-01-18', date_end: '2024-01-18', date_precision: 'day', uncertainty_km: 5 }
  */
 export function readMappedEvent(mapping: ColumnMapping, row: Readonly<Record<string, string | undefined>>): (EventFields & Record<string, string | number>) | Problem {
-  const date = isoDay(row[mapping.date]);
-  if (!date) return problem('badDate', { value: (row[mapping.date] ?? '').trim() });
-  const end = (mapping.date_end && isoDay(row[mapping.date_end])) || date;
-  const stated = mapping.uncertainty_km === undefined ? '' : (row[mapping.uncertainty_km] ?? '').trim();
+  // Own cells only: a column named like an Object.prototype member must not find that member.
+  const cell = (name: string | undefined) => (name !== undefined && Object.hasOwn(row, name) ? row[name] : undefined);
+  const date = isoDay(cell(mapping.date));
+  if (!date) return problem('badDate', { value: (cell(mapping.date) ?? '').trim() });
+  const end = isoDay(cell(mapping.date_end)) ?? date;
+  const stated = (cell(mapping.uncertainty_km) ?? '').trim();
   const uncertainty_km = stated === '' ? UNSTATED_UNCERTAINTY_KM : Number(stated);
   if (!(uncertainty_km > 0) || !Number.isFinite(uncertainty_km)) return problem('badUncertainty', { value: stated });
   const [first, last] = end < date ? [end, date] : [date, end];
   const fields: EventFields & Record<string, string | number> = { event_format: 'CSV', date: first, date_end: last, date_precision: first === last ? 'day' : 'days', uncertainty_km };
   const facets = FACET_COLUMNS.CSV;
   const copy = (from: string | undefined, to: string) => {
-    if (from !== undefined && row[from] !== undefined) fields[to] = row[from]!;
+    const value = cell(from);
+    if (value !== undefined) fields[to] = value;
   };
   copy(mapping.type, facets.type);
   mapping.actors?.slice(0, facets.actors.length).forEach((column, i) => copy(column, facets.actors[i]));

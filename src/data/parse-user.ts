@@ -5,9 +5,9 @@
 import { parseGeoJSONText, summarise, type ParsedLayer } from './validate.ts';
 import { checkSize, type SizeLimit } from './limits.ts';
 import { eventFormatOfHeader, parseCsvPoints } from './csv.ts';
-import { geodesicCircle } from '../geo/shapes.ts';
+import { discPixelsAtZoom0, geodesicCircle } from '../geo/shapes.ts';
 import { guessColumns, guessTable, type ColumnGuess } from './event-columns.ts';
-import { readMappedEvent, type ColumnMapping, type KnownFormat } from './events.ts';
+import { DENSE_EVENTS, readMappedEvent, type ColumnMapping, type KnownFormat } from './events.ts';
 import { DataError, generalProblem, type FileLabel, type Problem } from './problems.ts';
 import type { Feature, FeatureCollection, Point, Polygon } from 'geojson';
 
@@ -32,7 +32,13 @@ export async function sniffEventFile(file: Blob & { name: string }): Promise<Eve
  */
 export function parseUserText(name: FileLabel, text: string, limit?: SizeLimit, mapping?: ColumnMapping): ParsedLayer {
   const parsed = typeof name === 'string' && /\.csv$/i.test(name.split(/[?#]/)[0]) ? parseCsvPoints(name, text, limit, mapping) : datedPoints(name, parseGeoJSONText(name, text));
-  return parsed.format ? { ...parsed, areas: uncertaintyAreas(parsed.collection as FeatureCollection<Point>) } : parsed;
+  if (!parsed.format) return parsed;
+  const events = parsed.collection as FeatureCollection<Point>;
+  if (events.features.length < DENSE_EVENTS) return { ...parsed, areas: uncertaintyAreas(events) };
+  // Thousands of discs would cost the map seconds to take in: each event carries its disc's size
+  // instead, and the map draws it as a circle (src/map/user-layers.ts).
+  for (const f of events.features) f.properties!.area_px0 = discPixelsAtZoom0(f.properties!.uncertainty_km, f.geometry.coordinates[1]);
+  return parsed;
 }
 
 /**
@@ -48,7 +54,8 @@ function datedPoints(file: FileLabel, parsed: ParsedLayer): ParsedLayer {
   const cells = (f: Feature) => Object.fromEntries(Object.entries(f.properties ?? {}).map(([key, value]) => [key.toLowerCase(), value === null || value === undefined ? '' : String(value)]));
   const sample = features.slice(0, 50).map(cells);
   const names = [...new Set(sample.flatMap((row) => Object.keys(row)))];
-  const guess = guessTable(names, sample.map((row) => names.map((name) => row[name] ?? '')));
+  // Own cells only: a name such as "constructor" must not find Object.prototype's.
+  const guess = guessTable(names, sample.map((row) => names.map((name) => (Object.hasOwn(row, name) ? row[name] : ''))));
   if (!guess?.sure) return parsed;
   const kept: Feature[] = [];
   const problems = [...parsed.problems];

@@ -43,7 +43,10 @@ export interface ParsedLayer {
   skipped: number;
   /** The event dataset a CSV was read as (its rows carry dates and uncertainty), if any. */
   format?: EventFormat;
-  /** For an event dataset: the area each event is somewhere in (a geodesic disc of its `uncertainty_km`). */
+  /**
+   * For an event dataset of fewer than DENSE_EVENTS events: the area each event is somewhere in (a
+   * geodesic disc of its `uncertainty_km`). A denser one's events carry `area_px0` instead.
+   */
   areas?: FeatureCollection<Polygon>;
 }
 

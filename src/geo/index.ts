@@ -11,7 +11,7 @@ export { CountrySides } from './sides.ts';
 export type { Country, ProvinceCollection } from './sides.ts';
 export { distanceRange, describeRange, formatRange } from './distance-range.ts';
 export type { DistanceRange, DistanceRangeOptions } from './distance-range.ts';
-export { geodesicCircle, densifyGreatCircle } from './shapes.ts';
+export { geodesicCircle, densifyGreatCircle, discPixelsAtZoom0 } from './shapes.ts';
 export { measurePath } from './path.ts';
 export type { PathMeasure } from './path.ts';
 export { EARTH_RADIUS_KM, convertKm, formatDistance } from './units.ts';

@@ -4,6 +4,7 @@
  */
 import { circle, destination, distance, bearing } from '@turf/turf';
 import type { Feature, Polygon } from 'geojson';
+import { EARTH_RADIUS_KM } from './units.ts';
 
 /**
  * A circle of constant great-circle radius around a point (Turf `circle`).
@@ -54,4 +55,18 @@ export function densifyGreatCircle(a: [number, number], b: [number, number], max
   }
   out.push([b[0], b[1]]);
   return out;
+}
+
+/**
+ * The radius in pixels, at zoom 0 of a Web Mercator map with 512 px tiles (MapLibre's), of a
+ * geodesic circle of `radiusKm` centred at latitude `lat`: the circle's angular radius times the
+ * world's width in pixels over 2π, stretched by 1 / cos(lat) as Mercator stretches everything there.
+ * Mercator's scale at the centre: the true disc's north and south edges sit off the circle by about
+ * tan(lat) × radius / R of the radius (0.5 % for 60 km at 27° N). Double it per zoom level.
+ *
+ * @example
+ * discPixelsAtZoom0(25, 27); // ≈ 0.359 px (≈ 92 px at zoom 8)
+ */
+export function discPixelsAtZoom0(radiusKm: number, lat: number): number {
+  return ((radiusKm / EARTH_RADIUS_KM) * 512) / (2 * Math.PI * Math.cos((lat * Math.PI) / 180));
 }

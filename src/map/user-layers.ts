@@ -1,9 +1,11 @@
 /**
  * Adds, restyles and removes the page's own GeoJSON layers on a map. Each layer gets one source and
  * a layer per geometry kind, so points, lines and polygons each get a sensible default style; an
- * event dataset also gets a second source of its events' areas of uncertainty, drawn beneath.
+ * event dataset also gets its events' areas of uncertainty, drawn beneath: a second source of
+ * polygons, or for a dense dataset circles drawn from its own points.
  */
-import type { FilterSpecification, GeoJSONSource, Map as MlMap, LayerSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, FilterSpecification, GeoJSONSource, Map as MlMap, LayerSpecification } from 'maplibre-gl';
+import { DENSE_EVENTS } from '../data/events.ts';
 import type { FeatureCollection } from 'geojson';
 import type { Palette } from './palette.ts';
 
@@ -16,9 +18,7 @@ export interface UserLayer {
   label?: string;
 }
 
-const kinds = ['area-fill', 'area-line', 'heat', 'fill', 'line', 'circle', 'label'] as const;
-/** From this many events, a density layer carries the view at low zoom, where pins pile up. */
-export const DENSE_EVENTS = 2000;
+const kinds = ['area-fill', 'area-line', 'area-circle', 'heat', 'fill', 'line', 'circle', 'label'] as const;
 const areasOf = (id: string) => `${id}-areas`;
 const layerIds = (id: string) => kinds.map((kind) => `${id}-${kind}`);
 const geometryIs = (...types: string[]) => ['match', ['geometry-type'], types, true, false] as FilterSpecification;
@@ -29,18 +29,21 @@ const GEOMETRY: Partial<Record<(typeof kinds)[number], FilterSpecification>> = {
   circle: geometryIs('Point', 'MultiPoint'),
 };
 
-const isDense = (layer: UserLayer) => (layer.areas?.features.length ?? 0) >= DENSE_EVENTS;
+/** A dense event dataset (src/data/parse-user.ts): its events carry the size of their area's circle. */
+const isDense = (layer: UserLayer) => typeof layer.collection.features[0]?.properties?.area_px0 === 'number';
+const isEvents = (layer: UserLayer) => Boolean(layer.areas) || isDense(layer);
 
 /**
  * An event dataset's areas of uncertainty, as the strike sites' are drawn (a light fill and a
- * dashed edge), and for a dense one a density layer that gives way to the pins by zoom 9. Both
- * follow the layer's filter (the analyst panel's period and facets).
+ * dashed edge); for a dense one, circles of the same size (from each event's `area_px0`, doubled per
+ * zoom level), and a density layer that gives way to the pins by zoom 9. All follow the layer's
+ * filter (the analyst panel's period and facets).
  */
 function areaSpecs(layer: UserLayer): LayerSpecification[] {
   const { layerId: id, color } = layer;
   const dense = isDense(layer);
   // Each event weighs less the more there are, so the colours show where events gather, not that there are many.
-  const weight = Math.min(1, DENSE_EVENTS / 4 / (layer.areas?.features.length ?? 1));
+  const weight = Math.min(1, DENSE_EVENTS / 4 / layer.collection.features.length);
   const heat: LayerSpecification = {
     id: `${id}-heat`,
     type: 'heatmap',
@@ -48,48 +51,54 @@ function areaSpecs(layer: UserLayer): LayerSpecification[] {
     maxzoom: 9,
     paint: { 'heatmap-weight': weight, 'heatmap-radius': ['interpolate', ['linear'], ['zoom'], 4, 10, 9, 30], 'heatmap-opacity': ['interpolate', ['linear'], ['zoom'], 6, 0.85, 9, 0] },
   };
-  // A dense dataset's areas, overlapping by the thousand, wait until the pins can be told apart.
-  const minzoom = dense ? 8 : 0;
-  return [
-    { id: `${id}-area-fill`, type: 'fill', source: areasOf(id), minzoom, paint: { 'fill-color': color, 'fill-opacity': 0.1 } },
-    { id: `${id}-area-line`, type: 'line', source: areasOf(id), minzoom, paint: { 'line-color': color, 'line-width': 1, 'line-dasharray': [2, 2] } },
-    ...(dense ? [heat] : []),
-  ];
+  if (!dense) {
+    return [
+      { id: `${id}-area-fill`, type: 'fill', source: areasOf(id), paint: { 'fill-color': color, 'fill-opacity': 0.1 } },
+      { id: `${id}-area-line`, type: 'line', source: areasOf(id), paint: { 'line-color': color, 'line-width': 1, 'line-dasharray': [2, 2] } },
+    ];
+  }
+  const radius: ExpressionSpecification = ['interpolate', ['exponential', 2], ['zoom'], 0, ['get', 'area_px0'], 24, ['*', ['get', 'area_px0'], 2 ** 24]];
+  // Areas overlapping by the thousand wait until the pins can be told apart.
+  const circles: LayerSpecification = { id: `${id}-area-circle`, type: 'circle', source: id, minzoom: 8, paint: { 'circle-radius': radius, 'circle-color': color, 'circle-opacity': 0.1, 'circle-stroke-color': color, 'circle-stroke-width': 1, 'circle-stroke-opacity': 0.6, 'circle-pitch-alignment': 'map' } };
+  return [circles, heat];
 }
 
 function specs(layer: UserLayer, p: Palette): LayerSpecification[] {
   const { layerId: id, color, label } = layer;
   // Over a density layer, pins fade in as it fades out.
   const opacity = isDense(layer) ? (['interpolate', ['linear'], ['zoom'], 6, 0.1, 9, 1] as never) : 1;
-  return [
+  const shapes: LayerSpecification[] = [
     { id: `${id}-fill`, type: 'fill', source: id, filter: GEOMETRY.fill, paint: { 'fill-color': color, 'fill-opacity': 0.25 } },
     { id: `${id}-line`, type: 'line', source: id, filter: GEOMETRY.line, paint: { 'line-color': color, 'line-width': 2 } },
     { id: `${id}-circle`, type: 'circle', source: id, filter: GEOMETRY.circle, paint: { 'circle-radius': 5, 'circle-color': color, 'circle-stroke-color': p.textHalo, 'circle-stroke-width': 1.5, 'circle-opacity': opacity, 'circle-stroke-opacity': opacity } },
-    {
-      id: `${id}-label`,
-      type: 'symbol',
-      source: id,
-      layout: { 'text-field': label ? ['to-string', ['get', label]] : '', 'text-size': 12, 'text-anchor': 'top', 'text-offset': [0, 0.7], 'text-optional': true },
-      paint: { 'text-color': p.text, 'text-halo-color': p.textHalo, 'text-halo-width': 1.6 },
-    },
   ];
+  // Only with a label: a symbol layer of empty text still costs MapLibre every feature's placement.
+  const text: LayerSpecification = {
+    id: `${id}-label`,
+    type: 'symbol',
+    source: id,
+    layout: { 'text-field': ['to-string', ['get', label ?? '']], 'text-size': 12, 'text-anchor': 'top', 'text-offset': [0, 0.7], 'text-optional': true },
+    paint: { 'text-color': p.text, 'text-halo-color': p.textHalo, 'text-halo-width': 1.6 },
+  };
+  return label ? [...shapes, text] : shapes;
 }
 
 /** Adds the layer, or updates its data and style if it is already on the map. Drawn under the strike symbols. */
 export function syncUserLayer(map: MlMap, layer: UserLayer, palette: Palette): void {
   setSource(map, layer.layerId, layer.collection);
   if (layer.areas) setSource(map, areasOf(layer.layerId), layer.areas);
-  if (!isDense(layer)) removeLayers(map, [`${layer.layerId}-heat`]);
-  if (!layer.areas) removeAreas(map, layer.layerId); // the layer's new data is not an event dataset
+  if (!isDense(layer)) removeLayers(map, [`${layer.layerId}-heat`, `${layer.layerId}-area-circle`]);
+  if (!layer.label) removeLayers(map, [`${layer.layerId}-label`]);
+  if (!layer.areas) removeAreas(map, layer.layerId); // the layer's new data has no polygons of areas
   const before = map.getLayer('uncertainty-fill') ? 'uncertainty-fill' : undefined;
-  for (const spec of [...(layer.areas ? areaSpecs(layer) : []), ...specs(layer, palette)]) {
+  for (const spec of [...(isEvents(layer) ? areaSpecs(layer) : []), ...specs(layer, palette)]) {
     if (!map.getLayer(spec.id)) map.addLayer(spec, before);
     else {
       for (const [key, value] of Object.entries(spec.paint ?? {})) map.setPaintProperty(spec.id, key as never, value as never);
       map.setLayerZoomRange(spec.id, spec.minzoom ?? 0, spec.maxzoom ?? 24); // new data may be denser or sparser
     }
   }
-  map.setLayoutProperty(`${layer.layerId}-label`, 'text-field', layer.label ? ['to-string', ['get', layer.label]] : '');
+  if (layer.label) map.setLayoutProperty(`${layer.layerId}-label`, 'text-field', ['to-string', ['get', layer.label]]);
 }
 
 function setSource(map: MlMap, id: string, data: FeatureCollection): void {
@@ -98,8 +107,13 @@ function setSource(map: MlMap, id: string, data: FeatureCollection): void {
   else map.addSource(id, { type: 'geojson', data });
 }
 
+// Each change of a layer's filter or layout makes MapLibre lay out all its tiles again (seconds at
+// 100,000 events), and MapLibre tells `undefined` from `null` or 'visible': so only real changes are made.
+
 export function setUserLayerVisible(map: MlMap, layerId: string, visible: boolean): void {
-  for (const id of layerIds(layerId)) if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
+  for (const id of layerIds(layerId)) {
+    if (map.getLayer(id) && (map.getLayoutProperty(id, 'visibility') ?? 'visible') !== (visible ? 'visible' : 'none')) map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
+  }
 }
 
 export function removeUserLayer(map: MlMap, layerId: string): void {
@@ -115,7 +129,9 @@ export function removeUserLayer(map: MlMap, layerId: string): void {
 export function setUserLayerFilter(map: MlMap, layerId: string, filter: FilterSpecification | null): void {
   for (const kind of kinds) {
     const own = GEOMETRY[kind];
-    if (map.getLayer(`${layerId}-${kind}`)) map.setFilter(`${layerId}-${kind}`, filter && own ? (['all', own, filter] as FilterSpecification) : (filter ?? own ?? null));
+    const id = `${layerId}-${kind}`;
+    const next = filter && own ? (['all', own, filter] as FilterSpecification) : (filter ?? own ?? null);
+    if (map.getLayer(id) && JSON.stringify(map.getFilter(id) ?? null) !== JSON.stringify(next)) map.setFilter(id, next);
   }
 }
 

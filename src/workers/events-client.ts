@@ -71,7 +71,7 @@ export function readEventFile(job: EventFileJob, onProgress: (read: number, tota
       if (data.type === 'crashed') return reject(new Error(data.message));
       resolve({
         collection: { type: 'FeatureCollection', features },
-        areas: data.format ? { type: 'FeatureCollection', features: areas } : undefined,
+        areas: data.format && areas.length ? { type: 'FeatureCollection', features: areas } : undefined,
         format: data.format,
         skipped: data.skipped,
         problems: data.problems,

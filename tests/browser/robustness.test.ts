@@ -5,7 +5,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { cdp, commands } from 'vitest/browser';
-import { booleanPointInPolygon, distance, nearestPointOnLine } from '@turf/turf';
+import { booleanPointInPolygon, destination, distance, nearestPointOnLine } from '@turf/turf';
 import type { FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
 import { idle, mountMap, shadow, unmountAll, until } from './helpers.ts';
 import type { StrikeMap } from '../../src/components/strike-map.ts';
@@ -357,7 +357,19 @@ describe('the reader’s own data', () => {
     const pins = Array.from({ length: rows }, (_, i) => i % 7 < 3).filter(Boolean).length;
     const layer = userData(el).dropped.at(-1)!;
     expect(layer.collection.features).toHaveLength(pins);
-    expect(layer.areas!.features).toHaveLength(pins);
+    // Dense: no polygons of areas; each event carries its circle's size, drawn from zoom 8.
+    expect(layer.areas).toBeUndefined();
+    const [lon, lat] = (layer.collection.features[0].geometry as Point).coordinates;
+    const km = layer.collection.features[0].properties!.uncertainty_km;
+    el.map!.jumpTo({ center: [lon, lat], zoom: 9 });
+    await idle(el);
+    // The circle's radius on screen against the pixels between the point and one km·r north of it (Turf, projected by MapLibre).
+    const north = el.map!.project(destination([lon, lat], km, 0).geometry.coordinates as [number, number]);
+    const centre = el.map!.project([lon, lat]);
+    expect(el.map!.getPaintProperty(`${layer.layerId}-area-circle`, 'circle-radius')).toEqual(['interpolate', ['exponential', 2], ['zoom'], 0, ['get', 'area_px0'], 24, ['*', ['get', 'area_px0'], 2 ** 24]]);
+    const radiusPx = layer.collection.features[0].properties!.area_px0 * 2 ** 9; // that expression at zoom 9
+    expect(radiusPx / Math.hypot(north.x - centre.x, north.y - centre.y)).toBeCloseTo(1, 2);
+    expect(el.map!.queryRenderedFeatures({ layers: [`${layer.layerId}-area-circle`] }).length).toBeGreaterThan(0);
     expect(errors.details.map((d) => d.message)).toEqual([expect.stringMatching(new RegExp(`^ged-large\\.csv: ${(rows - pins).toLocaleString('en')} feature\\(s\\) skipped\\.`))]);
     // Measured in the worker: a sample of the distances against Turf over the shipped border.
     for (const i of [0, 1234, pins - 1]) {
@@ -369,7 +381,7 @@ describe('the reader’s own data', () => {
     expect(el.map!.getLayer(`${layer.layerId}-heat`)?.type).toBe('heatmap');
     const analysis = userData(el).analysis;
     analysis.select({ ...analysis.selection!, to: analysis.selection!.from + 365 });
-    expect(el.map!.getFilter(`${layer.layerId}-heat`)).toEqual(el.map!.getFilter(`${layer.layerId}-area-fill`));
+    expect(el.map!.getFilter(`${layer.layerId}-heat`)).toEqual(el.map!.getFilter(`${layer.layerId}-area-circle`));
     expect(JSON.stringify(el.map!.getFilter(`${layer.layerId}-heat`))).toContain('date_end');
     userData(el).removeDropped(layer.layerId);
     expect(el.map!.getLayer(`${layer.layerId}-heat`)).toBeUndefined();

@@ -76,6 +76,15 @@ describe('readMappedEvent', () => {
     expect(readMappedEvent(mapping, { start: '2024-01-16', r: ' ' })).toMatchObject({ uncertainty_km: 1 });
   });
 
+  test('a column named like an Object.prototype member is only ever the row\'s own cell', () => {
+    const read = readMappedEvent({ date: 'd', type: 'constructor', place: 'tostring' }, { d: '2024-01-16' });
+    expect(read).not.toHaveProperty('event_type');
+    expect(readMappedEvent({ date: 'constructor' }, {})).toMatchObject({ key: 'badDate', text: 'the date "" is not a date (YYYY-MM-DD).' });
+    // GeoJSON: one feature has the odd property, the other inherits nothing from it.
+    const parsed = parseUserText('odd.geojson', JSON.stringify({ type: 'FeatureCollection', features: [{ date: '2024-01-16', constructor: 'x' }, { date: '2024-01-17' }].map((properties, i) => ({ type: 'Feature', properties, geometry: { type: 'Point', coordinates: [62 + i, 27] } })) }));
+    expect(parsed.collection.features.map((f) => f.properties!.date)).toEqual(['2024-01-16', '2024-01-17']);
+  });
+
   test('a bad date or uncertainty is the row\'s problem, naming the cell', () => {
     expect(readMappedEvent(mapping, { start: '2024-02-30', r: '1' })).toMatchObject({ key: 'badDate', text: 'the date "2024-02-30" is not a date (YYYY-MM-DD).' });
     for (const r of ['0', '-3', 'wide', 'Infinity']) expect(readMappedEvent(mapping, { start: '2024-01-16', r }), r).toMatchObject({ key: 'badUncertainty', text: `the uncertainty "${r}" is not a positive number of km.` });

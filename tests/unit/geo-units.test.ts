@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { EARTH_RADIUS_KM, convertKm, densifyGreatCircle, formatDistance, geodesicCircle, measurePath } from '../../src/geo/index.ts';
-import { distance } from '@turf/turf';
+import { EARTH_RADIUS_KM, convertKm, densifyGreatCircle, discPixelsAtZoom0, formatDistance, geodesicCircle, measurePath } from '../../src/geo/index.ts';
+import { destination, distance } from '@turf/turf';
 
 describe('units', () => {
   test('EARTH_RADIUS_KM is Turf’s', () => {
@@ -140,5 +140,15 @@ describe('units: edges', () => {
     expect(formatDistance(-0.05, 'km')).toBe('-0.1 km');
     expect(formatDistance(1234.5, 'km', { locale: 'en' })).toBe('1,235 km');
     expect(() => formatDistance(Infinity, 'km')).toThrow('formatDistance: Infinity is not a finite number of km.');
+  });
+});
+
+describe('discPixelsAtZoom0: a disc\'s radius on a Web Mercator map', () => {
+  // Web Mercator at zoom 0 with 512 px tiles: y = 256 − 512/(2π) · ln(tan(π/4 + φ/2)).
+  const mercatorY = (lat: number) => 256 - (512 / (2 * Math.PI)) * Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360));
+  test.each([[1, 0], [25, 27], [60, 27], [60, 31.5], [10, 60]])('%d km at %d°: the pixels between the centre and the points r north and south, on average', (km, lat) => {
+    const [north, south] = [0, 180].map((bearing) => destination([62, lat], km, bearing).geometry.coordinates[1]);
+    const mean = (mercatorY(south) - mercatorY(north)) / 2;
+    expect(discPixelsAtZoom0(km, lat) / mean).toBeCloseTo(1, 3);
   });
 });
