@@ -8,7 +8,7 @@ import { html, type ReactiveController, type ReactiveControllerHost } from 'lit'
 import type { FilterSpecification, Map as MlMap } from 'maplibre-gl';
 import type { Feature, FeatureCollection } from 'geojson';
 import { StrikeMapLayer } from './strike-map-layer.ts';
-import { removeUserLayer, setUserLayerFilter, setUserLayerVisible, syncUserLayer, type UserLayer } from '../map/user-layers.ts';
+import { denseFeatureIndex, removeUserLayer, setUserLayerFilter, setUserLayerVisible, syncUserLayer, type UserLayer } from '../map/user-layers.ts';
 import type { ColumnMapping, EventFormat } from '../data/events.ts';
 import type { ColumnGuess } from '../data/event-columns.ts';
 import type { ColumnAnswer } from './strike-event-columns.ts';
@@ -170,7 +170,9 @@ export class UserDataController implements ReactiveController {
     const [hit] = layers.length ? map.queryRenderedFeatures([point.x, point.y], { layers }) : [];
     if (!hit) return false;
     const at = map.unproject([point.x, point.y]).toArray() as [number, number];
-    this.open(String(hit.source), hit.properties, at, 'fromBorderAtClick');
+    const index = denseFeatureIndex(hit);
+    const properties = index === undefined ? hit.properties : (this.featuresOf(String(hit.source))[index]?.properties ?? hit.properties);
+    this.open(String(hit.source), properties, at, 'fromBorderAtClick');
     return true;
   }
 

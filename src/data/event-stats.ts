@@ -175,7 +175,7 @@ export function bandCounts(events: Iterable<EventFacts>, groupOf: (e: EventFacts
 }
 
 /** The calendar year of an event's first day. */
-export const yearOf = (e: EventFacts): string => isoDay(e.start).slice(0, 4);
+export const yearOf = (e: EventFacts): string => String(new Date(e.start * DAY_MS).getUTCFullYear());
 
 /**
  * The band counts as tidy rows for a CSV: one per year, side and band, with the band's edges in km

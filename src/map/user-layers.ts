@@ -5,7 +5,7 @@
  * polygons, or for a dense dataset circles drawn from its own points.
  */
 import type { ExpressionSpecification, FilterSpecification, GeoJSONSource, Map as MlMap, LayerSpecification } from 'maplibre-gl';
-import { DENSE_EVENTS } from '../data/events.ts';
+import { DENSE_EVENTS, FACET_COLUMNS } from '../data/events.ts';
 import type { FeatureCollection } from 'geojson';
 import type { Palette } from './palette.ts';
 
@@ -83,9 +83,33 @@ function specs(layer: UserLayer, p: Palette): LayerSpecification[] {
   return label ? [...shapes, text] : shapes;
 }
 
+/** What the map's filters and labels read of a dense dataset's events; the rest stays with the page. */
+const MAP_PROPERTIES = ['date', 'date_end', 'uncertainty_km', 'area_px0', ...new Set(Object.values(FACET_COLUMNS).flatMap(({ type, actors }) => [type, ...actors]))];
+
+/**
+ * The data the map is given. A dense dataset's copy keeps only what the map reads, and each event's
+ * index in the layer as its id (cards read the whole feature from the page by it): handing MapLibre
+ * every column of tens of thousands of events holds the page up for seconds.
+ */
+function mapData(layer: UserLayer): FeatureCollection {
+  if (!isDense(layer)) return layer.collection;
+  const keys = layer.label ? [...MAP_PROPERTIES, layer.label] : MAP_PROPERTIES;
+  const features = layer.collection.features.map((f, id) => {
+    const properties: Record<string, unknown> = {};
+    for (const key of keys) if (f.properties && Object.hasOwn(f.properties, key)) properties[key] = f.properties[key];
+    return { type: 'Feature' as const, id, properties, geometry: f.geometry };
+  });
+  return { type: 'FeatureCollection', features };
+}
+
+/** The index in its layer of a feature the map returned, for a dense dataset's slim copy (see mapData); else undefined. */
+export function denseFeatureIndex(feature: { id?: string | number; properties: Record<string, unknown> }): number | undefined {
+  return typeof feature.properties.area_px0 === 'number' && typeof feature.id === 'number' ? feature.id : undefined;
+}
+
 /** Adds the layer, or updates its data and style if it is already on the map. Drawn under the strike symbols. */
 export function syncUserLayer(map: MlMap, layer: UserLayer, palette: Palette): void {
-  setSource(map, layer.layerId, layer.collection);
+  setSource(map, layer.layerId, mapData(layer));
   if (layer.areas) setSource(map, areasOf(layer.layerId), layer.areas);
   if (!isDense(layer)) removeLayers(map, [`${layer.layerId}-heat`, `${layer.layerId}-area-circle`]);
   if (!layer.label) removeLayers(map, [`${layer.layerId}-label`]);

@@ -370,6 +370,14 @@ describe('the reader’s own data', () => {
     const radiusPx = layer.collection.features[0].properties!.area_px0 * 2 ** 9; // that expression at zoom 9
     expect(radiusPx / Math.hypot(north.x - centre.x, north.y - centre.y)).toBeCloseTo(1, 2);
     expect(el.map!.queryRenderedFeatures({ layers: [`${layer.layerId}-area-circle`] }).length).toBeGreaterThan(0);
+    // The map holds a slim copy (what its filters read); a click opens the event's whole card.
+    const [pin] = el.map!.queryRenderedFeatures({ layers: [`${layer.layerId}-circle`] });
+    expect(pin.properties).not.toHaveProperty('source_article');
+    const full = layer.collection.features[pin.id as number];
+    expect(pin.properties.date).toBe(full.properties!.date);
+    expect(userData(el).openAt(el.map!.project((pin.geometry as Point).coordinates as [number, number]))).toBe(true);
+    expect(userData(el).feature!.properties.source_article).toBe(full.properties!.source_article);
+    userData(el).close(false);
     expect(errors.details.map((d) => d.message)).toEqual([expect.stringMatching(new RegExp(`^ged-large\\.csv: ${(rows - pins).toLocaleString('en')} feature\\(s\\) skipped\\.`))]);
     // Measured in the worker: a sample of the distances against Turf over the shipped border.
     for (const i of [0, 1234, pins - 1]) {
