@@ -166,6 +166,7 @@ export function readMappedEvent(mapping: ColumnMapping, row: Readonly<Record<str
   const stated = (cell(mapping.uncertainty_km) ?? '').trim();
   const uncertainty_km = stated === '' ? UNSTATED_UNCERTAINTY_KM : Number(stated);
   if (!(uncertainty_km > 0) || !Number.isFinite(uncertainty_km)) return problem('badUncertainty', { value: stated });
+  // Stryker disable next-line EqualityOperator: equal days give the same pair either way
   const [first, last] = end < date ? [end, date] : [date, end];
   const fields: EventFields & Record<string, string | number> = { event_format: 'CSV', date: first, date_end: last, date_precision: first === last ? 'day' : 'days', uncertainty_km };
   const facets = FACET_COLUMNS.CSV;

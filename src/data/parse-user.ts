@@ -8,7 +8,7 @@ import { eventFormatOfHeader, parseCsvPoints } from './csv.ts';
 import { discPixelsAtZoom0, geodesicCircle } from '../geo/shapes.ts';
 import { guessColumns, guessTable, type ColumnGuess } from './event-columns.ts';
 import { DENSE_EVENTS, readMappedEvent, type ColumnMapping, type KnownFormat } from './events.ts';
-import { DataError, generalProblem, type FileLabel, type Problem } from './problems.ts';
+import { generalProblem, type FileLabel, type Problem } from './problems.ts';
 import type { Feature, FeatureCollection, Point, Polygon } from 'geojson';
 
 export { checkSize };
@@ -57,16 +57,14 @@ function datedPoints(file: FileLabel, parsed: ParsedLayer): ParsedLayer {
   // Own cells only: a name such as "constructor" must not find Object.prototype's.
   const guess = guessTable(names, sample.map((row) => names.map((name) => (Object.hasOwn(row, name) ? row[name] : ''))));
   if (!guess?.sure) return parsed;
+  // A sure guess means most sampled points have a readable date (and radius, if mapped): some are kept.
   const kept: Feature[] = [];
   const problems = [...parsed.problems];
-  let first: Problem | undefined;
   features.forEach((f, index) => {
     const event = readMappedEvent(guess.mapping, cells(f));
-    if (!('key' in event)) return kept.push({ ...f, properties: { ...f.properties, ...event } });
-    first ??= event as Problem;
-    problems.push(generalProblem('atFeature', { file, index, problem: event as Problem }));
+    if ('key' in event) problems.push(generalProblem('atFeature', { file, index, problem: event as Problem }));
+    else kept.push({ ...f, properties: { ...f.properties, ...event } });
   });
-  if (!kept.length) throw new DataError(file, first!);
   return { collection: { type: 'FeatureCollection', features: kept }, problems: summarise(problems), skipped: parsed.skipped + features.length - kept.length, format: 'CSV' };
 }
 

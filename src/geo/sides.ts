@@ -89,6 +89,8 @@ class PolygonEdges {
     }
     this.ends = Float64Array.from(ends);
     this.tree = new Flatbush(Math.max(1, ends.length / 4));
+    // The rays run east from the point to the polygon's east edge, so an edge's west end never decides a
+    // search (mutants of it survive, rightly).
     for (let e = 0; e < ends.length; e += 4) this.tree.add(Math.min(ends[e], ends[e + 2]), Math.min(ends[e + 1], ends[e + 3]), Math.max(ends[e], ends[e + 2]), Math.max(ends[e + 1], ends[e + 3]));
     if (!ends.length) this.tree.add(Infinity, Infinity, Infinity, Infinity); // no rings: nothing is inside
     this.tree.finish();

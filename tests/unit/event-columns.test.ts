@@ -5,6 +5,10 @@ import { parseCsvPoints } from '../../src/data/csv.ts';
 import { UNSTATED_UNCERTAINTY_KM, readMappedEvent } from '../../src/data/events.ts';
 import { eventFacts } from '../../src/data/event-stats.ts';
 import { parseUserText } from '../../src/data/parse-user.ts';
+import { generalProblem } from '../../src/data/problems.ts';
+import { discPixelsAtZoom0 } from '../../src/geo/shapes.ts';
+import { distance } from '@turf/turf';
+import type { Feature, Point } from 'geojson';
 
 const csv = (...lines: string[]) => lines.join('\n') + '\n';
 
@@ -41,6 +45,30 @@ describe('guessColumns', () => {
     expect(guessColumns(rows(eight))?.dateColumns).toEqual(['d']);
     expect(guessColumns(rows([...eight.slice(1), 'never']))).toBeNull();
     expect(guessColumns(rows(['2024-01-01', '', '', '']))?.dateColumns).toEqual(['d']);
+  });
+
+  test('reads the header as a spreadsheet writes it: a byte-order mark, blank lines first, spaces and capitals in names, an unnamed column', () => {
+    const guess = guessColumns('\uFEFF\n\n LON ,Lat, Date ,,Actor,Side_A,Side_B,Type\n62,27,2024-01-16,2024-01-17,a,b,c,t\n');
+    expect(guess?.header).toEqual(['lon', 'lat', 'date', '', 'actor', 'side_a', 'side_b', 'type']);
+    expect(guess?.mapping).toStrictEqual({ date: 'date', type: 'type', actors: ['actor', 'side_a'] });
+    expect(guess?.dateColumns).toEqual(['date']);
+    expect(guess?.sure).toBe(true);
+  });
+
+  test('only positive numbers make an uncertainty column; the mapping names nothing it did not find', () => {
+    const guess = guessColumns(csv('lon,lat,date,radius_km', '62,27,2024-01-16,0', '62,27,2024-01-17,0'))!;
+    expect(guess.numberColumns).toEqual([]);
+    expect(guess.mapping).toStrictEqual({ date: 'date' });
+  });
+
+  test('judges a column by its first 50 rows', () => {
+    const rows = [...Array.from({ length: 50 }, (_, i) => `62,27,2024-01-${String((i % 28) + 1).padStart(2, '0')}`), ...Array.from({ length: 30 }, () => '62,27,later')];
+    expect(guessColumns(csv('lon,lat,date', ...rows))?.dateColumns).toEqual(['date']);
+  });
+
+  test('a one-row start with no line end is judged whole; of a longer one, the cut-off last row is left out', () => {
+    expect(guessColumns('lon,lat,date\n62,27,2024-01-16')?.dateColumns).toEqual(['date']);
+    expect(guessColumns('lon,lat,d\n1,2,2024-01-01\n1,2,2024-01-02\n1,2,x\n1,2,2024-0')).toBeNull();
   });
 
   test('no date anywhere (or only in longitude/latitude): a table of points, null', () => {
@@ -134,10 +162,51 @@ describe('GeoJSON points with dates', () => {
     expect(parsed.problems.map((p) => p.text)).toEqual(['sites.geojson, feature 4: the date "soon" is not a date (YYYY-MM-DD).']);
   });
 
+  test('blank and missing dates do not count against a date property; the file\'s own problems are kept', () => {
+    const parsed = parseUserText('gaps.geojson', geojson(point(62, { date: '2024-01-18' }), point(63, { date: null }), point(64, {}), point(65, { date: '2024-01-16' }), point(66, { date: '2024-01-15' }), { type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: ['x', 27] } }));
+    expect(parsed.format).toBe('CSV');
+    expect(parsed.collection.features.map((f) => f.properties!.date)).toEqual(['2024-01-18', '2024-01-16', '2024-01-15']);
+    expect(parsed.skipped).toBe(3);
+    expect(parsed.problems.map((p) => p.text)).toEqual([
+      expect.stringMatching(/^gaps\.geojson, feature 5: /),
+      'gaps.geojson, feature 1: the date "" is not a date (YYYY-MM-DD).',
+      'gaps.geojson, feature 2: the date "" is not a date (YYYY-MM-DD).',
+    ]);
+  });
+
   test('stay a plain layer without a date, with two dates to choose from, or with any shape other than a point', () => {
     expect(parseUserText('a.geojson', geojson(point(62, { name: 'A' }))).format).toBeUndefined();
     expect(parseUserText('b.geojson', geojson(point(62, { seen: '2024-01-18', filed: '2024-01-19' }))).format).toBeUndefined();
     const line = { type: 'Feature', properties: { date: '2024-01-18' }, geometry: { type: 'LineString', coordinates: [[62, 27], [63, 27]] } };
     expect(parseUserText('c.geojson', geojson(point(62, { date: '2024-01-18' }), line)).format).toBeUndefined();
+  });
+});
+
+describe('parseUserText: areas of uncertainty, and dense datasets', () => {
+  const ucdpLike = (n: number) => csv('lon,lat,date,radius_km', ...Array.from({ length: n }, (_, i) => `${62 + (i % 100) / 100},${26 + Math.floor(i / 100) / 100},2024-01-16,${1 + (i % 5)}`));
+
+  test('under 2,000 events: a geodesic disc of each event\'s radius, sharing the event\'s properties', () => {
+    const parsed = parseUserText('few.csv', ucdpLike(1999), 'events', { date: 'date', uncertainty_km: 'radius_km' });
+    const areas = parsed.areas!.features;
+    expect(areas).toHaveLength(1999);
+    for (const i of [0, 777, 1998]) {
+      const event = parsed.collection.features[i] as Feature<Point>;
+      expect(areas[i].properties).toBe(event.properties);
+      for (const vertex of areas[i].geometry.coordinates[0]) expect(distance(event.geometry.coordinates, vertex)).toBeCloseTo(event.properties!.uncertainty_km, 6);
+    }
+    expect(parsed.collection.features[0].properties).not.toHaveProperty('area_px0');
+  });
+
+  test('from 2,000 events: no polygons; each event carries its circle\'s size at zoom 0', () => {
+    const parsed = parseUserText('many.csv', ucdpLike(2000), 'events', { date: 'date', uncertainty_km: 'radius_km' });
+    expect(parsed.areas).toBeUndefined();
+    const event = parsed.collection.features[1234] as Feature<Point>;
+    expect(event.properties!.area_px0).toBe(discPixelsAtZoom0(event.properties!.uncertainty_km, event.geometry.coordinates[1]));
+  });
+
+  test('a name that only contains ".csv" is not a CSV; an inline layer (a label, not a name) is GeoJSON', () => {
+    const point = JSON.stringify({ type: 'Point', coordinates: [62, 27] });
+    expect(parseUserText('a.csv.json', point).collection.features).toHaveLength(1);
+    expect(parseUserText(generalProblem('inlineLayer'), point).collection.features).toHaveLength(1);
   });
 });

@@ -105,7 +105,7 @@ describe('readEvent: one row', () => {
   });
 
   test('a day that does not exist, or no date, is refused with the value it had', () => {
-    for (const value of ['2024-02-30', '2024-01-00', '2023-13-01', '31 June 2024', '2024/01/16', '2024-01-16x', 'Sometime 2024', '']) {
+    for (const value of ['2024-02-30', '2024-01-00', '2023-13-01', '2023-00-10', '31 June 2024', '16 Juneish 2024', '0 January 2024', '16 January 2024 12:00', 'on 16 January 2024', 'x2024-01-16', '2024/01/16', '2024-01-16x', 'Sometime 2024', '0050-01-01', '']) {
       const why = readEvent('UCDP GED', { where_prec: '1', date_prec: '1', date_start: value, date_end: '' });
       expect(why, value).toMatchObject({ key: 'badDate', values: { value } });
     }

@@ -451,7 +451,27 @@ describe('CountrySides', () => {
         { type: 'Feature', properties: { country: 'IR' }, geometry: { type: 'Polygon', coordinates: [[[10, 0], [12, 0], [12, 2], [10, 2]]] } },
       ],
     });
-    expect([[0.5, 0.5], [2, 2], [1, 2], [3.5, 2], [11, 1], [11.99, 1.99], [12.5, 1]].map((p) => sides.side(p))).toEqual(['PK', null, 'PK', 'PK', 'IR', 'IR', null]);
+    // (9.5, 1) is west of the unclosed ring: only its closing edge tells the ray it never entered.
+    expect([[0.5, 0.5], [2, 2], [1, 2], [3.5, 2], [11, 1], [11.99, 1.99], [12.5, 1], [9.5, 1]].map((p) => sides.side(p))).toEqual(['PK', null, 'PK', 'PK', 'IR', 'IR', null, null]);
+  });
+
+  test('a point exactly on a slanted edge is inside, as Turf has it; a polygon without rings holds nothing', () => {
+    const triangle = [[[0, 0], [4, 0], [0, 4], [0, 0]]];
+    const sides = new CountrySides({
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', properties: { country: 'IR' }, geometry: { type: 'Polygon', coordinates: [] } },
+        { type: 'Feature', properties: { country: 'PK' }, geometry: { type: 'Polygon', coordinates: triangle } },
+        // A ring whose first edge is its east side: the only edge a ray from inside it crosses.
+        { type: 'Feature', properties: { country: 'IR' }, geometry: { type: 'Polygon', coordinates: [[[22, 0], [22, 2], [20, 2], [20, 0], [22, 0]]] } },
+      ],
+    });
+    expect(sides.side([21, 1])).toBe('IR');
+    for (const p of [[2, 2], [1, 3], [3, 1], [0, 2], [2, 0]]) {
+      expect(booleanPointInPolygon(p, { type: 'Polygon', coordinates: triangle }), String(p)).toBe(true);
+      expect(sides.side(p), String(p)).toBe('PK');
+    }
+    expect(sides.side([2.01, 2])).toBeNull();
   });
 
   test('refuses what it cannot use', () => {

@@ -81,6 +81,24 @@ describe('CSV points', () => {
     expect(parseCsv('a,b\r\n"x, ""y""","line\nbreak"\n')).toEqual([['a', 'b'], ['x, "y"', 'line\nbreak']]);
   });
 
+  it('opens quotes only at the start of a cell; a quote later in it, or after a closing one, is a plain character', () => {
+    expect(parseCsv('x"y,z\n"a"b,"c""d"\n')).toEqual([['x"y', 'z'], ['ab', 'c"d']]);
+    expect(parseCsv('"never closed,a\nb')).toEqual([['never closed,a\nb']]);
+    expect(parseCsv('a\rb\rc')).toEqual([['a'], ['b'], ['c']]);
+    expect(parseCsv('a\r\nb\n\nc')).toEqual([['a'], ['b'], [''], ['c']]);
+  });
+
+  it('finds the columns in any order, latitude first included', () => {
+    const [f] = parseCsvPoints('x.csv', 'lat,lon,name\n27.5,62.5,A\n').collection.features;
+    expect([(f.geometry as Point).coordinates, f.properties]).toEqual([[62.5, 27.5], { name: 'A' }]);
+  });
+
+  it("a column named __proto__ is the row's own value, not its prototype", () => {
+    const [f] = parseCsvPoints('x.csv', 'lon,lat,__proto__\n62,27,polluted\n').collection.features;
+    expect(Object.getOwnPropertyDescriptor(f.properties, '__proto__')).toEqual({ value: 'polluted', enumerable: true, writable: true, configurable: true });
+    expect(Object.getPrototypeOf(f.properties)).toBe(Object.prototype);
+  });
+
   it('needs both coordinate columns: one of them is not enough', () => {
     for (const text of ['name,lon\nA,63\n', 'name,lat\nA,27\n', 'lat,name\n27,A\n']) {
       expect(errorOf(() => parseCsvPoints('one.csv', text)).message, text).toMatch(/^one\.csv: no longitude\/latitude columns found/);
