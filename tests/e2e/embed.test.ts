@@ -367,12 +367,12 @@ describe('the library build (dist/lib) on another server under /vendor/strike-ma
     expect(elements.get('strike-map-layer')?.attributes).toEqual(expect.arrayContaining(['color', 'label', 'name', 'src']));
 
     // Against the real elements: every property Lit observes as an attribute. The cards, the
-    // table, the locator inset and the analyst panel are defined by chunks loaded later, so load those chunks first.
+    // table, the locator inset, the analyst panel and the column dialog are defined by chunks loaded later, so load those chunks first.
     const { page } = await open(`${origin}/`);
     const lazy = readdirSync(join(dir, 'vendor/strike-map/chunks'))
-      .filter((name) => /^(strike-card|feature-card|strike-map-table|strike-map-inset|strike-map-events)-[\w-]+\.js$/.test(name))
+      .filter((name) => /^(strike-card|feature-card|strike-map-table|strike-map-inset|strike-map-events|strike-event-columns)-[\w-]+\.js$/.test(name))
       .map((name) => `/vendor/strike-map/chunks/${name}`);
-    expect(lazy).toHaveLength(5);
+    expect(lazy).toHaveLength(6);
     // A string, so the test runner does not rewrite import() for Node.
     await page.evaluate(`Promise.all(${JSON.stringify(lazy)}.map((url) => import(url)))`);
     const real = await page.evaluate(async (tags) => {
@@ -394,7 +394,7 @@ describe('the library build (dist/lib) on another server under /vendor/strike-ma
     for (const [tag, { attributes }] of elements) expect(attributes, `attributes of <${tag}>`).toEqual(real[tag]);
     // …and every defined strike-map element is in the manifest.
     const defined = await page.evaluate(() =>
-      ['strike-map', 'strike-map-layer', 'strike-map-legend', 'strike-map-timeline', 'strike-map-table', 'strike-map-measure', 'strike-card', 'strike-feature-card', 'strike-map-inset', 'strike-map-events', 'strike-event-list'].filter((tag) => customElements.get(tag)),
+      ['strike-map', 'strike-map-layer', 'strike-map-legend', 'strike-map-timeline', 'strike-map-table', 'strike-map-measure', 'strike-card', 'strike-feature-card', 'strike-map-inset', 'strike-map-events', 'strike-event-list', 'strike-event-columns'].filter((tag) => customElements.get(tag)),
     );
     expect([...elements.keys()].sort()).toEqual(expect.arrayContaining(defined.sort()));
     await page.close();
