@@ -14,7 +14,7 @@ export default {
   // new module joins only together with its unit tests (add it here and to vitest.mutate.config.ts).
   mutate: [
     'src/geo/{band-spec,border-index,distance-range,offset-bands,path,queue,shapes,sides,units}.ts',
-    'src/data/{builtin,content-i18n,csv-export,csv,event-columns,event-stats,events,fetch-json,limits,parse-user,prepare,problems,story,story-shapes,validate}.ts',
+    'src/data/{builtin,content-i18n,csv-export,csv,event-columns,event-stats,events,fetch-json,file-names,limits,parse-user,prepare,problems,story,story-shapes,validate}.ts',
   ],
   coverageAnalysis: 'perTest',
   // Mutants in code that runs when a module loads (constant tables, regexes) need every test for

@@ -15,6 +15,7 @@ import { fetchText } from '../data/fetch-json.ts';
 import { DataError, generalProblem, problemOf, type FileLabel, type Problem } from '../data/problems.ts';
 import type { EventFormat } from '../data/events.ts';
 import { loadBuiltinData } from '../data/builtin.ts';
+import { isCsvName } from '../data/file-names.ts';
 import type { ParsedLayer } from '../data/validate.ts';
 
 let counter = 0;
@@ -101,7 +102,7 @@ export class StrikeMapLayer extends LitElement {
     const name = this.displayName;
     const timeoutMs = this.timeout && this.timeout > 0 ? this.timeout : undefined;
     try {
-      const parsed = this.src && /\.csv$/i.test(this.src.split(/[?#]/)[0]) ? await this.readCsvInWorker(this.src, abort.signal, timeoutMs) : await this.read(abort.signal, timeoutMs);
+      const parsed = this.src && isCsvName(this.src) ? await this.readCsvInWorker(this.src, abort.signal, timeoutMs) : await this.read(abort.signal, timeoutMs);
       if (abort.signal.aborted) return;
       this.collection = parsed.collection;
       this.areas = parsed.areas;

@@ -4,6 +4,7 @@
  */
 import { parseGeoJSONText, summarise, type ParsedLayer } from './validate.ts';
 import { checkSize, type SizeLimit } from './limits.ts';
+import { isCsvName } from './file-names.ts';
 import { eventFormatOfHeader, parseCsvPoints } from './csv.ts';
 import { discPixelsAtZoom0, geodesicCircle } from '../geo/shapes.ts';
 import { guessColumns, guessTable, type ColumnGuess } from './event-columns.ts';
@@ -18,7 +19,7 @@ export type EventSniff = { format: KnownFormat } | { format: 'CSV'; guess: Colum
 
 /** What a file is, judged by its name and its first 64 KiB. */
 export async function sniffEventFile(file: Blob & { name: string }): Promise<EventSniff> {
-  if (!/\.csv$/i.test(file.name)) return null;
+  if (!isCsvName(file.name)) return null;
   const start = await file.slice(0, 64 * 1024).text();
   const format = eventFormatOfHeader(start);
   if (format) return { format };
@@ -31,7 +32,7 @@ export async function sniffEventFile(file: Blob & { name: string }): Promise<Eve
  * @param mapping - a CSV's event columns, when it is in no known convention
  */
 export function parseUserText(name: FileLabel, text: string, limit?: SizeLimit, mapping?: ColumnMapping): ParsedLayer {
-  const parsed = typeof name === 'string' && /\.csv$/i.test(name.split(/[?#]/)[0]) ? parseCsvPoints(name, text, limit, mapping) : datedPoints(name, parseGeoJSONText(name, text));
+  const parsed = isCsvName(name) ? parseCsvPoints(name, text, limit, mapping) : datedPoints(name, parseGeoJSONText(name, text));
   if (!parsed.format) return parsed;
   const events = parsed.collection as FeatureCollection<Point>;
   if (events.features.length < DENSE_EVENTS) return { ...parsed, areas: uncertaintyAreas(events) };
