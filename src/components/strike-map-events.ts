@@ -18,6 +18,7 @@ import './strike-event-list.ts';
 
 const UNIT_WORDS: Record<BinUnit, MessageKey> = { day: 'binDay', week: 'binWeek', month: 'binMonth', year: 'binYear' };
 const PLAY_MS = 700;
+const STAGES = 4;
 
 /**
  * @summary Analyst panel of an event dataset: time histogram with a brushed period, facets, distance-band counts and the list of events.
@@ -109,6 +110,14 @@ export class StrikeMapEvents extends LitElement {
   /** The period where a drag across the chart began. */
   private dragFrom?: number;
 
+  /**
+   * How much of the panel a new dataset shows so far: the chart first, then the facets, the
+   * tables and the list, a task each, so that tens of thousands of events never hold the page up
+   * in one long task. `updateComplete` waits for all of it.
+   */
+  @state() private stage = STAGES;
+  private staged?: { promise: Promise<void>; resolve(): void };
+
   // Derived from the dataset and the facet choice: recomputed when they change, not on every brush step.
   private unit: BinUnit = 'day';
   private starts: number[] = [];
@@ -125,6 +134,11 @@ export class StrikeMapEvents extends LitElement {
     const s = this.selection;
     if (!d || !s) return;
     if (changed.has('analysed')) {
+      this.stage = 1;
+      if (!this.staged) {
+        let resolve = () => {};
+        this.staged = { promise: new Promise<void>((r) => (resolve = r)), resolve: () => resolve() };
+      }
       this.unit = binUnitFor(d.first, d.last);
       this.starts = periodStarts(d.first, d.last, this.unit);
     }
@@ -134,6 +148,20 @@ export class StrikeMapEvents extends LitElement {
       const everyDay = { ...s, from: d.first, to: d.last };
       this.bars = timeHistogram(d.facts.filter((e) => selects(e, everyDay)), this.starts);
     }
+  }
+
+  protected updated(): void {
+    if (this.stage < STAGES) setTimeout(() => this.stage++);
+    else if (this.staged) {
+      this.staged.resolve();
+      this.staged = undefined;
+    }
+  }
+
+  protected async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    await this.staged?.promise;
+    return done && !this.isUpdatePending;
   }
 
   private emit(selection: EventSelection) {
@@ -227,7 +255,7 @@ export class StrikeMapEvents extends LitElement {
     const s = this.selection;
     if (!d || !s) return '';
     const t = this.texts;
-    const chosen = d.facts.filter((e) => selects(e, s));
+    const chosen = this.derived(d, s, 'chosen', () => d.facts.filter((e) => selects(e, s)));
     const last = this.starts.length - 1;
     const [from, to] = [this.periodAt(s.from), this.periodAt(s.to)];
     const day = (n: number) => t.day(isoDay(n));
@@ -242,12 +270,35 @@ export class StrikeMapEvents extends LitElement {
         <button type="button" @click=${() => (this.stop(), this.emit(this.periods(0, last)))}>${t.t('allDates')}</button>
       </div>
       <p role="status" class="summary">${t.t('eventsSummary', { count: chosen.length, total: d.facts.length, from: day(s.from), to: day(s.to) })}</p>
-      <div class="facets">
+      ${this.stage >= 2 ? this.renderFacets(d, s) : ''} ${this.stage >= 3 ? this.derived(d, s, 'tables', () => renderBandTables(t, this.units, chosen, d.name)) : ''} ${this.stage >= 4 ? this.renderList(d, s) : ''}`;
+  }
+
+  private renderFacets(d: AnalysedDataset, s: EventSelection) {
+    const t = this.texts;
+    return this.derived(
+      d,
+      s,
+      'facets',
+      () => html`<div class="facets">
         ${renderFacet(t, 'types', facetCounts(d.facts, s, 'types'), s.types, d.format, (value, on) => this.toggle('types', value, on))}
         ${renderFacet(t, 'actors', facetCounts(d.facts, s, 'actors'), s.actors, d.format, (value, on) => this.toggle('actors', value, on))}
-      </div>
-      ${renderBandTables(t, this.units, chosen, d.name)}
-      <strike-event-list
+      </div>`,
+    );
+  }
+
+  /** What the panel derives from the dataset and the selection (in the reader's language and units), worked out once per render of a new one: the panel renders in parts. */
+  private memo = new Map<string, unknown>();
+  private memoFor?: unknown[];
+  private derived<T>(d: AnalysedDataset, s: EventSelection, part: string, make: () => T): T {
+    const key = [d, s, this.texts, this.units];
+    if (!this.memoFor?.every((value, i) => value === key[i])) [this.memoFor, this.memo] = [key, new Map()];
+    if (!this.memo.has(part)) this.memo.set(part, make());
+    return this.memo.get(part) as T;
+  }
+
+  private renderList(d: AnalysedDataset, s: EventSelection) {
+    const t = this.texts;
+    return html`<strike-event-list
         .texts=${t}
         .units=${this.units}
         .facts=${d.facts}

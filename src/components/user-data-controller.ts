@@ -110,7 +110,7 @@ export class UserDataController implements ReactiveController {
     for (const layer of this.dropped) {
       // Files dropped before the border was loaded are measured now.
       if (!layer.points.length) layer.points = this.measure(layer.collection);
-      this.draw(layer, layer.name);
+      void this.draw(layer, layer.name);
     }
     if (this.dropped.length) this.host.requestUpdate();
   }
@@ -244,13 +244,19 @@ export class UserDataController implements ReactiveController {
         const parsed = inWorker ?? parseUserText(file.name, await file.text());
         const layer: DroppedLayer = { layerId: `drop-${++dropCounter}`, name: file.name, color: DROP_COLOR, collection: parsed.collection, areas: parsed.areas, format: parsed.format, points: this.measure(parsed.collection, inWorker) };
         this.dropped = [...this.dropped, layer];
-        this.draw(layer, file.name);
+        if (inWorker) {
+          // A big dataset's facts (the analyst panel) and its first part for the map each in a task of their own.
+          this.host.requestUpdate();
+          await new Promise((resolve) => setTimeout(resolve));
+        }
+        const drawn = this.draw(layer, file.name);
         this.target.fitTo(parsed.collection);
         const texts = this.target.texts();
         if (parsed.skipped) this.target.notice(texts.t('featuresSkipped', { name: file.name, count: parsed.skipped, problems: parsed.problems.map((p) => texts.problem(p)).join(' ') }), file.name);
         const added = { name: file.name, count: parsed.collection.features.length, points: layer.points.length };
         const read = parsed.format ? `${texts.t('eventsRead', { name: file.name, format: parsed.format })} ` : '';
         this.target.announce(read + texts.t(layer.points.length ? 'filesAddedMeasured' : 'filesAdded', added));
+        await drawn;
       } catch (error) {
         if (!(error instanceof DOMException && error.name === 'AbortError')) this.target.notice(this.target.texts().problem(problemOf(error)), file.name);
       } finally {
@@ -332,15 +338,13 @@ export class UserDataController implements ReactiveController {
    */
   private readyMap?: MlMap;
 
-  private draw(layer: UserLayer, name: FileLabel): void {
+  /** Puts the layer on the map, if the map is ready; settles when the map has all of its data. */
+  private draw(layer: UserLayer, name: FileLabel): Promise<void> {
     this.shown.set(layer.layerId, { name, color: layer.color });
-    const map = this.target.map();
-    if (map && map === this.readyMap) {
-      syncUserLayer(map, layer, this.target.palette());
-      setUserLayerVisible(map, layer.layerId, !this.hidden.has(layer.layerId));
-      setUserLayerFilter(map, layer.layerId, this.filters.get(layer.layerId) ?? null);
-    }
     this.host.requestUpdate(); // the legend lists it
+    const map = this.target.map();
+    if (!map || map !== this.readyMap) return Promise.resolve();
+    return syncUserLayer(map, layer, this.target.palette(), () => ({ visible: !this.hidden.has(layer.layerId), filter: this.filters.get(layer.layerId) ?? null }));
   }
 
   private children(): StrikeMapLayer[] {
@@ -360,7 +364,7 @@ export class UserDataController implements ReactiveController {
     }
     for (const el of children) {
       for (const problem of el.problems) if (!this.reported.has(`${el.layerId}\n${problem.text}`)) this.report(problem, el);
-      if (el.collection) this.draw({ layerId: el.layerId, collection: el.collection, areas: el.areas, color: el.color, label: el.label }, el.displayName);
+      if (el.collection) void this.draw({ layerId: el.layerId, collection: el.collection, areas: el.areas, color: el.color, label: el.label }, el.displayName);
       else if (map) removeUserLayer(map, el.layerId);
     }
   };

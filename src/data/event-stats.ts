@@ -174,8 +174,14 @@ export function bandCounts(events: Iterable<EventFacts>, groupOf: (e: EventFacts
   return groups;
 }
 
+const years = new Map<number, string>(); // a Date per event costs more than the rest of the counting
+
 /** The calendar year of an event's first day. */
-export const yearOf = (e: EventFacts): string => String(new Date(e.start * DAY_MS).getUTCFullYear());
+export function yearOf(e: EventFacts): string {
+  let year = years.get(e.start);
+  if (year === undefined) years.set(e.start, (year = String(new Date(e.start * DAY_MS).getUTCFullYear())));
+  return year;
+}
 
 /**
  * The band counts as tidy rows for a CSV: one per year, side and band, with the band's edges in km

@@ -107,13 +107,35 @@ export function denseFeatureIndex(feature: { id?: string | number; properties: R
   return typeof feature.properties.area_px0 === 'number' && typeof feature.id === 'number' ? feature.id : undefined;
 }
 
-/** Adds the layer, or updates its data and style if it is already on the map. Drawn under the strike symbols. */
-export function syncUserLayer(map: MlMap, layer: UserLayer, palette: Palette): void {
-  setSource(map, layer.layerId, mapData(layer));
-  if (layer.areas) setSource(map, areasOf(layer.layerId), layer.areas);
-  if (!isDense(layer)) removeLayers(map, [`${layer.layerId}-heat`, `${layer.layerId}-area-circle`]);
-  if (!layer.label) removeLayers(map, [`${layer.layerId}-label`]);
-  if (!layer.areas) removeAreas(map, layer.layerId); // the layer's new data has no polygons of areas
+/** How the page wants a layer shown: asked when its layers are added, which for a dense dataset is once its data has arrived. */
+export interface LayerState {
+  visible: boolean;
+  filter: FilterSpecification | null;
+}
+
+/**
+ * Adds the layer, or updates its data and style if it is already on the map. Drawn under the strike
+ * symbols. A dense dataset's data goes to the map in parts, and its layers are added once all have
+ * arrived: each part would otherwise lay out every tile again.
+ *
+ * @returns a promise that settles when the map has all of the layer's data and its layers
+ */
+export async function syncUserLayer(map: MlMap, layer: UserLayer, palette: Palette, state: () => LayerState): Promise<void> {
+  const id = layer.layerId;
+  if (!layer.areas) removeAreas(map, id); // the layer's new data has no polygons of areas
+  const points = setSource(map, id, { collection: layer.collection, label: layer.label }, () => mapData(layer), isDense(layer));
+  const areas = layer.areas && setSource(map, areasOf(id), { collection: layer.areas }, () => layer.areas!, false);
+  const later = points.inParts && points.pending;
+  if (later) removeLayers(map, layerIds(id));
+  else addLayers(map, layer, palette, state());
+  const [arrived] = await Promise.all([points.done, areas?.done]);
+  if (later && arrived) addLayers(map, layer, palette, state());
+}
+
+function addLayers(map: MlMap, layer: UserLayer, palette: Palette, { visible, filter }: LayerState): void {
+  const id = layer.layerId;
+  if (!isDense(layer)) removeLayers(map, [`${id}-heat`, `${id}-area-circle`]);
+  if (!layer.label) removeLayers(map, [`${id}-label`]);
   const before = map.getLayer('uncertainty-fill') ? 'uncertainty-fill' : undefined;
   for (const spec of [...(isEvents(layer) ? areaSpecs(layer) : []), ...specs(layer, palette)]) {
     if (!map.getLayer(spec.id)) map.addLayer(spec, before);
@@ -122,13 +144,61 @@ export function syncUserLayer(map: MlMap, layer: UserLayer, palette: Palette): v
       map.setLayerZoomRange(spec.id, spec.minzoom ?? 0, spec.maxzoom ?? 24); // new data may be denser or sparser
     }
   }
-  if (layer.label) map.setLayoutProperty(`${layer.layerId}-label`, 'text-field', ['to-string', ['get', layer.label]]);
+  if (layer.label) map.setLayoutProperty(`${id}-label`, 'text-field', ['to-string', ['get', layer.label]]);
+  setUserLayerVisible(map, id, visible);
+  setUserLayerFilter(map, id, filter);
 }
 
-function setSource(map: MlMap, id: string, data: FeatureCollection): void {
-  const source = map.getSource<GeoJSONSource>(id);
-  if (source) source.setData(data);
-  else map.addSource(id, { type: 'geojson', data });
+/**
+ * Features handed to MapLibre at a time. MapLibre copies a source's data for its worker on the
+ * page's main thread, 10 to 20 ms per 1,000 events here: tens of thousands at once would hold the
+ * page up for most of a second.
+ */
+export const MAP_PART = 4000;
+
+/** Data on its way to a source: `done` settles true once all of it has arrived, false if newer data or the source's removal stopped it. */
+interface Arrival {
+  /** What the map's copy was made from (a dense dataset's copy carries its label's column). */
+  of: { collection: FeatureCollection; label?: string };
+  inParts: boolean;
+  pending: boolean;
+  done: Promise<boolean>;
+}
+
+/** The newest data given to each source. */
+const arrivals = new WeakMap<GeoJSONSource, Arrival>();
+const EMPTY: FeatureCollection = { type: 'FeatureCollection', features: [] };
+
+/**
+ * Gives the map a source's data, unless it already has (or is getting) a copy of the same.
+ * `inParts`: the map's copy (`data()`) has ids, as updateData needs, and goes over a part at a time.
+ */
+function setSource(map: MlMap, id: string, of: Arrival['of'], data: () => FeatureCollection, inParts: boolean): Arrival {
+  if (!map.getSource(id)) map.addSource(id, { type: 'geojson', data: EMPTY });
+  const source = map.getSource<GeoJSONSource>(id)!;
+  const known = arrivals.get(source);
+  if (known?.of.collection === of.collection && known.of.label === of.label) return known;
+  const copy = data();
+  const arrival: Arrival = { of, inParts: inParts && copy.features.length > MAP_PART, pending: true, done: Promise.resolve(false) };
+  arrivals.set(source, arrival);
+  arrival.done = send(map, source, copy, arrival.inParts, () => arrivals.get(source) === arrival).finally(() => (arrival.pending = false));
+  return arrival;
+}
+
+async function send(map: MlMap, source: GeoJSONSource, data: FeatureCollection, inParts: boolean, isNewest: () => boolean): Promise<boolean> {
+  // A map removed meanwhile never answers.
+  let onRemove = () => {};
+  const removed = new Promise<'removed'>((resolve) => map.once('remove', (onRemove = () => resolve('removed'))));
+  const arrived = async (sending: Promise<void>) => (await Promise.race([sending, removed])) !== 'removed' && isNewest() && map.getSource(source.id) === source;
+  try {
+    if (!(await arrived(source.setData(inParts ? { ...data, features: data.features.slice(0, MAP_PART) } : data)))) return false;
+    for (let from = MAP_PART; inParts && from < data.features.length; from += MAP_PART) {
+      if (!(await arrived(source.updateData({ add: data.features.slice(from, from + MAP_PART) })))) return false;
+    }
+    return true;
+  } finally {
+    map.off('remove', onRemove);
+  }
 }
 
 // Each change of a layer's filter or layout makes MapLibre lay out all its tiles again (seconds at

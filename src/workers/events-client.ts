@@ -30,7 +30,7 @@ export interface EventFileResult extends ParsedLayer {
 export const SIDE_CODES = [null, 'PK', 'IR'] as const;
 
 /** Events per message. */
-export const BATCH = 5000;
+export const BATCH = 1000;
 
 export type WorkerMessage =
   | { type: 'progress'; read: number; total: number }

@@ -4,6 +4,7 @@
  * expected counts are worked out here, apart from the map: distances by Turf over the shipped
  * border.geojson, periods and facets from the file's own columns.
  */
+import type { LitElement } from 'lit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { nearestPointOnLine } from '@turf/turf';
@@ -35,6 +36,7 @@ describe('analyst mode with a UCDP GED file', () => {
     el = await mountMap({ hash: '' }, { width: 1100, height: 600 });
     await userData(el).addFiles([new File([ucdpSample(rows)], 'ged.csv')]);
     await until(() => shadow(el, 'strike-map-events')?.shadowRoot?.querySelector('h2'));
+    await shadow<LitElement>(el, 'strike-map-events')!.updateComplete; // the panel shows in parts, a task each
     features = userData(el).dropped[0].collection.features;
     km = await turfDistances(features);
   });

@@ -12,6 +12,9 @@ import type { StrikeMap } from '../../src/components/strike-map.ts';
 import type { ErrorDetail } from '../../src/components/events.ts';
 import { ucdpSample } from '../fixtures/events/samples.ts';
 import type { UserDataController } from '../../src/components/user-data-controller.ts';
+import { MAP_PART, removeUserLayer, syncUserLayer } from '../../src/map/user-layers.ts';
+import { palettes } from '../../src/map/palette.ts';
+import type { GeoJSONSource } from 'maplibre-gl';
 
 // Literal `new URL('…', import.meta.url)` so Vite resolves each to the URL it serves the file at.
 const fixtures: Record<string, string> = {
@@ -36,6 +39,8 @@ const userData = (el: StrikeMap) => el['userData'] as UserDataController;
 const table = (el: StrikeMap) => shadow<HTMLElement>(el, 'strike-map-table')!.shadowRoot!;
 const noticeTexts = (el: StrikeMap) => [...el.shadowRoot!.querySelectorAll('.notices [role="alert"]')].map((n) => n.textContent!.replace(/\s+/g, ' ').trim());
 const clearNotices = (el: StrikeMap) => (el['notices'] = []);
+/** The data MapLibre holds for a source. */
+const mapCopy = (el: StrikeMap, id: string) => el.map!.getSource<GeoJSONSource>(id)!.getData() as Promise<FeatureCollection<Point>>;
 
 /** Collects `strike-map-error` events from an element until `stop()`. */
 function collectErrors(el: Element) {
@@ -378,6 +383,13 @@ describe('the reader’s own data', () => {
     expect(userData(el).openAt(el.map!.project((pin.geometry as Point).coordinates as [number, number]))).toBe(true);
     expect(userData(el).feature!.properties.source_article).toBe(full.properties!.source_article);
     userData(el).close(false);
+    // The map got its copy in parts of MAP_PART; by the time addFiles settled it had them all, the last event too.
+    expect(pins).toBeGreaterThan(2 * MAP_PART);
+    expect((await mapCopy(el, layer.layerId)).features).toHaveLength(pins);
+    const lastAt = (layer.collection.features[pins - 1].geometry as Point).coordinates as [number, number];
+    el.map!.jumpTo({ center: lastAt, zoom: 9 });
+    await idle(el);
+    expect(el.map!.queryRenderedFeatures(el.map!.project(lastAt), { layers: [`${layer.layerId}-circle`] }).map((f) => f.id)).toContain(pins - 1);
     expect(errors.details.map((d) => d.message)).toEqual([expect.stringMatching(new RegExp(`^ged-large\\.csv: ${(rows - pins).toLocaleString('en')} feature\\(s\\) skipped\\.`))]);
     // Measured in the worker: a sample of the distances against Turf over the shipped border.
     for (const i of [0, 1234, pins - 1]) {
@@ -393,6 +405,23 @@ describe('the reader’s own data', () => {
     expect(JSON.stringify(el.map!.getFilter(`${layer.layerId}-heat`))).toContain('date_end');
     userData(el).removeDropped(layer.layerId);
     expect(el.map!.getLayer(`${layer.layerId}-heat`)).toBeUndefined();
+  });
+
+  it('new data for a dense layer whose copy is still going to the map in parts replaces it wholly', async () => {
+    const events = (count: number, lon: number): FeatureCollection => ({
+      type: 'FeatureCollection',
+      features: Array.from({ length: count }, (_, i) => ({ type: 'Feature', properties: { area_px0: 0.01, date: '2020-01-01', date_end: '2020-01-01', uncertainty_km: 1 }, geometry: { type: 'Point', coordinates: [lon + i * 1e-5, 27] } })),
+    });
+    const layer = (collection: FeatureCollection) => ({ layerId: 'user-parts', collection, color: '#c2255c' });
+    const shown = () => ({ visible: true, filter: null });
+    const first = syncUserLayer(el.map!, layer(events(3 * MAP_PART, 62)), palettes.light, shown);
+    const second = syncUserLayer(el.map!, layer(events(MAP_PART + 10, 63)), palettes.light, shown);
+    await Promise.all([first, second]);
+    const copy = await mapCopy(el, 'user-parts');
+    expect(copy.features).toHaveLength(MAP_PART + 10);
+    expect(copy.features.filter((f) => f.geometry.coordinates[0] < 63)).toEqual([]);
+    expect(el.map!.getLayer('user-parts-circle')?.source).toBe('user-parts');
+    removeUserLayer(el.map!, 'user-parts');
   });
 
   it('cancelling a file being read in the background adds nothing and reports nothing', async () => {
