@@ -108,10 +108,14 @@ function bandNames(t: Texts, units: Units): string[] {
   return edges.map((km, i) => (i + 1 < edges.length ? t.t('bandRange', { min: t.distance(km, units, true), max: t.distance(edges[i + 1], units, true) }) : t.t('bandBeyond', { min: t.distance(km, units, true) })));
 }
 
+/** Two groups' counts together (each event is in one group, so its counts are in one of the two). */
+const added = (a: BandCounts | undefined, b: BandCounts): BandCounts =>
+  a ? { total: a.total + b.total, sure: a.sure.map((n, i) => n + b.sure[i]), straddling: a.straddling.map((n, i) => n + b.straddling[i]) } : b;
+
 /** The selected events by band and side, and within the first band by year. */
 export function renderBandTables(t: Texts, units: Units, events: readonly EventFacts[], name: string) {
   const bySide = bandCounts(events, (e) => e.side ?? '');
-  const all = bandCounts(events, () => 'all').get('all');
+  const all = [...bySide.values()].reduce(added, undefined);
   const sides = SIDES.filter((side) => bySide.has(side));
   const byYear = [...bandCounts(events, yearOf)].sort(([a], [b]) => (a < b ? -1 : 1));
   const near = t.distance(BAND_EDGES_KM[0], units, true);

@@ -1,8 +1,8 @@
 /**
  * Reads an event dataset (a UCDP GED, ACLED or other dated CSV of up to 250 MB) in a module worker: the file
  * (a dropped one, or a `<strike-map-layer src>` download) is streamed there, parsed and validated,
- * and each event measured to the border, while the page shows the progress and stays responsive. The events come back in batches, so no one message
- * takes long to receive. Cancel stops the worker at once.
+ * and each event measured to the border, while the page shows the progress and stays responsive. The events come back in batches, one at a
+ * time, so no one task takes long to receive them. Cancel stops the worker at once.
  */
 import type { Feature, Point, Polygon } from 'geojson';
 import type { ProvinceCollection } from '../geo/sides.ts';
@@ -31,6 +31,12 @@ export const SIDE_CODES = [null, 'PK', 'IR'] as const;
 
 /** Events per message. */
 export const BATCH = 1000;
+
+/**
+ * The page's word that it has taken a batch: the worker sends the next only then, since Chromium
+ * hands a page messages that queued up together in one task, which would hold the page up.
+ */
+export const TAKEN = 'taken';
 
 export type WorkerMessage =
   | { type: 'progress'; read: number; total: number }
@@ -64,7 +70,7 @@ export function readEventFile(job: EventFileJob, onProgress: (read: number, tota
       if (data.type === 'events') {
         for (const f of data.features) features.push(f);
         for (const a of data.areas) areas.push(a);
-        return;
+        return worker.postMessage(TAKEN);
       }
       worker.terminate();
       if (data.type === 'failed') return reject(new DataError(data.file, data.why));

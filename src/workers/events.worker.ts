@@ -7,9 +7,13 @@ import { eventFormatOfHeader } from '../data/csv.ts';
 import { guessColumns } from '../data/event-columns.ts';
 import type { ColumnMapping } from '../data/events.ts';
 import { BorderIndex } from '../geo/border-index.ts';
-import { BATCH, SIDE_CODES, type EventFileJob, type WorkerMessage } from './events-client.ts';
+import { BATCH, SIDE_CODES, TAKEN, type EventFileJob, type WorkerMessage } from './events-client.ts';
 
 const post = (message: WorkerMessage, transfer: Transferable[] = []) => self.postMessage(message, { transfer });
+
+let taken = () => {};
+/** Resolves when the page has taken the batch just sent (see TAKEN). */
+const pageTook = () => new Promise<void>((resolve) => (taken = resolve));
 
 /** The file's text, read in chunks with the progress reported as it goes. */
 async function readText(file: File): Promise<string> {
@@ -44,7 +48,9 @@ function sureColumns(text: string): ColumnMapping | undefined {
   return guess?.sure ? guess.mapping : undefined;
 }
 
-self.onmessage = async ({ data: { file, border, provinces, mapping } }: MessageEvent<EventFileJob>) => {
+self.onmessage = async ({ data }: MessageEvent<EventFileJob | typeof TAKEN>) => {
+  if (data === TAKEN) return taken();
+  const { file, border, provinces, mapping } = data;
   const name = file.name;
   try {
     const text = file instanceof File ? await readText(file) : await download(file.url, file.timeoutMs);
@@ -60,7 +66,9 @@ self.onmessage = async ({ data: { file, border, provinces, mapping } }: MessageE
       side[i] = SIDE_CODES.indexOf(index.side(at));
     });
     for (let i = 0; i < features.length; i += BATCH) {
+      const took = pageTook();
       post({ type: 'events', features: features.slice(i, i + BATCH) as never, areas: parsed.areas?.features.slice(i, i + BATCH) ?? [] });
+      await took;
     }
     post({ type: 'done', format: parsed.format, skipped: parsed.skipped, problems: parsed.problems, km, side }, [km.buffer, side.buffer]);
   } catch (error) {

@@ -81,6 +81,12 @@ describe('analyst mode with a UCDP GED file', () => {
     );
     expect(chosen.some(({ p, km }) => km - p.uncertainty_km < 10), 'the sample has events near the border').toBe(true);
 
+    // By band, all sides together: the events whose whole range of distances lies in the band.
+    const bandTable = panel(el).querySelector('.stats table')!;
+    const bandOf = (km: number) => [10, 25, 50].filter((edge) => km >= edge).length;
+    const sureIn = (band: number) => chosen.filter(({ p, km }) => bandOf(Math.max(0, km - p.uncertainty_km)) === band && bandOf(km + p.uncertainty_km) === band).length;
+    expect(rowsOf(bandTable).map((cells) => cells.at(-1)!.split(' ')[0])).toEqual([0, 1, 2, 3].map((band) => String(sureIn(band))));
+
     // The map draws the chosen events only (all of them are in view: the file was fitted).
     await idle(el);
     const layerId = userData(el).dropped[0].layerId;
