@@ -26,9 +26,11 @@ const LAT_NAMES = ['lat', 'latitude', 'y'];
  */
 export function parseCsvPoints(file: FileLabel, text: string, limit: SizeLimit = 'layer', mapping?: ColumnMapping): ParsedLayer {
   checkTextSize(file, text, limit);
-  const rows = parseCsv(text.replace(/^\uFEFF/, '')).filter((row) => row.some((cell) => cell.trim() !== ''));
-  if (rows.length < 2) throw new DataError(file, problem('tooShort'));
-  const header = rows[0].map((name) => name.trim());
+  const rows = nonEmpty(csvRows(text.replace(/^\uFEFF/, '')));
+  const head = rows.next();
+  let next = rows.next();
+  if (next.done) throw new DataError(file, problem('tooShort'));
+  const header = (head.value as string[]).map((name) => name.trim());
   const lower = header.map((name) => name.toLowerCase());
   const lonAt = lower.findIndex((name) => LON_NAMES.includes(name));
   const latAt = lower.findIndex((name) => LAT_NAMES.includes(name));
@@ -47,8 +49,9 @@ export function parseCsvPoints(file: FileLabel, text: string, limit: SizeLimit =
   const kept = header.flatMap((name, j) => (j !== lonAt && j !== latAt && name ? [[j, cleanKey(name)] as const] : []));
   const columns = mapping ? [mapping.date, mapping.date_end, mapping.uncertainty_km, mapping.type, ...(mapping.actors ?? []), mapping.place] : known ? eventColumns(known) : [];
   const eventAt = [...new Set(columns)].flatMap((name) => (name === undefined ? [] : [[lower.indexOf(name), name] as const]));
-  for (let r = 1; r < rows.length; r++) {
-    const [row, i] = [rows[r], r - 1];
+  let i = 0; // rows read after the header
+  for (; !next.done; next = rows.next(), i++) {
+    const row = next.value;
     const cells = cellsOf(row, eventAt);
     const event = mapping ? readMappedEvent(mapping, cells) : known ? readEvent(known, cells) : null;
     // A row an event dataset keeps off the map (most often: located too widely) is not built at all.
@@ -62,7 +65,7 @@ export function parseCsvPoints(file: FileLabel, text: string, limit: SizeLimit =
     } else if (why) problems.push(generalProblem('atRow', { file, index: i + 2, problem: why }));
     else features.push(feature!); // already clean: text cells under clean names, and a 2D point
   }
-  const skipped = rows.length - 1 - features.length;
+  const skipped = i - features.length;
   for (const { why, rows: at } of tooWide.values()) {
     const listed = at.slice(0, 10).join(', ') + (at.length > 10 ? ', …' : '');
     problems.push(generalProblem('atRows', { file, count: at.length, rows: listed, problem: why }));
@@ -97,6 +100,11 @@ function cellsOf<T extends string | undefined>(row: readonly string[], columns: 
 }
 
 /** A column name short enough for a message. */
+/** The rows that have some text in them. */
+function* nonEmpty(rows: Iterable<string[]>): Generator<string[], void> {
+  for (const row of rows) if (row.some((cell) => cell.trim() !== '')) yield row;
+}
+
 function clip(name: string): string {
   return name.length > 40 ? `${name.slice(0, 40)}…` : name;
 }
@@ -110,7 +118,14 @@ const [QUOTE, COMMA, LF, CR] = ['"', ',', '\n', '\r'].map((ch) => ch.charCodeAt(
 
 /** RFC 4180 CSV: quoted fields may hold commas, quotes ("") and line breaks. */
 export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
+  return [...csvRows(text)];
+}
+
+/**
+ * The rows of {@link parseCsv} one at a time: a large file's rows can then be let go as they are
+ * read, which the garbage collector finds far cheaper than 100,000 rows held to the end.
+ */
+export function* csvRows(text: string): Generator<string[], void> {
   let row: string[] = [];
   let cell = '';
   const end = text.length;
@@ -143,7 +158,7 @@ export function parseCsv(text: string): string[][] {
     } else if (c === LF || c === CR) {
       i += c === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
       row.push(cell);
-      rows.push(row);
+      yield row;
       row = [];
       cell = '';
     } else {
@@ -156,7 +171,6 @@ export function parseCsv(text: string): string[][] {
   }
   if (cell !== '' || row.length) {
     row.push(cell);
-    rows.push(row);
+    yield row;
   }
-  return rows;
 }

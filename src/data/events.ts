@@ -198,9 +198,29 @@ function spanOf(date: string, precision: DatePrecision): [string, string] {
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 
+/**
+ * Cells already read as days: a dataset's dates repeat, and reading one takes two patterns and a
+ * Date. Only short cells, each copied, since a cell is a slice of its whole file and as a key would
+ * keep the file alive.
+ */
+const isoDays = new Map<string, string | null>();
+
 /** A cell as YYYY-MM-DD: ISO dates (a time after them is dropped) or ACLED's older "16 January 2024"; null if it is neither. */
 export function isoDay(cell: string | undefined): string | null {
-  const text = (cell ?? '').trim();
+  const text = cell ?? '';
+  // Stryker disable all: the cache only saves time; a day read with or without it is the same
+  const known = isoDays.get(text);
+  if (known !== undefined) return known;
+  const day = readDay(text.trim());
+  if (text.length <= 32) {
+    if (isoDays.size >= 50_000) isoDays.clear();
+    isoDays.set([...text].join(''), day);
+  }
+  // Stryker restore all
+  return day;
+}
+
+function readDay(text: string): string | null {
   const iso = /^(\d{4})-(\d{2})-(\d{2})(?:[ T].*)?$/.exec(text);
   const written = /^(\d{1,2}) ([A-Za-z]+) (\d{4})$/.exec(text);
   const [year, month, day] = iso
