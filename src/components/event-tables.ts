@@ -71,6 +71,22 @@ export const eventTableStyles = css`
     max-width: 100%;
     overflow-x: auto;
   }
+  /* On a phone the band table fits without sideways scrolling: narrower cells, "straddling" under its count. */
+  @container (max-width: 479px) {
+    table {
+      font-size: 12px;
+    }
+    th,
+    td {
+      padding: 4px 3px;
+    }
+    td.num {
+      white-space: normal;
+    }
+    .straddling {
+      font-size: 11px;
+    }
+  }
 `;
 
 /** A facet value as the reader reads it: UCDP's violence types by name, others as the file has them. */

@@ -36,6 +36,11 @@ export class StrikeMapEvents extends LitElement {
         padding: 8px 12px 12px;
         border-top: 1px solid var(--_line);
       }
+      @container (max-width: 479px) {
+        :host {
+          padding-inline: 6px;
+        }
+      }
       h2 {
         font-size: 14px;
         margin: 4px 0;

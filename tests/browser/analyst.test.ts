@@ -5,7 +5,7 @@
  * border.geojson, periods and facets from the file's own columns.
  */
 import type { LitElement } from 'lit';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { nearestPointOnLine } from '@turf/turf';
 import type { Feature, Point } from 'geojson';
@@ -160,4 +160,20 @@ describe('analyst mode with a UCDP GED file', () => {
     }).length;
     expect(sure + straddlers).toBe(chosen.length);
   });
+});
+
+describe('analyst mode on a 375 px phone', () => {
+  afterEach(unmountAll); // a map starts only on screen: the next one must not wait below a failed one
+
+  for (const lang of ['en', 'ur', 'fa']) {
+    it(`the panel's tables fit without scrolling sideways (${lang})`, async () => {
+      const el = await mountMap({ hash: '', lang }, { width: 375, height: 500 });
+      await userData(el).addFiles([new File([ucdpSample(700)], 'ged.csv')]);
+      await until(() => shadow(el, 'strike-map-events')?.shadowRoot?.querySelector('h2'));
+      await shadow<LitElement>(el, 'strike-map-events')!.updateComplete;
+      const tables = [...panel(el).querySelectorAll<HTMLElement>('.scroll')];
+      expect(tables).toHaveLength(2);
+      for (const box of tables) expect(box.scrollWidth, box.querySelector('caption')!.textContent!).toBeLessThanOrEqual(box.clientWidth);
+    });
+  }
 });
