@@ -13,6 +13,8 @@ import { idle, mountMap, shadow, unmountAll, until } from './helpers.ts';
 import type { StrikeMap } from '../../src/components/strike-map.ts';
 import type { UserDataController } from '../../src/components/user-data-controller.ts';
 import { ucdpSample } from '../fixtures/events/samples.ts';
+import { parseUserText } from '../../src/data/parse-user.ts';
+import { eventFacts } from '../../src/data/event-stats.ts';
 
 const userData = (el: StrikeMap) => el['userData'] as UserDataController;
 const panel = (el: StrikeMap) => shadow<HTMLElement>(el, 'strike-map-events')!.shadowRoot!;
@@ -176,4 +178,25 @@ describe('analyst mode on a 375 px phone', () => {
       for (const box of tables) expect(box.scrollWidth, box.querySelector('caption')!.textContent!).toBeLessThanOrEqual(box.clientWidth);
     });
   }
+});
+
+describe('<strike-map-events> on its own', () => {
+  it('shows a new dataset in parts, and its updateComplete settles only once all of it is shown', async () => {
+    await import('../../src/components/strike-map-events.ts');
+    const { collection, format } = parseUserText('ged.csv', ucdpSample(700), 'events');
+    const facts = eventFacts(format!, collection.features, collection.features.map(() => ({ km: 5, side: 'PK' as const })));
+    const [first, last] = [Math.min(...facts.map((e) => e.start)), Math.max(...facts.map((e) => e.end))];
+    const events = document.createElement('strike-map-events');
+    events.analysed = { layerId: 'drop-x', name: 'ged.csv', format: format!, features: collection.features, facts, first, last };
+    events.selection = { from: first, to: last, types: new Set(), actors: new Set() };
+    document.body.append(events);
+    try {
+      await events.updateComplete;
+      expect(events.shadowRoot!.querySelectorAll('.facets fieldset')).toHaveLength(2);
+      expect(events.shadowRoot!.querySelectorAll('.scroll')).toHaveLength(2);
+      expect(events.shadowRoot!.querySelector('strike-event-list')).not.toBeNull();
+    } finally {
+      events.remove();
+    }
+  });
 });
