@@ -99,12 +99,12 @@ function cellsOf<T extends string | undefined>(row: readonly string[], columns: 
   return cells;
 }
 
-/** A column name short enough for a message. */
 /** The rows that have some text in them. */
 function* nonEmpty(rows: Iterable<string[]>): Generator<string[], void> {
   for (const row of rows) if (row.some((cell) => cell.trim() !== '')) yield row;
 }
 
+/** A column name short enough for a message. */
 function clip(name: string): string {
   return name.length > 40 ? `${name.slice(0, 40)}…` : name;
 }
