@@ -20,6 +20,7 @@ import type { BuiltinData } from '../data/types.ts';
 import { SIDE_CODES, type EventFileResult } from '../workers/events-client.ts';
 import type { MessageKey, Texts } from '../i18n/texts.ts';
 import { problemOf, type FileLabel, type Problem } from '../data/problems.ts';
+import { isCsvName } from '../data/file-names.ts';
 
 /** A point from a dropped file, measured against the border. */
 export interface MeasuredPoint {
@@ -231,7 +232,7 @@ export class UserDataController implements ReactiveController {
   async addFiles(files: Iterable<File>): Promise<void> {
     for (const file of files) {
       try {
-        const { checkSize, sniffEventFile, parseUserText } = await import('../data/parse-user.ts');
+        const { checkSize, sniffEventFile, parseUserText, pointColumns } = await import('../data/parse-user.ts');
         const story = this.target.story();
         const sniff = story ? await sniffEventFile(file) : null;
         // A dated CSV in no known convention is read by the columns its names make sure of, or the reader names.
@@ -241,7 +242,15 @@ export class UserDataController implements ReactiveController {
         const asEvents = sniff && (sniff.format !== 'CSV' || mapping);
         const inWorker = story && asEvents ? await this.readInWorker(file, story.data, mapping ?? undefined) : undefined;
         if (!inWorker) checkSize(file.name, file.size);
-        const parsed = inWorker ?? parseUserText(file.name, await file.text());
+        const text = inWorker ? '' : await file.text();
+        let parsed = inWorker ?? parseUserText(file.name, text);
+        // GeoJSON points with dates under names that leave it unsure which is which: the reader says.
+        const unsure = story && !parsed.format && !isCsvName(file.name) ? pointColumns(parsed.collection) : null;
+        if (unsure) {
+          const answer = await this.askColumns(file.name, unsure);
+          if (answer === undefined) continue;
+          if (answer) parsed = parseUserText(file.name, text, undefined, answer);
+        }
         const layer: DroppedLayer = { layerId: `drop-${++dropCounter}`, name: file.name, color: DROP_COLOR, collection: parsed.collection, areas: parsed.areas, format: parsed.format, points: this.measure(parsed.collection, inWorker) };
         this.dropped = [...this.dropped, layer];
         if (inWorker) {

@@ -29,10 +29,10 @@ export async function sniffEventFile(file: Blob & { name: string }): Promise<Eve
 
 /**
  * @param limit - see parseCsvPoints (GeoJSON always has an ordinary layer's limit)
- * @param mapping - a CSV's event columns, when it is in no known convention
+ * @param mapping - the event columns of a CSV in no known convention, or the event properties of GeoJSON points
  */
 export function parseUserText(name: FileLabel, text: string, limit?: SizeLimit, mapping?: ColumnMapping): ParsedLayer {
-  const parsed = isCsvName(name) ? parseCsvPoints(name, text, limit, mapping) : datedPoints(name, parseGeoJSONText(name, text));
+  const parsed = isCsvName(name) ? parseCsvPoints(name, text, limit, mapping) : datedPoints(name, parseGeoJSONText(name, text), mapping);
   if (!parsed.format) return parsed;
   const events = parsed.collection as FeatureCollection<Point>;
   if (events.features.length < DENSE_EVENTS) return { ...parsed, areas: uncertaintyAreas(events) };
@@ -42,27 +42,35 @@ export function parseUserText(name: FileLabel, text: string, limit?: SizeLimit, 
   return parsed;
 }
 
-/**
- * GeoJSON points that carry dates are events too (format `CSV`, as a table of dated points), when
- * their property names make the columns sure (a `date`, `event_date`, … property; see
- * event-columns.ts): each point's date, span and `uncertainty_km` are read from its properties, and
- * a point whose date or uncertainty cannot be read is skipped with the reason. Anything else is
- * returned as it is.
- */
-function datedPoints(file: FileLabel, parsed: ParsedLayer): ParsedLayer {
-  const features = parsed.collection.features;
-  if (!features.length || features.some((f) => f.geometry?.type !== 'Point')) return parsed;
-  const cells = (f: Feature) => Object.fromEntries(Object.entries(f.properties ?? {}).map(([key, value]) => [key.toLowerCase(), value === null || value === undefined ? '' : String(value)]));
+/** A point's properties as a row of text cells under lower-case names. */
+const cells = (f: Feature) => Object.fromEntries(Object.entries(f.properties ?? {}).map(([key, value]) => [key.toLowerCase(), value === null || value === undefined ? '' : String(value)]));
+
+/** Which properties of a layer of points seem to hold their dates and the rest (see event-columns.ts); null if it is not points with dates. */
+export function pointColumns(collection: FeatureCollection): ColumnGuess | null {
+  const features = collection.features;
+  if (!features.length || features.some((f) => f.geometry?.type !== 'Point')) return null;
   const sample = features.slice(0, 50).map(cells);
   const names = [...new Set(sample.flatMap((row) => Object.keys(row)))];
   // Own cells only: a name such as "constructor" must not find Object.prototype's.
-  const guess = guessTable(names, sample.map((row) => names.map((name) => (Object.hasOwn(row, name) ? row[name] : ''))));
-  if (!guess?.sure) return parsed;
-  // A sure guess means most sampled points have a readable date (and radius, if mapped): some are kept.
+  return guessTable(names, sample.map((row) => names.map((name) => (Object.hasOwn(row, name) ? row[name] : ''))));
+}
+
+/**
+ * GeoJSON points that carry dates are events too (format `CSV`, as a table of dated points), by the
+ * properties the reader chose (`mapping`) or, without it, when their names make the columns sure (a
+ * `date`, `event_date`, … property): each point's date, span and `uncertainty_km` are read from its
+ * properties, and a point whose date or uncertainty cannot be read is skipped with the reason.
+ * Anything else is returned as it is.
+ */
+function datedPoints(file: FileLabel, parsed: ParsedLayer, mapping?: ColumnMapping): ParsedLayer {
+  const guess = pointColumns(parsed.collection);
+  const chosen = guess && (mapping ?? (guess.sure ? guess.mapping : undefined));
+  if (!chosen) return parsed;
+  const features = parsed.collection.features;
   const kept: Feature[] = [];
   const problems = [...parsed.problems];
   features.forEach((f, index) => {
-    const event = readMappedEvent(guess.mapping, cells(f));
+    const event = readMappedEvent(chosen, cells(f));
     if ('key' in event) problems.push(generalProblem('atFeature', { file, index, problem: event as Problem }));
     else kept.push({ ...f, properties: { ...f.properties, ...event } });
   });

@@ -73,3 +73,42 @@ describe('a CSV of events in no known convention', () => {
     expect(userData(el).dropped.map((layer) => layer.name)).toEqual(['as-points.csv']);
   });
 });
+
+describe('GeoJSON points with dates in no known convention', () => {
+  const point = (site: string, at: [number, number], reported: string, happened: string, km: number) => ({ type: 'Feature', properties: { site, reported, happened, radius_km: km }, geometry: { type: 'Point', coordinates: at } });
+  const sightings = JSON.stringify({
+    type: 'FeatureCollection',
+    features: [point('Koh-i-Sabz', [63.09, 26.74], '2024-01-17', '2024-01-16', 3), point('Saravan', [62.33, 27.37], '2024-01-19', '2024-01-18', 9)],
+  });
+
+  it('unsure: the same dialog asks; the chosen properties make them events', async () => {
+    const el = await mountMap();
+    const adding = userData(el).addFiles([new File([sightings], 'sightings.geojson')]);
+    const dialog = await until(() => dialogOf(el));
+    await until(() => dialog.open);
+    expect(dialog.querySelector('h2')!.textContent).toContain('sightings.geojson');
+    const select = (name: string) => dialog.querySelector<HTMLSelectElement>(`select[name="${name}"]`)!;
+    expect([...select('date').options].map((o) => o.value)).toEqual(['reported', 'happened']);
+    select('date').focus();
+    await userEvent.keyboard('{ArrowDown}');
+    dialog.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+    await adding;
+    const [layer] = userData(el).dropped;
+    expect(layer.format).toBe('CSV');
+    expect(layer.collection.features.map((f) => [f.properties!.site, f.properties!.date, f.properties!.uncertainty_km])).toEqual([
+      ['Koh-i-Sabz', '2024-01-16', 3],
+      ['Saravan', '2024-01-18', 9],
+    ]);
+    await until(() => shadow(el, 'strike-map-events')?.shadowRoot?.querySelector('h2')?.textContent?.includes('sightings.geojson'));
+  });
+
+  it('"Plain points" keeps them an ordinary layer, asked once', async () => {
+    const el = await mountMap();
+    const adding = userData(el).addFiles([new File([sightings], 'plain.geojson')]);
+    const dialog = await until(() => dialogOf(el));
+    [...dialog.querySelectorAll('button')].find((b) => b.textContent === 'Plain points')!.click();
+    await adding;
+    expect(dialogOf(el)).toBeFalsy();
+    expect(userData(el).dropped.map((layer) => [layer.name, layer.format, layer.collection.features.length])).toEqual([['plain.geojson', undefined, 2]]);
+  });
+});

@@ -4,7 +4,7 @@ import { guessColumns } from '../../src/data/event-columns.ts';
 import { parseCsvPoints } from '../../src/data/csv.ts';
 import { UNSTATED_UNCERTAINTY_KM, readMappedEvent } from '../../src/data/events.ts';
 import { eventFacts } from '../../src/data/event-stats.ts';
-import { parseUserText } from '../../src/data/parse-user.ts';
+import { parseUserText, pointColumns } from '../../src/data/parse-user.ts';
 import { generalProblem } from '../../src/data/problems.ts';
 import { discPixelsAtZoom0 } from '../../src/geo/shapes.ts';
 import { distance } from '@turf/turf';
@@ -179,6 +179,20 @@ describe('GeoJSON points with dates', () => {
     expect(parseUserText('b.geojson', geojson(point(62, { seen: '2024-01-18', filed: '2024-01-19' }))).format).toBeUndefined();
     const line = { type: 'Feature', properties: { date: '2024-01-18' }, geometry: { type: 'LineString', coordinates: [[62, 27], [63, 27]] } };
     expect(parseUserText('c.geojson', geojson(point(62, { date: '2024-01-18' }), line)).format).toBeUndefined();
+  });
+
+  test('with two dates, pointColumns offers both (unsure) and the reader\'s choice makes them events', () => {
+    const text = geojson(point(62, { Seen: '2024-01-18', filed: '2024-01-19', km: 4 }), point(63, { Seen: '2024-01-16', filed: '2024-01-20', km: 2 }));
+    const guess = pointColumns(parseUserText('b.geojson', text).collection)!;
+    expect([guess.sure, guess.dateColumns, guess.numberColumns]).toEqual([false, ['seen', 'filed'], ['km']]);
+    const parsed = parseUserText('b.geojson', text, undefined, { date: 'filed', uncertainty_km: 'km' });
+    expect(parsed.format).toBe('CSV');
+    expect(parsed.collection.features.map((f) => [f.properties!.date, f.properties!.uncertainty_km, f.properties!.Seen])).toEqual([
+      ['2024-01-19', 4, '2024-01-18'],
+      ['2024-01-20', 2, '2024-01-16'],
+    ]);
+    expect(pointColumns(parseUserText('a.geojson', geojson(point(62, { name: 'A' }))).collection)).toBeNull();
+    expect(pointColumns({ type: 'FeatureCollection', features: [] })).toBeNull();
   });
 });
 
