@@ -232,7 +232,7 @@ export class UserDataController implements ReactiveController {
   async addFiles(files: Iterable<File>): Promise<void> {
     for (const file of files) {
       try {
-        const { checkSize, sniffEventFile, parseUserText, pointColumns } = await import('../data/parse-user.ts');
+        const { checkSize, sniffEventFile, parseUserText, pointColumns, pointsAsEvents } = await import('../data/parse-user.ts');
         const story = this.target.story();
         const sniff = story ? await sniffEventFile(file) : null;
         // A dated CSV in no known convention is read by the columns its names make sure of, or the reader names.
@@ -242,14 +242,13 @@ export class UserDataController implements ReactiveController {
         const asEvents = sniff && (sniff.format !== 'CSV' || mapping);
         const inWorker = story && asEvents ? await this.readInWorker(file, story.data, mapping ?? undefined) : undefined;
         if (!inWorker) checkSize(file.name, file.size);
-        const text = inWorker ? '' : await file.text();
-        let parsed = inWorker ?? parseUserText(file.name, text);
+        let parsed = inWorker ?? parseUserText(file.name, await file.text());
         // GeoJSON points with dates under names that leave it unsure which is which: the reader says.
         const unsure = story && !parsed.format && !isCsvName(file.name) ? pointColumns(parsed.collection) : null;
         if (unsure) {
           const answer = await this.askColumns(file.name, unsure);
           if (answer === undefined) continue;
-          if (answer) parsed = parseUserText(file.name, text, undefined, answer);
+          if (answer) parsed = pointsAsEvents(file.name, parsed, answer);
         }
         const layer: DroppedLayer = { layerId: `drop-${++dropCounter}`, name: file.name, color: DROP_COLOR, collection: parsed.collection, areas: parsed.areas, format: parsed.format, points: this.measure(parsed.collection, inWorker) };
         this.dropped = [...this.dropped, layer];

@@ -32,7 +32,16 @@ export async function sniffEventFile(file: Blob & { name: string }): Promise<Eve
  * @param mapping - the event columns of a CSV in no known convention, or the event properties of GeoJSON points
  */
 export function parseUserText(name: FileLabel, text: string, limit?: SizeLimit, mapping?: ColumnMapping): ParsedLayer {
-  const parsed = isCsvName(name) ? parseCsvPoints(name, text, limit, mapping) : datedPoints(name, parseGeoJSONText(name, text), mapping);
+  return isCsvName(name) ? withAreas(parseCsvPoints(name, text, limit, mapping)) : pointsAsEvents(name, parseGeoJSONText(name, text), mapping);
+}
+
+/** A parsed GeoJSON layer of dated points read as events, by the properties the reader chose or, without them, when the guess is sure (else as it is). */
+export function pointsAsEvents(name: FileLabel, parsed: ParsedLayer, mapping?: ColumnMapping): ParsedLayer {
+  return withAreas(datedPoints(name, parsed, mapping));
+}
+
+/** An event dataset with its areas of uncertainty (or, when dense, each event's circle size); any other layer as it is. */
+function withAreas(parsed: ParsedLayer): ParsedLayer {
   if (!parsed.format) return parsed;
   const events = parsed.collection as FeatureCollection<Point>;
   if (events.features.length < DENSE_EVENTS) return { ...parsed, areas: uncertaintyAreas(events) };

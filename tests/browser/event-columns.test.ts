@@ -12,6 +12,13 @@ afterEach(unmountAll);
 
 const userData = (el: StrikeMap) => el['userData'] as UserDataController;
 const dialogOf = (el: StrikeMap) => shadow<HTMLElement>(el, 'strike-event-columns')?.shadowRoot?.querySelector('dialog');
+/** Drops a file and answers the column dialog with "Plain points". */
+async function dropAsPlainPoints(el: StrikeMap, file: File): Promise<void> {
+  const adding = userData(el).addFiles([file]);
+  const dialog = await until(() => dialogOf(el));
+  [...dialog.querySelectorAll('button')].find((b) => b.textContent === 'Plain points')!.click();
+  await adding;
+}
 // Two columns of dates, neither called "date": the map cannot know which one the events happened on.
 const twoDates = ['site,lon,lat,reported,happened,radius_km,side', 'Koh-i-Sabz,63.09,26.74,2024-01-17,2024-01-16,3,IR', 'Saravan,62.33,27.37,2024-01-19,2024-01-18,9,PK', 'Nowhere,,,2024-01-20,2024-01-19,2,PK'].join('\n');
 
@@ -58,10 +65,7 @@ describe('a CSV of events in no known convention', () => {
 
   it('"Plain points" reads it as an ordinary layer; Escape reads nothing', async () => {
     const el = await mountMap();
-    const adding = userData(el).addFiles([new File([twoDates], 'as-points.csv')]);
-    const dialog = await until(() => dialogOf(el));
-    [...dialog.querySelectorAll('button')].find((b) => b.textContent === 'Plain points')!.click();
-    await adding;
+    await dropAsPlainPoints(el, new File([twoDates], 'as-points.csv'));
     expect(userData(el).dropped.map((layer) => [layer.name, layer.format])).toEqual([['as-points.csv', undefined]]);
 
     const again = userData(el).addFiles([new File([twoDates], 'not-now.csv')]);
@@ -104,10 +108,7 @@ describe('GeoJSON points with dates in no known convention', () => {
 
   it('"Plain points" keeps them an ordinary layer, asked once', async () => {
     const el = await mountMap();
-    const adding = userData(el).addFiles([new File([sightings], 'plain.geojson')]);
-    const dialog = await until(() => dialogOf(el));
-    [...dialog.querySelectorAll('button')].find((b) => b.textContent === 'Plain points')!.click();
-    await adding;
+    await dropAsPlainPoints(el, new File([sightings], 'plain.geojson'));
     expect(dialogOf(el)).toBeFalsy();
     expect(userData(el).dropped.map((layer) => [layer.name, layer.format, layer.collection.features.length])).toEqual([['plain.geojson', undefined, 2]]);
   });
