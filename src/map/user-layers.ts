@@ -150,11 +150,19 @@ function addLayers(map: MlMap, layer: UserLayer, palette: Palette, { visible, fi
 }
 
 /**
- * Features handed to MapLibre at a time. MapLibre copies a source's data for its worker on the
- * page's main thread, 10 to 20 ms per 1,000 events here: tens of thousands at once would hold the
- * page up for most of a second.
+ * The first part of a dense dataset handed to MapLibre, and the largest. MapLibre copies a source's
+ * data for its worker on the page's main thread, so tens of thousands at once would hold the page
+ * up; but its worker indexes all of the source's data again for each part, and each part costs the
+ * page a map frame (about 100 ms on this machine, which draws WebGL in software). So the parts grow:
+ * each as big as what the map already has, up to MAP_PART_MAX.
  */
 export const MAP_PART = 4000;
+export const MAP_PART_MAX = 16_000;
+
+/** The [start, end) of each part after the first of `length` features (see MAP_PART). */
+export function* laterParts(length: number): Generator<[number, number]> {
+  for (let from = MAP_PART; from < length; from += Math.min(MAP_PART_MAX, from)) yield [from, Math.min(length, from + Math.min(MAP_PART_MAX, from))];
+}
 
 /** Data on its way to a source: `done` settles true once all of it has arrived, false if newer data or the source's removal stopped it. */
 interface Arrival {
@@ -192,8 +200,8 @@ async function send(map: MlMap, source: GeoJSONSource, data: FeatureCollection, 
   const arrived = async (sending: Promise<void>) => (await Promise.race([sending, removed])) !== 'removed' && isNewest() && map.getSource(source.id) === source;
   try {
     if (!(await arrived(source.setData(inParts ? { ...data, features: data.features.slice(0, MAP_PART) } : data)))) return false;
-    for (let from = MAP_PART; inParts && from < data.features.length; from += MAP_PART) {
-      if (!(await arrived(source.updateData({ add: data.features.slice(from, from + MAP_PART) })))) return false;
+    for (const [from, to] of inParts ? laterParts(data.features.length) : []) {
+      if (!(await arrived(source.updateData({ add: data.features.slice(from, to) })))) return false;
     }
     return true;
   } finally {
