@@ -67,8 +67,7 @@ export function parseCsvPoints(file: FileLabel, text: string, limit: SizeLimit =
   }
   const skipped = i - features.length;
   for (const { why, rows: at } of tooWide.values()) {
-    const listed = at.slice(0, 10).join(', ') + (at.length > 10 ? ', …' : '');
-    problems.push(generalProblem('atRows', { file, count: at.length, rows: listed, problem: why }));
+    problems.push(generalProblem(at.length > 10 ? 'atRowsAndMore' : 'atRows', { file, count: at.length, rows: at.slice(0, 10), problem: why }));
   }
   if (!features.length) throw new DataError(file, problem('noRows', { examples: problems.slice(0, 3) }));
   return { collection: { type: 'FeatureCollection', features }, problems: summarise(problems), skipped, ...(format && { format }) };

@@ -6,8 +6,8 @@
  * Pure: no DOM.
  */
 
-/** A value in a problem's sentence: text as it is, a count (in the reader's digits), or a nested problem. */
-export type ProblemValue = string | number | Problem | readonly Problem[];
+/** A value in a problem's sentence: text as it is, a count or a list of row numbers (in the reader's digits), or a nested problem. */
+export type ProblemValue = string | number | readonly number[] | Problem | readonly Problem[];
 
 /**
  * Text from a file or URL (a name, a value) set apart inside a right-to-left sentence, so its own
@@ -24,24 +24,31 @@ export interface Problem {
 
 const PLACEHOLDER = /\{(\w+)\}/g;
 
+/** How a language writes the values of a problem's sentence. */
+export interface ProblemWriting {
+  number: (n: number) => string;
+  /** Text from a file or URL. */
+  text: (s: string) => string;
+  /** Between the numbers of a list. */
+  comma: string;
+}
+
+/** English's: counts grouped by thousands ("14,286"), text as it is. */
+const ENGLISH: ProblemWriting = { number: (n) => n.toLocaleString('en-GB'), text: (s) => s, comma: ', ' };
+
 /**
  * Fills in `sentence`'s `{placeholders}`: problems by `nested`, lists of them joined by spaces,
- * numbers by `number`, text by `text` (as it is, unless told). A placeholder without a value stays
- * as written.
+ * numbers and lists of numbers, and text, as `writing` says (English's unless told). A placeholder
+ * without a value stays as written.
  */
-export function fillProblem(
-  sentence: string,
-  values: Problem['values'],
-  nested: (p: Problem) => string,
-  number: (n: number) => string = String,
-  text: (s: string) => string = (s) => s,
-): string {
+export function fillProblem(sentence: string, values: Problem['values'], nested: (p: Problem) => string, writing: ProblemWriting = ENGLISH): string {
   return sentence.replace(PLACEHOLDER, (whole, name: string) => {
     const value = values[name];
     if (value === undefined) return whole;
-    if (typeof value === 'string') return text(value);
-    if (typeof value === 'number') return number(value);
-    return Array.isArray(value) ? value.map(nested).join(' ') : nested(value as Problem);
+    if (typeof value === 'string') return writing.text(value);
+    if (typeof value === 'number') return writing.number(value);
+    if (!Array.isArray(value)) return nested(value as Problem);
+    return (value as readonly (number | Problem)[]).map((item) => (typeof item === 'number' ? writing.number(item) : nested(item))).join(typeof value[0] === 'number' ? writing.comma : ' ');
   });
 }
 
@@ -62,6 +69,7 @@ export const GENERAL_PROBLEMS = {
   atFeature: '{file}, feature {index}: {problem}',
   atRow: '{file}, row {index}: {problem}',
   atRows: '{file}, {count} rows ({rows}): {problem}',
+  atRowsAndMore: '{file}, {count} rows ({rows}, …): {problem}',
   andMore: '… and {count} more problems.',
   inline: '{name} (inline)',
   inlineLayer: 'Inline layer',

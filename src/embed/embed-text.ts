@@ -3,8 +3,8 @@
  * with `lang=ur` or `lang=fa` has no English left around the element. Set as text, never markup.
  */
 import type { Lang } from '../i18n/lang.ts';
-import { fillProblem, isolate, type Problem } from '../data/problems.ts';
-import { formatNumber } from '../i18n/format.ts';
+import { fillProblem, type Problem } from '../data/problems.ts';
+import { problemWriting } from '../i18n/format.ts';
 import type { EmbedProblemKey } from './params.ts';
 
 export interface EmbedText {
@@ -88,7 +88,7 @@ export const EMBED_NOTICES: Record<'ur' | 'fa', Record<EmbedProblemKey, string>>
 export function embedNotice(problem: Problem, lang: Lang): string {
   if (lang === 'en') return problem.text;
   const sentence = EMBED_NOTICES[lang][problem.key as EmbedProblemKey];
-  return sentence === undefined ? problem.text : fillProblem(sentence, problem.values, (p) => embedNotice(p, lang), (n) => formatNumber(n, lang), isolate);
+  return sentence === undefined ? problem.text : fillProblem(sentence, problem.values, (p) => embedNotice(p, lang), problemWriting(lang));
 }
 
 /** Puts the page's words into `lang`, with its direction; English leaves the page as written. */

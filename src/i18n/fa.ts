@@ -230,6 +230,7 @@ export const problems = {
   atFeature: '{file}، عارضهٔ {index}: {problem}',
   atRow: '{file}، ردیف {index}: {problem}',
   atRows: '{file}، {count} ردیف ({rows}): {problem}',
+  atRowsAndMore: '{file}، {count} ردیف ({rows}، …): {problem}',
   andMore: '… و {count} مشکل دیگر.',
   inline: '{name} (درون صفحه)',
   inlineLayer: 'لایهٔ درون صفحه',

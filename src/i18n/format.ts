@@ -4,7 +4,8 @@
  * alone), Urdu in the Gregorian calendar with the Latin digits of Pakistani newspapers. Pure: no DOM.
  */
 import { formatDistance, type Units } from '../geo/units.ts';
-import { LOCALES, type Lang } from './lang.ts';
+import { LOCALES, dirOf, type Lang } from './lang.ts';
+import { isolate, type ProblemWriting } from '../data/problems.ts';
 
 const cache = new Map<string, Intl.DateTimeFormat | Intl.NumberFormat>();
 
@@ -55,6 +56,14 @@ export function formatClock(isoInstant: string, lang: Lang): string {
 export function formatNumber(value: number, lang: Lang, digits?: number): string {
   const options = digits === undefined ? {} : { minimumFractionDigits: digits, maximumFractionDigits: digits };
   return numbers(LOCALES[lang], options).format(value);
+}
+
+/**
+ * How `lang` writes a data problem's values (src/data/problems.ts): numbers in its digits, text
+ * from a file set apart from the sentence around it, and lists with its comma.
+ */
+export function problemWriting(lang: Lang): ProblemWriting {
+  return { number: (n) => formatNumber(n, lang), text: isolate, comma: dirOf(lang) === 'rtl' ? '، ' : ', ' };
 }
 
 /** A year in the language's digits, without a thousands separator: "2024", "۲۰۲۴". */

@@ -6,10 +6,10 @@
 import type { Units } from '../geo/units.ts';
 import type { DistanceRange } from '../geo/distance-range.ts';
 import { en, type MessageKey, type Messages } from './en.ts';
-import { fillProblem, isolate, type FileLabel, type Problem } from '../data/problems.ts';
+import { fillProblem, type FileLabel, type Problem } from '../data/problems.ts';
 import type { ProblemKey, ProblemTable } from './problem-table.ts';
 import { dirOf, LOCALES, type Lang } from './lang.ts';
-import { formatClock, formatDay, formatDayBoth, formatDistanceIn, formatMonthSpan, formatNumber, formatPercent, formatYear } from './format.ts';
+import { formatClock, formatDay, formatDayBoth, formatDistanceIn, formatMonthSpan, formatNumber, formatPercent, formatYear, problemWriting } from './format.ts';
 
 export type { MessageKey } from './en.ts';
 
@@ -44,7 +44,7 @@ export class Texts {
   /** A data problem in this language (its English where the table lacks its key). */
   problem(problem: Problem): string {
     const sentence = this.problems && Object.hasOwn(this.problems, problem.key) ? this.problems[problem.key as ProblemKey] : undefined;
-    return sentence === undefined ? problem.text : fillProblem(sentence, problem.values, (p) => this.problem(p), (n) => formatNumber(n, this.lang), isolate);
+    return sentence === undefined ? problem.text : fillProblem(sentence, problem.values, (p) => this.problem(p), problemWriting(this.lang));
   }
 
   /** A file's name as it is, or a label such as "Inline layer" in this language. */

@@ -230,6 +230,7 @@ export const problems = {
   atFeature: '{file}، عنصر {index}: {problem}',
   atRow: '{file}، قطار {index}: {problem}',
   atRows: '{file}، {count} قطاریں ({rows}): {problem}',
+  atRowsAndMore: '{file}، {count} قطاریں ({rows}، …): {problem}',
   andMore: '… اور {count} مزید مسائل۔',
   inline: '{name} (صفحے میں درج)',
   inlineLayer: 'صفحے میں درج پرت',

@@ -201,7 +201,7 @@ describe('the reader’s own data', () => {
     const pins = Array.from({ length: rows }, (_, i) => i % 7 < 3).filter(Boolean).length;
     expect(layer.format).toBe('UCDP GED');
     expect(layer.collection!.features).toHaveLength(pins);
-    expect(layer.problems[0].text).toContain(`${rows - pins} feature(s) skipped`);
+    expect(layer.problems[0].text).toContain(`${(rows - pins).toLocaleString('en-GB')} feature(s) skipped`);
     for (const i of [0, 4321, pins - 1]) {
       const { km } = await truthFor((layer.collection!.features[i].geometry as Point).coordinates as [number, number]);
       expect(layer.distances![i].km).toBeCloseTo(km, 1);

@@ -80,8 +80,22 @@ describe('fillProblem and problemOf', () => {
   test('fills strings as written, numbers through the formatter, lists of problems joined by spaces', () => {
     const make = problemsIn({ a: 'A {n}.', b: 'B {word}.' });
     const values = { word: '{n}', n: 3, list: [make('a', { n: 1 }), make('b', { word: 'x' })] };
-    expect(fillProblem('{word} {n} {list} {missing}', values, (p) => `<${p.text}>`, (n) => `#${n}`)).toBe('{n} #3 <A 1.> <B x.> {missing}');
+    const writing = { number: (n: number) => `#${n}`, text: (s: string) => `'${s}'`, comma: ' / ' };
+    expect(fillProblem('{word} {n} {list} {missing}', values, (p) => `<${p.text}>`, writing)).toBe("'{n}' #3 <A 1.> <B x.> {missing}");
+    expect(fillProblem('rows {rows}', { rows: [2, 30, 400] }, () => '', writing)).toBe('rows #2 / #30 / #400');
     expect(make('a', { n: 2.5 }).text).toBe('A 2.5.');
+  });
+
+  test('English groups thousands, in counts and in lists of rows alike', () => {
+    const make = problemsIn({ rows: '{count} rows ({rows})' });
+    expect(make('rows', { count: 14286, rows: [1002, 25000] }).text).toBe('14,286 rows (1,002, 25,000)');
+  });
+
+  test('Persian writes a list of rows in its digits with its comma; Urdu keeps Latin digits but its comma', async () => {
+    const problem = generalProblem('atRows', { file: 'f.csv', count: 2, rows: [1200, 7], problem: generalProblem('noData') });
+    expect((await loadTexts('fa')).problem(problem)).toContain('(۱٬۲۰۰، ۷)');
+    expect((await loadTexts('ur')).problem(problem)).toContain('(1,200، 7)');
+    expect(english.problem(problem)).toContain('(1,200, 7)');
   });
 
   test('any error becomes a problem: a DataError its own, anything else its message as it is', () => {
