@@ -2,13 +2,15 @@
  * <strike-event-list>: the selected events of a dataset as a sortable table that stays smooth at
  * 100,000 rows: only the rows in view (and a few around them) are in the DOM, between two spacers
  * as tall as the rows left out; `aria-rowcount` and `aria-rowindex` tell screen readers where they
- * are. Each row's button opens the event's card.
+ * are. Each row's button opens the event's card. In a narrow box (a phone) the place and the
+ * actors share a column, as do the distance and how widely the event is located, one over the
+ * other, and the place is the button.
  */
 import { LitElement, html, css } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { customElement } from './define.ts';
 import type { Feature } from 'geojson';
-import { english } from '../i18n/texts.ts';
+import { english, type MessageKey } from '../i18n/texts.ts';
 import type { Units } from '../geo/units.ts';
 import { FACET_COLUMNS, type EventFormat } from '../data/events.ts';
 import { isoDay, selects, type EventFacts, type EventSelection } from '../data/event-stats.ts';
@@ -16,6 +18,10 @@ import { controlStyles, sortButtonStyles } from './shared-styles.ts';
 
 type SortKey = 'date' | 'distance';
 const ROW_PX = 34;
+/** A row in a narrow list: two lines (the place over the actors, the distance over how widely the event is located). */
+const NARROW_ROW_PX = 54;
+/** Below this width the list has four columns of two lines, so a phone need not scroll it sideways. */
+const NARROW_PX = 640;
 const EXTRA_ROWS = 8; // drawn above and below the view, so a fast scroll does not show a gap
 
 /**
@@ -78,6 +84,55 @@ export class StrikeEventList extends LitElement {
         padding: 0;
         border: 0;
       }
+      table.narrow {
+        min-width: 0;
+      }
+      table.narrow :is(td, th) {
+        padding-inline: 6px;
+      }
+      table.narrow td {
+        height: ${NARROW_ROW_PX - 1}px;
+      }
+      table.narrow td.when {
+        white-space: normal;
+        font-size: 12px;
+        line-height: 1.3;
+      }
+      .line {
+        display: block;
+        white-space: nowrap;
+        overflow: hidden;
+        text-overflow: ellipsis;
+        text-align: left;
+      }
+      /* Aligned as the list is, whichever way the text itself runs. */
+      :host(:dir(rtl)) .line {
+        text-align: right;
+      }
+      td button.open {
+        display: block;
+        width: 100%;
+        min-height: 0;
+        padding: 0;
+        border: 0;
+        background: none;
+        color: inherit;
+        font: inherit;
+        text-align: start;
+        cursor: pointer;
+      }
+      button.open .line:first-child {
+        text-decoration: underline;
+        text-decoration-color: var(--_muted);
+        text-underline-offset: 2px;
+      }
+      .second {
+        color: var(--_muted);
+        font-size: 12px;
+      }
+      th .line {
+        white-space: normal;
+      }
     `,
   ];
 
@@ -90,8 +145,20 @@ export class StrikeEventList extends LitElement {
   @property() layerId = '';
   @state() private sortKey: SortKey = 'date';
   @state() private ascending = true;
-  @state() private firstRow = 0;
-  @state() private rowsInView = 12;
+  @state() private scrolled = 0;
+  @state() private viewHeight = 360;
+  @state() private narrow = false;
+  private resizes = new ResizeObserver(([entry]) => (this.narrow = entry.contentRect.width < NARROW_PX));
+
+  connectedCallback(): void {
+    super.connectedCallback();
+    this.resizes.observe(this);
+  }
+
+  disconnectedCallback(): void {
+    this.resizes.disconnect();
+    super.disconnectedCallback();
+  }
   /** The facts sorted by each key, sorted once per dataset (a brush step only filters them). */
   private sorted = new Map<SortKey, EventFacts[]>();
   private sortedOf?: EventFacts[];
@@ -110,8 +177,8 @@ export class StrikeEventList extends LitElement {
 
   private onScroll = (event: Event) => {
     const scroller = event.currentTarget as HTMLElement;
-    this.firstRow = Math.floor(scroller.scrollTop / ROW_PX);
-    this.rowsInView = Math.ceil(scroller.clientHeight / ROW_PX) + 1;
+    this.scrolled = scroller.scrollTop;
+    this.viewHeight = scroller.clientHeight;
   };
 
   protected render() {
@@ -120,40 +187,62 @@ export class StrikeEventList extends LitElement {
     if (!selection) return '';
     const rows = this.order(this.sortKey).filter((e) => selects(e, selection));
     if (!this.ascending) rows.reverse();
-    const from = Math.max(0, this.firstRow - EXTRA_ROWS);
-    const to = Math.min(rows.length, this.firstRow + this.rowsInView + EXTRA_ROWS);
+    const [narrow, rowPx] = [this.narrow, this.narrow ? NARROW_ROW_PX : ROW_PX];
+    const firstRow = Math.floor(this.scrolled / rowPx);
+    const from = Math.max(0, firstRow - EXTRA_ROWS);
+    const to = Math.min(rows.length, firstRow + Math.ceil(this.viewHeight / rowPx) + 1 + EXTRA_ROWS);
     const sortState = (key: SortKey) => (this.sortKey === key ? (this.ascending ? 'ascending' : 'descending') : 'none');
-    const place = FACET_COLUMNS[this.format].place;
-    const spacer = (count: number) => (count > 0 ? html`<tr class="spacer" aria-hidden="true"><td colspan="6" style="height: ${count * ROW_PX}px"></td></tr>` : '');
+    const placeColumn = FACET_COLUMNS[this.format].place;
+    const spacer = (count: number) => (count > 0 ? html`<tr class="spacer" aria-hidden="true"><td colspan=${narrow ? 3 : 6} style="height: ${count * rowPx}px"></td></tr>` : '');
+    const sortButton = (key: SortKey, label: MessageKey) => html`<button type="button" @click=${() => this.sortBy(key)}>${t.t(label)}</button>`;
+    // Text from the file keeps its own direction, so a Latin name in a right-to-left list is cut at its end.
+    const line = (text: string, second = false) => html`<span class=${second ? 'line second' : 'line'} dir="auto">${text}</span>`;
     return html`<h3 id="list-title">${t.t('eventsList')} (${t.number(rows.length)})</h3>
       ${rows.length
         ? html`<div class="scroller" tabindex="0" aria-labelledby="list-title" @scroll=${this.onScroll}>
-            <table aria-labelledby="list-title" aria-rowcount=${rows.length + 1}>
-              <colgroup><col style="width: 14em" /><col /><col /><col style="width: 7em" /><col style="width: 9em" /><col style="width: 6em" /></colgroup>
+            <table class=${narrow ? 'narrow' : ''} aria-labelledby="list-title" aria-rowcount=${rows.length + 1}>
+              ${narrow
+                ? html`<colgroup><col style="width: 8em" /><col /><col style="width: 6.5em" /></colgroup>`
+                : html`<colgroup><col style="width: 18em" /><col /><col /><col style="width: 7em" /><col style="width: 9em" /><col style="width: 6em" /></colgroup>`}
               <thead>
                 <tr aria-rowindex="1">
-                  <th scope="col" aria-sort=${sortState('date')}><button type="button" @click=${() => this.sortBy('date')}>${t.t('columnDate')}</button></th>
-                  <th scope="col">${t.t('columnPlace')}</th>
-                  <th scope="col">${t.t('columnActors')}</th>
-                  <th scope="col">${t.t('columnLocatedWithin')}</th>
-                  <th scope="col" aria-sort=${sortState('distance')}><button type="button" @click=${() => this.sortBy('distance')}>${t.t('columnDistance')}</button></th>
-                  <th scope="col"><span class="sr-only">${t.t('eventShow')}</span></th>
+                  <th scope="col" aria-sort=${sortState('date')}>${sortButton('date', 'columnDate')}</th>
+                  ${narrow
+                    ? html`<th scope="col">${t.t('columnPlace')}${line(t.t('columnActors'), true)}</th>
+                        <th scope="col" aria-sort=${sortState('distance')}>${sortButton('distance', 'columnDistance')}${line(t.t('columnLocatedWithin'), true)}</th>`
+                    : html`<th scope="col">${t.t('columnPlace')}</th>
+                        <th scope="col">${t.t('columnActors')}</th>
+                        <th scope="col">${t.t('columnLocatedWithin')}</th>
+                        <th scope="col" aria-sort=${sortState('distance')}>${sortButton('distance', 'columnDistance')}</th>
+                        <th scope="col"><span class="sr-only">${t.t('eventShow')}</span></th>`}
                 </tr>
               </thead>
               <tbody>
                 ${spacer(from)}
                 ${rows.slice(from, to).map((e, k) => {
-                  const p = this.features[e.index]?.properties ?? {};
+                  const place = String(this.features[e.index]?.properties?.[placeColumn] ?? '');
+                  const actors = e.actors.join(' – ');
                   const [first, last] = [isoDay(e.start), isoDay(e.end)];
                   const when = first === last ? t.day(first) : t.t('rangeTo', { min: t.day(first), max: t.day(last) });
-                  return html`<tr aria-rowindex=${from + k + 2}>
-                    <td class="num" title=${when}>${when}</td>
-                    <td title=${String(p[place] ?? '')}><bdi>${String(p[place] ?? '')}</bdi></td>
-                    <td title=${e.actors.join(' – ')}><bdi>${e.actors.join(' – ')}</bdi></td>
-                    <td class="num">± ${t.distance(e.r, this.units)}</td>
-                    <td class="num">${t.distance(e.km, this.units)}</td>
-                    <td><button type="button" @click=${() => this.dispatchEvent(new CustomEvent('feature-show', { detail: { layerId: this.layerId, index: e.index } }))}>${t.t('eventShow')}</button></td>
-                  </tr>`;
+                  const [distance, within] = [t.distance(e.km, this.units), `± ${t.distance(e.r, this.units)}`];
+                  const show = () => this.dispatchEvent(new CustomEvent('feature-show', { detail: { layerId: this.layerId, index: e.index } }));
+                  // A narrow row has no room for a button of its own: its place opens the card.
+                  return narrow
+                    ? html`<tr aria-rowindex=${from + k + 2}>
+                        <td class="num when" title=${when}>${when}</td>
+                        <td title=${`${place}\n${actors}`}>
+                          <button type="button" class="open" @click=${show}>${line(place)}${line(actors, true)}<span class="sr-only">${t.t('eventShow')}</span></button>
+                        </td>
+                        <td class="num">${line(distance)}${line(within, true)}</td>
+                      </tr>`
+                    : html`<tr aria-rowindex=${from + k + 2}>
+                        <td class="num" title=${when}>${when}</td>
+                        <td title=${place}>${line(place)}</td>
+                        <td title=${actors}>${line(actors)}</td>
+                        <td class="num">${within}</td>
+                        <td class="num">${distance}</td>
+                        <td><button type="button" @click=${show}>${t.t('eventShow')}</button></td>
+                      </tr>`;
                 })}
                 ${spacer(rows.length - to)}
               </tbody>

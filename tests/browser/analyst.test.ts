@@ -168,7 +168,7 @@ describe('analyst mode on a 375 px phone', () => {
   afterEach(unmountAll); // a map starts only on screen: the next one must not wait below a failed one
 
   for (const lang of ['en', 'ur', 'fa']) {
-    it(`the panel's tables fit without scrolling sideways (${lang})`, async () => {
+    it(`the panel's tables and its list of events fit without scrolling sideways (${lang})`, async () => {
       const el = await mountMap({ hash: '', lang }, { width: 375, height: 500 });
       await userData(el).addFiles([new File([ucdpSample(700)], 'ged.csv')]);
       await until(() => shadow(el, 'strike-map-events')?.shadowRoot?.querySelector('h2'));
@@ -176,6 +176,31 @@ describe('analyst mode on a 375 px phone', () => {
       const tables = [...panel(el).querySelectorAll<HTMLElement>('.scroll')];
       expect(tables).toHaveLength(2);
       for (const box of tables) expect(box.scrollWidth, box.querySelector('caption')!.textContent!).toBeLessThanOrEqual(box.clientWidth);
+
+      // The list: the place over the actors (the place opens the card), the distance over how widely the event is located.
+      const list = panel(el).querySelector('strike-event-list')!.shadowRoot!;
+      const scroller = list.querySelector<HTMLElement>('.scroller')!;
+      await expect.poll(() => scroller.scrollWidth).toBeLessThanOrEqual(scroller.clientWidth);
+      const features = userData(el).dropped[0].collection.features;
+      const row = list.querySelector('tbody tr:not(.spacer)')!;
+      const [place, distance] = [row.children[1], row.children[2]].map((cell) => [...cell.querySelectorAll('.line')].map((line) => line.textContent!.trim()));
+      const atPlace = features.filter((f) => f.properties!.where_coordinates === place[0]);
+      expect(atPlace.map((f) => [f.properties!.side_a, f.properties!.side_b].join(' – '))).toContain(place[1]);
+      expect(distance[1]).toMatch(/^± /);
+      const [button, box] = [row.querySelector('button')!.getBoundingClientRect(), scroller.getBoundingClientRect()];
+      expect(button.left).toBeGreaterThanOrEqual(box.left);
+      expect(button.right).toBeLessThanOrEqual(box.right);
+      await userEvent.click(row.querySelector('button')!);
+      await expect.poll(() => shadow(el, 'strike-feature-card')?.shadowRoot?.textContent ?? '').toContain(place[0]);
+      shadow<HTMLElement>(el, 'strike-feature-card')!.shadowRoot!.querySelector<HTMLButtonElement>('button.close')!.click();
+      // Rows of two lines still scroll to the last event.
+      const count = Number(list.querySelector('table')!.getAttribute('aria-rowcount'));
+      scroller.scrollTop = scroller.scrollHeight;
+      await expect.poll(() => [...list.querySelectorAll('tbody tr:not(.spacer)')].at(-1)!.getAttribute('aria-rowindex')).toBe(String(count));
+      // … which sits at the bottom of the box, where a wrong row height would leave a gap or cut it off.
+      const [last, view] = [[...list.querySelectorAll('tbody tr')].at(-1)!.getBoundingClientRect(), scroller.getBoundingClientRect()];
+      expect(last.bottom).toBeLessThanOrEqual(view.bottom + 1);
+      expect(last.bottom).toBeGreaterThan(view.bottom - last.height / 2);
     });
   }
 });
