@@ -13,7 +13,7 @@ import { customElement } from './define.ts';
 import type { FeatureCollection, Polygon } from 'geojson';
 import { fetchText } from '../data/fetch-json.ts';
 import { DataError, generalProblem, problemOf, type FileLabel, type Problem } from '../data/problems.ts';
-import type { EventFormat } from '../data/events.ts';
+import { columnMappingOf, type ColumnMapping, type EventFormat } from '../data/events.ts';
 import { loadBuiltinData } from '../data/builtin.ts';
 import { isCsvName } from '../data/file-names.ts';
 import type { ParsedLayer } from '../data/validate.ts';
@@ -37,6 +37,12 @@ export class StrikeMapLayer extends LitElement {
   @property() color = '#d9480f';
   /** Property to label features by. */
   @property() label?: string;
+  /**
+   * For a CSV (or GeoJSON points) of events in no known convention: which columns hold what, as
+   * `date: start; date_end: end; uncertainty_km: radius; type: kind; actors: side_a, side_b; place: town`.
+   * Only `date` is needed. Without it such a file is read as events only when its column names leave no doubt.
+   */
+  @property() columns?: string;
   /** How long to wait for `src`, in milliseconds (default 20 000). */
   @property({ type: Number }) timeout?: number;
 
@@ -83,7 +89,7 @@ export class StrikeMapLayer extends LitElement {
   private interrupted = false;
 
   protected updated(changed: Map<string, unknown>): void {
-    if (!this.loading || changed.has('src')) void this.reload();
+    if (!this.loading || changed.has('src') || changed.has('columns')) void this.reload();
     else this.notify();
   }
 
@@ -102,7 +108,8 @@ export class StrikeMapLayer extends LitElement {
     const name = this.displayName;
     const timeoutMs = this.timeout && this.timeout > 0 ? this.timeout : undefined;
     try {
-      const parsed = this.src && isCsvName(this.src) ? await this.readCsvInWorker(this.src, abort.signal, timeoutMs) : await this.read(abort.signal, timeoutMs);
+      const mapping = this.mapping();
+      const parsed = this.src && isCsvName(this.src) ? await this.readCsvInWorker(this.src, abort.signal, timeoutMs, mapping) : await this.read(abort.signal, timeoutMs, mapping);
       if (abort.signal.aborted) return;
       this.collection = parsed.collection;
       this.areas = parsed.areas;
@@ -121,18 +128,26 @@ export class StrikeMapLayer extends LitElement {
     this.notify();
   }
 
+  /** The `columns` attribute as a mapping, if it is set. @throws a DataError naming the layer if it cannot be read */
+  private mapping(): ColumnMapping | undefined {
+    if (!this.columns?.trim()) return undefined;
+    const mapping = columnMappingOf(this.columns);
+    if ('key' in mapping) throw new DataError(this.displayName, mapping);
+    return mapping;
+  }
+
   /** GeoJSON (downloaded or inline) or inline CSV, read here. */
-  private async read(signal: AbortSignal, timeoutMs: number | undefined): Promise<ParsedLayer> {
+  private async read(signal: AbortSignal, timeoutMs: number | undefined, mapping: ColumnMapping | undefined): Promise<ParsedLayer> {
     const text = this.src ? await fetchText(this.src, { signal, timeoutMs }) : this.inlineText();
     const { parseUserText } = await import('../data/parse-user.ts');
-    return parseUserText(this.src ?? (this.name ? generalProblem('inline', { name: this.name }) : this.displayName), text);
+    return parseUserText(this.src ?? (this.name ? generalProblem('inline', { name: this.name }) : this.displayName), text, undefined, mapping);
   }
 
   /** A CSV download, read and measured in the event worker: an event dataset may be up to 250 MB. */
-  private async readCsvInWorker(src: string, signal: AbortSignal, timeoutMs: number | undefined): Promise<ParsedLayer & { distances: StrikeMapLayer['distances'] }> {
+  private async readCsvInWorker(src: string, signal: AbortSignal, timeoutMs: number | undefined, mapping: ColumnMapping | undefined): Promise<ParsedLayer & { distances: StrikeMapLayer['distances'] }> {
     const [data, { readEventFile, SIDE_CODES }] = await Promise.all([loadBuiltinData(signal), import('../workers/events-client.ts')]);
     signal.throwIfAborted();
-    const job = readEventFile({ file: { url: new URL(src, document.baseURI).href, name: src, timeoutMs }, border: data.border, provinces: data.provinces }, () => {});
+    const job = readEventFile({ file: { url: new URL(src, document.baseURI).href, name: src, timeoutMs }, border: data.border, provinces: data.provinces, mapping }, () => {});
     signal.addEventListener('abort', () => job.cancel(), { once: true });
     const { km, side, ...parsed } = await job.result;
     return { ...parsed, distances: Array.from(km, (d, i) => ({ km: d, side: SIDE_CODES[side[i]] })) };

@@ -7,7 +7,7 @@ import type { Feature, Point } from 'geojson';
 import { cleanKey, featureProblem, summarise, type ParsedLayer } from './validate.ts';
 import { DataError, generalProblem, problemsIn, type FileLabel, type Problem } from './problems.ts';
 import { checkTextSize, type SizeLimit } from './limits.ts';
-import { TOO_WIDE, detectEventFormat, eventColumns, readEvent, readMappedEvent, type ColumnMapping, type EventFormat, type KnownFormat } from './events.ts';
+import { TOO_WIDE, detectEventFormat, eventColumns, missingColumn, readEvent, readMappedEvent, type ColumnMapping, type EventFormat, type KnownFormat } from './events.ts';
 
 export const CSV_PROBLEMS = {
   tooShort: 'the CSV needs a header row and at least one data row.',
@@ -38,6 +38,8 @@ export function parseCsvPoints(file: FileLabel, text: string, limit: SizeLimit =
     const found = header.slice(0, 8).map(clip).join(', ');
     throw new DataError(file, problem('noColumns', { found: found || problem('noColumnsFound') }));
   }
+  const missing = mapping && missingColumn(mapping, header);
+  if (missing) throw new DataError(file, missing);
   const known = mapping ? null : detectEventFormat(lower);
   const format: EventFormat | null = mapping ? 'CSV' : known;
   const features: Feature<Point>[] = [];

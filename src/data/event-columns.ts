@@ -2,7 +2,7 @@
  * Which columns of a CSV in no known convention hold an event's date, end date, uncertainty, type,
  * actors and place: guessed from the header and the first rows. A guess is sure only when exactly one
  * column holds dates and its name says so ("date", "event_date", …); otherwise the reader is asked
- * (src/components/event-columns-form.ts). Pure: no DOM.
+ * (src/components/strike-event-columns.ts). Pure: no DOM.
  */
 import { parseCsv } from './csv.ts';
 import { isoDay, type ColumnMapping } from './events.ts';

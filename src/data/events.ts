@@ -45,6 +45,10 @@ export const EVENT_PROBLEMS = {
   badPrecision: 'the location precision "{value}" is not one of {codes}.',
   badDate: 'the date "{value}" is not a date (YYYY-MM-DD).',
   badUncertainty: 'the uncertainty "{value}" is not a positive number of km.',
+  columnsPair: 'columns: "{pair}" is not a pair such as "date: start_date" (pairs apart by ";", actors by ",").',
+  columnsKey: 'columns: "{key}" is not one of {keys}.',
+  columnsNoDate: 'columns: name the column of dates, as in "date: start_date".',
+  noSuchColumn: 'there is no column "{name}" (the columns are {columns}).',
 } as const;
 const problem = problemsIn(EVENT_PROBLEMS);
 
@@ -52,6 +56,37 @@ type Level = 'provinceOnly' | 'regionOnly' | 'countryOnly' | 'watersOnly';
 
 /** The problems that only say an event is located too widely for a pin (reported per level, not per row). */
 export const TOO_WIDE: ReadonlySet<string> = new Set<Level>(['provinceOnly', 'regionOnly', 'countryOnly', 'watersOnly']);
+
+/** What each field of a column mapping is called in a `columns` attribute (src/components/strike-map-layer.ts). */
+const MAPPING_KEYS = ['date', 'date_end', 'uncertainty_km', 'type', 'actors', 'place'] as const satisfies readonly (keyof ColumnMapping)[];
+
+/**
+ * A page author's column mapping, as written in a `columns` attribute: pairs apart by ";", the
+ * actors' columns apart by ",". Names are matched as the readers match them, in lower case.
+ *
+ * @example
+ * columnMappingOf('date: Start; actors: side_a, side_b'); // { date: 'start', actors: ['side_a', 'side_b'] }
+ * @returns the mapping, or the problem with the text
+ */
+export function columnMappingOf(text: string): ColumnMapping | Problem {
+  const mapping: Record<string, string | string[]> = {};
+  for (const pair of text.split(';').map((p) => p.trim()).filter(Boolean)) {
+    const [key, value = ''] = pair.split(/:(.*)/s).map((part) => part.trim().toLowerCase());
+    const names = value.split(',').map((name) => name.trim()).filter(Boolean);
+    if (!key || !names.length) return problem('columnsPair', { pair });
+    if (!(MAPPING_KEYS as readonly string[]).includes(key)) return problem('columnsKey', { key, keys: MAPPING_KEYS.join(', ') });
+    mapping[key] = key === 'actors' ? names : value;
+  }
+  return typeof mapping.date === 'string' ? (mapping as unknown as ColumnMapping) : problem('columnsNoDate');
+}
+
+/** The first column a mapping names that the header lacks (in any case), as a problem; undefined if it has them all. */
+export function missingColumn(mapping: ColumnMapping, header: readonly string[]): Problem | undefined {
+  const lower = header.map((name) => name.toLowerCase());
+  const named = [mapping.date, mapping.date_end, mapping.uncertainty_km, mapping.type, ...(mapping.actors ?? []), mapping.place];
+  const name = named.find((n) => n !== undefined && !lower.includes(n));
+  return name === undefined ? undefined : problem('noSuchColumn', { name, columns: header.join(', ') });
+}
 
 /**
  * Location precision codes and what they become: a radius in km, or the reason the event is not a

@@ -8,8 +8,8 @@ import { isCsvName } from './file-names.ts';
 import { eventFormatOfHeader, parseCsvPoints } from './csv.ts';
 import { discPixelsAtZoom0, geodesicCircle } from '../geo/shapes.ts';
 import { guessColumns, guessTable, type ColumnGuess } from './event-columns.ts';
-import { DENSE_EVENTS, readMappedEvent, type ColumnMapping, type KnownFormat } from './events.ts';
-import { generalProblem, type FileLabel, type Problem } from './problems.ts';
+import { DENSE_EVENTS, missingColumn, readMappedEvent, type ColumnMapping, type KnownFormat } from './events.ts';
+import { DataError, generalProblem, type FileLabel, type Problem } from './problems.ts';
 import type { Feature, FeatureCollection, Point, Polygon } from 'geojson';
 
 export { checkSize };
@@ -73,6 +73,8 @@ export function pointColumns(collection: FeatureCollection): ColumnGuess | null 
  */
 function datedPoints(file: FileLabel, parsed: ParsedLayer, mapping?: ColumnMapping): ParsedLayer {
   const guess = pointColumns(parsed.collection);
+  const missing = guess && mapping && missingColumn(mapping, guess.header);
+  if (missing) throw new DataError(file, missing);
   const chosen = guess && (mapping ?? (guess.sure ? guess.mapping : undefined));
   if (!chosen) return parsed;
   const features = parsed.collection.features;

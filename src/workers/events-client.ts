@@ -16,7 +16,7 @@ export interface EventFileJob {
   file: File | { url: string; name: string; timeoutMs?: number };
   border: BuiltinData['border'];
   provinces: ProvinceCollection;
-  /** The columns of a CSV of events in no known convention. */
+  /** The columns of a CSV of events in no known convention (the reader's answer, or a layer's `columns`). */
   mapping?: ColumnMapping;
 }
 

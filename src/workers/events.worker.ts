@@ -33,15 +33,15 @@ async function readText(file: File): Promise<string> {
 }
 
 /**
- * A download's text: up to 250 MiB when its start names an event dataset (or a sure guess at a
- * dated CSV's columns), else an ordinary layer's 10 MiB.
+ * A download's text: up to 250 MiB when its columns are given, or its start names an event dataset
+ * (or makes a sure guess at a dated CSV's columns), else an ordinary layer's 10 MiB.
  */
-function download(url: string, timeoutMs: number | undefined): Promise<string> {
-  const limitFor = (start: string) => (eventFormatOfHeader(start) || guessColumns(start)?.sure ? MAX_EVENT_BYTES : MAX_DATA_BYTES);
+function download(url: string, timeoutMs: number | undefined, mapping: ColumnMapping | undefined): Promise<string> {
+  const limitFor = (start: string) => (mapping || eventFormatOfHeader(start) || guessColumns(start)?.sure ? MAX_EVENT_BYTES : MAX_DATA_BYTES);
   return fetchText(url, { maxBytes: MAX_EVENT_BYTES, limitFor, timeoutMs, onProgress: (read, total) => post({ type: 'progress', read, total }) });
 }
 
-/** For a download (no one to ask), the columns of a dated CSV in no known convention, when the guess is sure. */
+/** For a download without its columns given (no one to ask), the columns of a dated CSV in no known convention, when the guess is sure. */
 function sureColumns(text: string): ColumnMapping | undefined {
   const start = text.slice(0, 64 * 1024);
   const guess = eventFormatOfHeader(start) ? null : guessColumns(start);
@@ -53,8 +53,8 @@ self.onmessage = async ({ data }: MessageEvent<EventFileJob | typeof TAKEN>) => 
   const { file, border, provinces, mapping } = data;
   const name = file.name;
   try {
-    const text = file instanceof File ? await readText(file) : await download(file.url, file.timeoutMs);
-    const parsed = parseUserText(name, text, 'events', file instanceof File ? mapping : sureColumns(text));
+    const text = file instanceof File ? await readText(file) : await download(file.url, file.timeoutMs, mapping);
+    const parsed = parseUserText(name, text, 'events', mapping ?? (file instanceof File ? undefined : sureColumns(text)));
     if (!parsed.format && file instanceof File) checkSize(name, file.size); // not an event dataset after all: an ordinary layer's limit
     const index = BorderIndex.fromGeoJSON(border, provinces);
     const features = parsed.collection.features;

@@ -186,6 +186,39 @@ describe('the reader’s own data', () => {
     layer.remove();
   });
 
+  it('reads a CSV of events in no known convention by its columns attribute, and names a wrong attribute or column', async () => {
+    // Two columns of dates, neither called "date": a guess would be unsure, so without `columns` these are plain points.
+    const csv = ['lon,lat,Seen,reported,who,radius', '62.1,27.0,2020-03-01,2020-03-04,Group A,5', '61.5,27.3,2021-06-10,2021-06-12,Group B,12', ''].join('\n');
+    await commands.writeFile('tests/fixtures/generated/columns.csv', csv);
+    const src = fixture('generated/columns.csv');
+    const layer = document.createElement('strike-map-layer');
+    layer.setAttribute('src', src);
+    el.append(layer);
+    await expect.poll(() => !!layer.loading).toBe(true);
+    await layer.loading;
+    expect([layer.format, layer.collection?.features.length]).toEqual([undefined, 2]);
+
+    const reloaded = (columns: string) => {
+      const before = layer.loading;
+      layer.setAttribute('columns', columns);
+      return expect.poll(() => layer.loading !== before).toBe(true).then(() => layer.loading);
+    };
+    await reloaded('date: Seen; uncertainty_km: radius; actors: who');
+    expect(layer.format).toBe('CSV');
+    expect(layer.collection!.features.map((f) => [f.properties!.date, f.properties!.uncertainty_km, f.properties!.event_actor1])).toEqual([
+      ['2020-03-01', 5, 'Group A'],
+      ['2021-06-10', 12, 'Group B'],
+    ]);
+    expect(layer.distances).toHaveLength(2);
+
+    await reloaded('date: seen; when: reported');
+    expect([layer.format, layer.collection]).toEqual([undefined, undefined]);
+    expect(layer.problems.map((p) => p.text)).toEqual(['columns.csv: columns: "when" is not one of date, date_end, uncertainty_km, type, actors, place.']);
+    await reloaded('date: first_seen');
+    expect(layer.problems.map((p) => p.text)).toEqual([`${src}: there is no column "first_seen" (the columns are lon, lat, Seen, reported, who, radius).`]);
+    layer.remove();
+  });
+
   it('reads a UCDP GED file over 10 MB by src in the worker: the page never downloads it, the analyst panel gets its distances', async () => {
     const rows = 30_000;
     await commands.writeFile('tests/fixtures/generated/ged-src.csv', ucdpSample(rows));

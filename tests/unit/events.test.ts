@@ -3,7 +3,8 @@ import { area } from '@turf/turf';
 import type { FeatureCollection } from 'geojson';
 import { describe, expect, test } from 'vitest';
 import { parseCsvPoints } from '../../src/data/csv.ts';
-import { LOCATION_PRECISION, detectEventFormat, readEvent } from '../../src/data/events.ts';
+import { LOCATION_PRECISION, columnMappingOf, detectEventFormat, readEvent } from '../../src/data/events.ts';
+import { parseUserText } from '../../src/data/parse-user.ts';
 import { ACLED_COLUMNS, UCDP_COLUMNS, acledSample, ucdpSample } from '../fixtures/events/samples.ts';
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/events/${name}`, import.meta.url), 'utf8');
@@ -147,5 +148,36 @@ describe('readEvent: one row', () => {
     const radii = districts.features.map((f) => Math.sqrt(area(f) / 1e6 / Math.PI)).sort((a, b) => a - b);
     const median = (radii[(radii.length - 1) >> 1] + radii[radii.length >> 1]) / 2;
     expect(Math.abs((LOCATION_PRECISION['UCDP GED'][3] as number) - median)).toBeLessThan(2.5);
+  });
+});
+
+describe('columnMappingOf: a page author\'s `columns` attribute', () => {
+  test('reads each pair, in lower case as the readers match names, the actors as a list', () => {
+    expect(columnMappingOf(' date: Seen ; date_end: Until; uncertainty_km: R_km; type: Kind; actors: Who, whom ; place: Town;')).toEqual({
+      date: 'seen',
+      date_end: 'until',
+      uncertainty_km: 'r_km',
+      type: 'kind',
+      actors: ['who', 'whom'],
+      place: 'town',
+    });
+    expect(columnMappingOf('date: when: exactly')).toEqual({ date: 'when: exactly' }); // a name may hold a colon
+  });
+
+  test.each([
+    ['date seen', 'columns: "date seen" is not a pair such as "date: start_date" (pairs apart by ";", actors by ",").'],
+    ['date:', 'columns: "date:" is not a pair such as "date: start_date" (pairs apart by ";", actors by ",").'],
+    ['date: seen; when: reported', 'columns: "when" is not one of date, date_end, uncertainty_km, type, actors, place.'],
+    ['type: kind', 'columns: name the column of dates, as in "date: start_date".'],
+  ])('refuses %j, saying why', (text, why) => {
+    expect(columnMappingOf(text)).toMatchObject({ text: why });
+  });
+
+  test('a column the file lacks is refused by name, the file\'s columns listed, in a CSV and in GeoJSON points alike', () => {
+    const csv = 'lon,lat,Seen\n62,27,2020-01-01\n';
+    expect(() => parseCsvPoints('a.csv', csv, 'events', { date: 'seen', actors: ['who'] })).toThrow('a.csv: there is no column "who" (the columns are lon, lat, Seen).');
+    const points = JSON.stringify({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { seen: '2020-01-01' }, geometry: { type: 'Point', coordinates: [62, 27] } }] });
+    expect(() => parseUserText('b.geojson', points, undefined, { date: 'first_seen' })).toThrow('b.geojson: there is no column "first_seen" (the columns are seen).');
+    expect(parseUserText('b.geojson', points, undefined, { date: 'seen' }).format).toBe('CSV');
   });
 });
