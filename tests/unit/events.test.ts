@@ -162,6 +162,7 @@ describe('columnMappingOf: a page author\'s `columns` attribute', () => {
       place: 'town',
     });
     expect(columnMappingOf('date: when: exactly')).toEqual({ date: 'when: exactly' }); // a name may hold a colon
+    expect(columnMappingOf('date: seen;  ; ')).toEqual({ date: 'seen' }); // nothing between two ";" is no pair
   });
 
   test.each([
