@@ -64,6 +64,8 @@ export const EMBED_NOTICES: Record<'ur' | 'fa', Record<EmbedProblemKey, string>>
     otherOrigin: 'صرف {origin} کی فائلیں لوڈ ہو سکتی ہیں',
     withPassword: 'صارف نام یا پاس ورڈ والا URL',
     tooManyLayers: 'زیادہ سے زیادہ {max} پرتیں',
+    noLayerForColumns: 'پہلا columns= پہلی layer= کے لیے ہے، دوسرا دوسری کے لیے، اور اس کی کوئی پرت نہیں',
+    tooLong: '{max} حروف سے لمبا',
   },
   fa: {
     unknown: 'پارامتر ناشناختهٔ {name} نادیده گرفته شد.',
@@ -81,6 +83,8 @@ export const EMBED_NOTICES: Record<'ur' | 'fa', Record<EmbedProblemKey, string>>
     otherOrigin: 'فقط فایل‌های {origin} بارگیری می‌شوند',
     withPassword: 'URL با نام کاربری یا گذرواژه',
     tooManyLayers: 'حداکثر {max} لایه',
+    noLayerForColumns: 'نخستین columns= برای نخستین layer= است، دومی برای دومی، و این یکی لایه‌ای ندارد',
+    tooLong: 'بلندتر از {max} نویسه',
   },
 };
 

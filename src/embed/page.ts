@@ -32,9 +32,10 @@ document.getElementById('embed-notices-close')!.addEventListener('click', () => 
 
 const map = document.createElement('strike-map') as StrikeMap;
 for (const [name, value] of Object.entries(options.attributes)) map.setAttribute(name, value);
-for (const src of options.layers) {
+for (const { src, columns } of options.layers) {
   const layer = document.createElement('strike-map-layer');
   layer.setAttribute('src', src);
+  if (columns) layer.setAttribute('columns', columns);
   map.append(layer);
 }
 map.dataset.table = 'closed';

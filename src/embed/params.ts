@@ -9,10 +9,16 @@ import { SITE_ID, isDay } from '../components/hash-state.ts';
 /** Attributes of <strike-map> that the page passes through under the same names. */
 export type EmbedAttribute = 'center' | 'zoom' | 'theme' | 'units' | 'builtin' | 'lang' | 'bands' | 'site' | 'day';
 
+/** One of the reader's own layers: its file, and the columns to read it by (see <strike-map-layer columns>). */
+export interface EmbedLayer {
+  /** An absolute URL on the page's own origin. */
+  src: string;
+  columns?: string;
+}
+
 export interface EmbedOptions {
   attributes: Partial<Record<EmbedAttribute, string>>;
-  /** Absolute URLs of the reader's own layers, all on the page's own origin. */
-  layers: string[];
+  layers: EmbedLayer[];
   /** wp-embed's secret from `#?secret=…`, when the page was embedded by WordPress. */
   secret?: string;
   /** What was dropped and why, in the page's language through src/embed/embed-text.ts (`text` is the English). */
@@ -36,11 +42,14 @@ export const EMBED_PROBLEMS = {
   otherOrigin: 'only files from {origin} can be loaded',
   withPassword: 'a URL with a user name or password',
   tooManyLayers: 'at most {max} layers',
+  noLayerForColumns: 'the first columns= is for the first layer=, the second for the second, and this one has none',
+  tooLong: 'longer than {max} characters',
 } as const;
 export type EmbedProblemKey = keyof typeof EMBED_PROBLEMS;
 export const embedProblem = problemsIn(EMBED_PROBLEMS);
 
 export const MAX_LAYERS = 5;
+const MAX_COLUMNS_TEXT = 500;
 const MAX_ZOOM = 22;
 const SECRET = /^[A-Za-z0-9]{1,64}$/; // wp-embed drops any secret with other characters
 /** The legend groups of src/map/layers.ts (a unit test keeps them equal), not imported so the page's own script stays apart from the library's. */
@@ -65,7 +74,7 @@ export function parseEmbedUrl(href: string): EmbedOptions {
   const refuse = (name: string, value: string, why: Problem) => out.notices.push(embedProblem('ignored', { name, value: quote(value), why }));
 
   for (const name of new Set(params.keys())) {
-    if (SINGLE.includes(name) || name === 'layer') continue;
+    if (SINGLE.includes(name) || name === 'layer' || name === 'columns') continue;
     if (/^utm_/.test(name)) continue; // campaign tags that sharing tools add: not ours to complain about
     out.notices.push(embedProblem('unknown', { name: quote(name) }));
   }
@@ -129,12 +138,19 @@ export function parseEmbedUrl(href: string): EmbedOptions {
     else refuse('day', day, embedProblem('badDay'));
   }
 
-  for (const value of params.getAll('layer')) {
-    const layer = sameOriginUrl(value, url);
-    if (typeof layer !== 'string') refuse('layer', value, layer);
+  // The n-th `columns` goes with the n-th `layer` (an empty one for a layer that needs none).
+  const [layers, columns] = [params.getAll('layer'), params.getAll('columns')];
+  layers.forEach((value, i) => {
+    const src = sameOriginUrl(value, url);
+    const text = columns[i]?.trim();
+    if (typeof src !== 'string') refuse('layer', value, src);
     else if (out.layers.length >= MAX_LAYERS) refuse('layer', value, embedProblem('tooManyLayers', { max: MAX_LAYERS }));
-    else out.layers.push(layer);
-  }
+    else if (text && text.length > MAX_COLUMNS_TEXT) {
+      refuse('columns', text, embedProblem('tooLong', { max: MAX_COLUMNS_TEXT }));
+      out.layers.push({ src }); // read as its names allow
+    } else out.layers.push(text ? { src, columns: text } : { src });
+  });
+  for (const extra of columns.slice(layers.length)) refuse('columns', extra, embedProblem('noLayerForColumns'));
 
   const secret = new URLSearchParams(url.hash.replace(/^#\??/, '')).get('secret');
   if (secret !== null && SECRET.test(secret)) out.secret = secret;

@@ -5,7 +5,7 @@
  * links and escaped in attributes; the snippets read back through src/embed/params.ts to the same
  * view (tests/unit/embed-snippets.test.ts).
  */
-import type { EmbedAttribute } from './params.ts';
+import type { EmbedAttribute, EmbedLayer } from './params.ts';
 
 export interface ViewState {
   /** [longitude, latitude] in degrees. */
@@ -22,8 +22,8 @@ export interface ViewState {
   builtin: string;
   /** The `bands` attribute, or null for the shipped set ("" draws none). */
   bands: string | null;
-  /** Absolute URLs of the reader's own layers (on the embed page's host). */
-  layers?: string[];
+  /** The reader's own layers (files on the embed page's host). */
+  layers?: EmbedLayer[];
 }
 
 export interface Snippets {
@@ -78,7 +78,10 @@ export function viewAttributes(state: ViewState): [EmbedAttribute, string][] {
 /** The embed page's query for the view. */
 export function embedQuery(state: ViewState): URLSearchParams {
   const params = new URLSearchParams(viewAttributes(state));
-  for (const layer of state.layers ?? []) params.append('layer', layer);
+  const layers = state.layers ?? [];
+  for (const { src } of layers) params.append('layer', src);
+  // Paired by order, so once one layer has columns each gets a `columns`, empty if it needs none.
+  if (layers.some((layer) => layer.columns)) for (const { columns = '' } of layers) params.append('columns', columns);
   return params;
 }
 
@@ -99,6 +102,9 @@ export function buildSnippets(state: ViewState, base: string, { title = TITLE, h
   const lib = new URL('lib/strike-map.js', base).href;
   const attributes = viewAttributes(state).map(([name, value]) => ` ${name}="${escapeAttr(value)}"`);
   let script = `<script type="module" src="${escapeAttr(lib)}"></script>\n<strike-map${attributes.join('')}></strike-map>`;
-  for (const layer of state.layers ?? []) script = script.replace('</strike-map>', `\n  <strike-map-layer src="${escapeAttr(layer)}"></strike-map-layer>\n</strike-map>`);
+  for (const { src, columns } of state.layers ?? []) {
+    const mapping = columns ? ` columns="${escapeAttr(columns)}"` : '';
+    script = script.replace('</strike-map>', `\n  <strike-map-layer src="${escapeAttr(src)}"${mapping}></strike-map-layer>\n</strike-map>`);
+  }
   return { link, iframe, script };
 }

@@ -60,7 +60,10 @@ export function currentView(map: MapElement, site?: string | null): ViewState {
     builtin: builtinShown(map),
     bands: map.getAttribute('bands'),
     // The page's own layers by URL (a dropped file has none, so it cannot travel in a link).
-    layers: [...map.querySelectorAll('strike-map-layer[src]')].map((layer) => new URL(layer.getAttribute('src')!, location.href).href),
+    layers: [...map.querySelectorAll('strike-map-layer[src]')].map((layer) => {
+      const [src, columns] = [new URL(layer.getAttribute('src')!, location.href).href, layer.getAttribute('columns')?.trim()];
+      return columns ? { src, columns } : { src };
+    }),
   };
 }
 

@@ -317,6 +317,30 @@ describe('hostile parameters', () => {
   });
 });
 
+describe('an event file with its columns in the URL', () => {
+  it('is read by them: the page gives its layer the columns, and the file loads as events', async () => {
+    // Two columns of dates, neither called "date": without `columns` this would be plain points.
+    const csv = 'lon,lat,Seen,reported,who\n62.1,27.0,2020-03-01,2020-03-04,Group A\n61.5,27.3,2021-06-10,2021-06-12,Group B\n';
+    const file = join(root, 'dist', 'e2e-columns.csv');
+    writeFileSync(file, csv);
+    try {
+      const query = new URLSearchParams([['layer', '/e2e-columns.csv'], ['columns', 'date: Seen; actors: who']]);
+      const { page, errors } = await open(`${embedBase}/embed/?${query}`);
+      const frame = await mapFrame(page, `${embedBase}/embed/`);
+      const layer = () => frame.evaluate(() => {
+        const el = document.querySelector('strike-map-layer') as (HTMLElement & { format?: string; collection?: { features: { properties: Record<string, unknown> }[] } }) | null;
+        return el && { columns: el.getAttribute('columns'), format: el.format, dates: el.collection?.features.map((f) => f.properties.date) };
+      });
+      await expect.poll(layer, { timeout: 15_000 }).toEqual({ columns: 'date: Seen; actors: who', format: 'CSV', dates: ['2020-03-01', '2021-06-10'] });
+      expect(await frame.locator('#embed-notice-list li').count()).toBe(0);
+      expect(errors).toEqual([]);
+      await page.close();
+    } finally {
+      rmSync(file, { force: true });
+    }
+  });
+});
+
 describe('oEmbed', () => {
   it('the embed page links its oEmbed JSON, a rich answer with the iframe and embed.js', async () => {
     const html = await (await fetch(`${embedBase}/embed/`)).text();

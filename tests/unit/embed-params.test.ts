@@ -22,7 +22,7 @@ describe('parseEmbedUrl', () => {
     const options = parse('site=strike_ir_kohisabz_20240116&day=2024-01-16&layer=/data/a.geojson&layer=b.csv', '#?secret=Ab3dE9');
     expect(options.attributes.site).toBe('strike_ir_kohisabz_20240116');
     expect(options.attributes.day).toBe('2024-01-16');
-    expect(options.layers).toEqual(['https://maps.example.org/data/a.geojson', 'https://maps.example.org/embed/b.csv']);
+    expect(options.layers).toEqual([{ src: 'https://maps.example.org/data/a.geojson' }, { src: 'https://maps.example.org/embed/b.csv' }]);
     expect(options.secret).toBe('Ab3dE9');
     expect(options.notices).toEqual([]);
   });
@@ -79,6 +79,22 @@ describe('parseEmbedUrl', () => {
     const { attributes, notices } = parse('zoom=5&zoom=9');
     expect(attributes.zoom).toBe('5');
     expect(notices).toEqual(['zoom was given 2 times; the first is used.']);
+  });
+
+  it('pairs the n-th columns with the n-th layer, an empty one meaning none, and says when one has no layer', () => {
+    const options = parse(`layer=a.geojson&layer=b.csv&layer=c.csv&columns=&columns=${encodeURIComponent('date: Seen; actors: who, whom')}&columns=${encodeURIComponent(' date: day ')}&columns=date: x`);
+    expect(options.layers).toEqual([
+      { src: 'https://maps.example.org/embed/a.geojson' },
+      { src: 'https://maps.example.org/embed/b.csv', columns: 'date: Seen; actors: who, whom' },
+      { src: 'https://maps.example.org/embed/c.csv', columns: 'date: day' },
+    ]);
+    expect(options.notices).toEqual(['columns="date: x" ignored: the first columns= is for the first layer=, the second for the second, and this one has none.']);
+    // A refused layer keeps its place, so the columns after it still find theirs.
+    expect(parse('layer=javascript:alert(1)&layer=d.csv&columns=date: a&columns=date: b').layers).toEqual([{ src: 'https://maps.example.org/embed/d.csv', columns: 'date: b' }]);
+    const long = `date: ${'x'.repeat(500)}`;
+    const tooLong = parse(`layer=e.csv&columns=${long}`);
+    expect(tooLong.layers).toEqual([{ src: 'https://maps.example.org/embed/e.csv' }]);
+    expect(tooLong.notices[0]).toMatch(/^columns=".{57}…" ignored: longer than 500 characters\.$/);
   });
 
   it(`loads at most ${MAX_LAYERS} layers`, () => {

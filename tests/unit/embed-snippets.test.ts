@@ -41,7 +41,13 @@ const state: fc.Arbitrary<ViewState> = fc.record({
   units: fc.constantFrom('km' as const, 'mi' as const, 'nmi' as const),
   builtin: fc.oneof(fc.constantFrom('all', 'none'), fc.uniqueArray(fc.constantFrom(...GROUPS), { minLength: 1 }).map((g) => g.join(' '))),
   bands: fc.option(fc.array(fc.tuple(fc.integer({ min: 1, max: 500 }), fc.constantFrom('', ':PK', ':IR')), { maxLength: 5 }).map((b) => b.map(([d, s]) => `${d}${s}`).join(' '))),
-  layers: fc.array(fc.webPath().map((p) => new URL(`/data/${encodeURIComponent(p)}.geojson`, base).href), { maxLength: 5 }),
+  layers: fc.array(
+    fc.record({
+      src: fc.webPath().map((p) => new URL(`/data/${encodeURIComponent(p)}.csv`, base).href),
+      columns: fc.option(fc.constantFrom('date: seen', 'date: day; actors: a, b', 'date: "x" & <y>'), { nil: undefined }),
+    }).map(({ src, columns }) => (columns ? { src, columns } : { src })),
+    { maxLength: 5 },
+  ),
 });
 
 describe('buildSnippets', () => {
@@ -63,7 +69,8 @@ describe('buildSnippets', () => {
         expect(element).toEqual(want.attributes);
         // …and the same attributes pass the embed page's rules unchanged.
         expect(parseEmbedUrl(`${base}embed/?${new URLSearchParams(element)}`).attributes).toEqual(want.attributes);
-        expect([...script.matchAll(/<strike-map-layer src="([^"]*)"/g)].map((m) => unescape(m[1]))).toEqual(want.layers);
+        const declared = [...script.matchAll(/<strike-map-layer src="([^"]*)"(?: columns="([^"]*)")?>/g)].map(([, src, columns]) => (columns ? { src: unescape(src), columns: unescape(columns) } : { src: unescape(src) }));
+        expect(declared).toEqual(want.layers);
         expect(script).not.toContain('<script type="module">'); // no inline code, whatever the view: the site and day are attributes
       }),
       { numRuns: 300 },
