@@ -60,14 +60,19 @@ self.onmessage = async ({ data }: MessageEvent<EventFileJob | typeof TAKEN>) => 
     const features = parsed.collection.features;
     const km = new Float64Array(features.length);
     const side = new Int8Array(features.length);
-    features.forEach((f, i) => {
-      const at = (f.geometry as { coordinates: number[] }).coordinates;
-      km[i] = index.nearest(at).km;
-      side[i] = SIDE_CODES.indexOf(index.side(at));
-    });
+    const measure = (from: number) => {
+      for (let i = from; i < Math.min(from + BATCH, features.length); i++) {
+        const at = (features[i].geometry as { coordinates: number[] }).coordinates;
+        km[i] = index.nearest(at).km;
+        side[i] = SIDE_CODES.indexOf(index.side(at));
+      }
+    };
+    // Each batch is measured while the page takes the one before it.
+    measure(0);
     for (let i = 0; i < features.length; i += BATCH) {
       const took = pageTook();
       post({ type: 'events', features: features.slice(i, i + BATCH) as never, areas: parsed.areas?.features.slice(i, i + BATCH) ?? [] });
+      measure(i + BATCH);
       await took;
     }
     post({ type: 'done', format: parsed.format, skipped: parsed.skipped, problems: parsed.problems, km, side }, [km.buffer, side.buffer]);
