@@ -20,7 +20,7 @@ type SortKey = 'date' | 'distance';
 const ROW_PX = 34;
 /** A row in a narrow list: two lines (the place over the actors, the distance over how widely the event is located). */
 const NARROW_ROW_PX = 54;
-/** Below this width the list has four columns of two lines, so a phone need not scroll it sideways. */
+/** Below this width the list has three columns of two lines, so a phone need not scroll it sideways. */
 const NARROW_PX = 640;
 const EXTRA_ROWS = 8; // drawn above and below the view, so a fast scroll does not show a gap
 
