@@ -1,7 +1,8 @@
 /**
  * <strike-event-list>: the selected events of a dataset as a sortable table that stays smooth at
  * 100,000 rows: only the rows in view (and a few around them) are in the DOM, between two spacers
- * as tall as the rows left out; `aria-rowcount` and `aria-rowindex` tell screen readers where they
+ * as tall as the rows left out (their heights set as the element's `style` property, through the
+ * CSSOM, which a strict Content-Security-Policy allows, unlike style attributes); `aria-rowcount` and `aria-rowindex` tell screen readers where they
  * are. Each row's button opens the event's card. In a narrow box (a phone) the place and the
  * actors share a column, as do the distance and how widely the event is located, one over the
  * other, and the place is the button.
@@ -84,8 +85,27 @@ export class StrikeEventList extends LitElement {
         padding: 0;
         border: 0;
       }
+      /* Widths in the stylesheet, not in style attributes, which a strict Content-Security-Policy refuses. */
+      col.date {
+        width: 18em;
+      }
+      col.within {
+        width: 7em;
+      }
+      col.distance {
+        width: 9em;
+      }
+      col.show {
+        width: 6em;
+      }
       table.narrow {
         min-width: 0;
+      }
+      table.narrow col.date {
+        width: 8em;
+      }
+      table.narrow col.distance {
+        width: 6.5em;
       }
       table.narrow :is(td, th) {
         padding-inline: 6px;
@@ -193,7 +213,7 @@ export class StrikeEventList extends LitElement {
     const to = Math.min(rows.length, firstRow + Math.ceil(this.viewHeight / rowPx) + 1 + EXTRA_ROWS);
     const sortState = (key: SortKey) => (this.sortKey === key ? (this.ascending ? 'ascending' : 'descending') : 'none');
     const placeColumn = FACET_COLUMNS[this.format].place;
-    const spacer = (count: number) => (count > 0 ? html`<tr class="spacer" aria-hidden="true"><td colspan=${narrow ? 3 : 6} style="height: ${count * rowPx}px"></td></tr>` : '');
+    const spacer = (count: number) => (count > 0 ? html`<tr class="spacer" aria-hidden="true"><td colspan=${narrow ? 3 : 6} .style=${`height: ${count * rowPx}px`}></td></tr>` : '');
     const sortButton = (key: SortKey, label: MessageKey) => html`<button type="button" @click=${() => this.sortBy(key)}>${t.t(label)}</button>`;
     // Text from the file keeps its own direction, so a Latin name in a right-to-left list is cut at its end.
     const line = (text: string, second = false) => html`<span class=${second ? 'line second' : 'line'} dir="auto">${text}</span>`;
@@ -202,8 +222,8 @@ export class StrikeEventList extends LitElement {
         ? html`<div class="scroller" tabindex="0" aria-labelledby="list-title" @scroll=${this.onScroll}>
             <table class=${narrow ? 'narrow' : ''} aria-labelledby="list-title" aria-rowcount=${rows.length + 1}>
               ${narrow
-                ? html`<colgroup><col style="width: 8em" /><col /><col style="width: 6.5em" /></colgroup>`
-                : html`<colgroup><col style="width: 18em" /><col /><col /><col style="width: 7em" /><col style="width: 9em" /><col style="width: 6em" /></colgroup>`}
+                ? html`<colgroup><col class="date" /><col /><col class="distance" /></colgroup>`
+                : html`<colgroup><col class="date" /><col /><col /><col class="within" /><col class="distance" /><col class="show" /></colgroup>`}
               <thead>
                 <tr aria-rowindex="1">
                   <th scope="col" aria-sort=${sortState('date')}>${sortButton('date', 'columnDate')}</th>

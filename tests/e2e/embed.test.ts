@@ -13,6 +13,7 @@ import { extname, join, normalize, relative, resolve } from 'node:path';
 import { launch, mapReady } from './browser.ts';
 import { buildLibrary } from '../build-library.ts';
 import { buildSnippets, type ViewState } from '../../src/embed/snippets.ts';
+import { ucdpSample } from '../fixtures/events/samples.ts';
 
 type MapElement = HTMLElement & { map?: import('maplibre-gl').Map; ready: Promise<void> };
 
@@ -129,6 +130,28 @@ describe('examples/strict-csp.html', () => {
     expect(requests.some((url) => /bands\.worker/.test(url)), 'band worker loaded').toBe(true);
     expect(errors).toEqual([]);
     expect(offOrigin(requests, new URL(base).origin)).toEqual([]);
+    await page.close();
+  });
+
+  it('shows a dropped event dataset, its panel and its list, with no violation', async () => {
+    const { page, errors } = await open(`${inject('baseUrl')}/examples/strict-csp.html`);
+    await mapReady(page);
+    await page.evaluate(async (csv) => {
+      const el = document.querySelector('strike-map') as unknown as { userData: { addFiles(files: File[]): Promise<void> } };
+      await el.userData.addFiles([new File([csv], 'ged.csv')]);
+    }, ucdpSample(700));
+    const list = () =>
+      page.evaluate(() => {
+        const root = document.querySelector('strike-map')!.shadowRoot!.querySelector('strike-map-events')?.shadowRoot?.querySelector('strike-event-list')?.shadowRoot;
+        const scroller = root?.querySelector<HTMLElement>('.scroller');
+        if (!scroller) return null;
+        scroller.scrollTop = scroller.scrollHeight / 2; // a spacer above the rows in view, and one below
+        const spacers = [...root!.querySelectorAll<HTMLElement>('tr.spacer td')].map((td) => td.getBoundingClientRect().height);
+        return { spacers: spacers.length, tall: spacers.every((h) => h > 100) };
+      });
+    await expect.poll(list, { timeout: 15_000 }).toMatchObject({ spacers: 2, tall: true });
+    expect(await page.evaluate(() => (window as unknown as { __violations: string[] }).__violations)).toEqual([]);
+    expect(errors).toEqual([]);
     await page.close();
   });
 });
