@@ -120,6 +120,9 @@ describe('readEvent: one row', () => {
       'wide.csv, row 14: coordinates must be numbers (found NaN or text).',
       'wide.csv, 12 rows (2, 3, 4, 5, 6, 7, 8, 9, 10, 11, …): located only to a province (first-order unit), too wide for a pin.',
     ]);
+    // Ten rows are all named: no ellipsis.
+    const ten = parseCsvPoints('ten.csv', ['where_prec,date_start,side_a,lon,lat', ...Array.from({ length: 10 }, () => '4,2024-01-16,A,63,27'), '1,2024-01-16,A,63,27'].join('\n'));
+    expect(ten.problems.map((p) => p.text)).toEqual(['ten.csv, 10 rows (2, 3, 4, 5, 6, 7, 8, 9, 10, 11): located only to a province (first-order unit), too wide for a pin.']);
   });
 
   test('a precision code outside the codebook is refused, listing the codes', () => {
