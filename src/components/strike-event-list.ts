@@ -21,6 +21,8 @@ type SortKey = 'date' | 'distance';
 const ROW_PX = 34;
 /** A row in a narrow list: two lines (the place over the actors, the distance over how widely the event is located). */
 const NARROW_ROW_PX = 54;
+/** The same in Urdu, whose Nastaliq lines stand taller (a date range can take three). */
+const NARROW_ROW_PX_URDU = 66;
 /** Below this width the list has three columns of two lines, so a phone need not scroll it sideways. */
 const NARROW_PX = 640;
 const EXTRA_ROWS = 8; // drawn above and below the view, so a fast scroll does not show a gap
@@ -112,6 +114,9 @@ export class StrikeEventList extends LitElement {
       }
       table.narrow td {
         height: ${NARROW_ROW_PX - 1}px;
+      }
+      table.narrow.urdu td {
+        height: ${NARROW_ROW_PX_URDU - 1}px;
       }
       table.narrow td.when {
         white-space: normal;
@@ -207,7 +212,8 @@ export class StrikeEventList extends LitElement {
     if (!selection) return '';
     const rows = this.order(this.sortKey).filter((e) => selects(e, selection));
     if (!this.ascending) rows.reverse();
-    const [narrow, rowPx] = [this.narrow, this.narrow ? NARROW_ROW_PX : ROW_PX];
+    const narrow = this.narrow;
+    const rowPx = !narrow ? ROW_PX : t.lang === 'ur' ? NARROW_ROW_PX_URDU : NARROW_ROW_PX;
     const firstRow = Math.floor(this.scrolled / rowPx);
     const from = Math.max(0, firstRow - EXTRA_ROWS);
     const to = Math.min(rows.length, firstRow + Math.ceil(this.viewHeight / rowPx) + 1 + EXTRA_ROWS);
@@ -220,7 +226,7 @@ export class StrikeEventList extends LitElement {
     return html`<h3 id="list-title">${t.t('eventsList')} (${t.number(rows.length)})</h3>
       ${rows.length
         ? html`<div class="scroller" tabindex="0" aria-labelledby="list-title" @scroll=${this.onScroll}>
-            <table class=${narrow ? 'narrow' : ''} aria-labelledby="list-title" aria-rowcount=${rows.length + 1}>
+            <table class=${narrow ? (t.lang === 'ur' ? 'narrow urdu' : 'narrow') : ''} aria-labelledby="list-title" aria-rowcount=${rows.length + 1}>
               ${narrow
                 ? html`<colgroup><col class="date" /><col /><col class="distance" /></colgroup>`
                 : html`<colgroup><col class="date" /><col /><col /><col class="within" /><col class="distance" /><col class="show" /></colgroup>`}
