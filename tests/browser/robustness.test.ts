@@ -59,6 +59,8 @@ async function dropFiles(el: StrikeMap, files: File[]): Promise<void> {
   el.map!.getCanvas().dispatchEvent(event);
   expect(event.defaultPrevented, 'the map takes the drop, so the browser does not open the file').toBe(true);
   await expect.poll(() => userData(el).dropped.length - before.dropped + el['notices'].length - before.notices, { timeout: 30_000 }).toBeGreaterThan(0);
+  // A file read in the worker is listed a task before it is announced and drawn; its reading ends after both.
+  await expect.poll(() => userData(el).reading, { timeout: 30_000 }).toBeUndefined();
   await el.updateComplete;
 }
 
