@@ -150,18 +150,22 @@ function addLayers(map: MlMap, layer: UserLayer, palette: Palette, { visible, fi
 }
 
 /**
- * The first part of a dense dataset handed to MapLibre, and the largest. MapLibre copies a source's
- * data for its worker on the page's main thread, so tens of thousands at once would hold the page
- * up; but its worker indexes all of the source's data again for each part, and each part costs the
- * page a map frame (about 100 ms on this machine, which draws WebGL in software). So the parts grow:
- * each as big as what the map already has, up to MAP_PART_MAX.
+ * The first part of a dense dataset handed to MapLibre; MAP_PART_MAX is the largest. MapLibre
+ * copies a source's data for its worker on the page's main thread, so tens of thousands at once
+ * would hold the page up; but its worker indexes all of the source's data again for each part, and
+ * each part costs the page a map frame (about 100 ms on this machine, which draws WebGL in
+ * software). So the parts grow: each as big as what the map already has, up to MAP_PART_MAX.
  */
 export const MAP_PART = 4000;
 export const MAP_PART_MAX = 16_000;
 
 /** The [start, end) of each part after the first of `length` features (see MAP_PART). */
 export function* laterParts(length: number): Generator<[number, number]> {
-  for (let from = MAP_PART; from < length; from += Math.min(MAP_PART_MAX, from)) yield [from, Math.min(length, from + Math.min(MAP_PART_MAX, from))];
+  for (let from = MAP_PART; from < length; ) {
+    const to = Math.min(length, from + Math.min(MAP_PART_MAX, from));
+    yield [from, to];
+    from = to;
+  }
 }
 
 /** Data on its way to a source: `done` settles true once all of it has arrived, false if newer data or the source's removal stopped it. */
