@@ -213,7 +213,8 @@ export class StrikeEventList extends LitElement {
     const rows = this.order(this.sortKey).filter((e) => selects(e, selection));
     if (!this.ascending) rows.reverse();
     const narrow = this.narrow;
-    const rowPx = !narrow ? ROW_PX : t.lang === 'ur' ? NARROW_ROW_PX_URDU : NARROW_ROW_PX;
+    const layout = !narrow ? '' : t.lang === 'ur' ? 'narrow urdu' : 'narrow';
+    const rowPx = { '': ROW_PX, narrow: NARROW_ROW_PX, 'narrow urdu': NARROW_ROW_PX_URDU }[layout];
     const firstRow = Math.floor(this.scrolled / rowPx);
     const from = Math.max(0, firstRow - EXTRA_ROWS);
     const to = Math.min(rows.length, firstRow + Math.ceil(this.viewHeight / rowPx) + 1 + EXTRA_ROWS);
@@ -226,7 +227,7 @@ export class StrikeEventList extends LitElement {
     return html`<h3 id="list-title">${t.t('eventsList')} (${t.number(rows.length)})</h3>
       ${rows.length
         ? html`<div class="scroller" tabindex="0" aria-labelledby="list-title" @scroll=${this.onScroll}>
-            <table class=${narrow ? (t.lang === 'ur' ? 'narrow urdu' : 'narrow') : ''} aria-labelledby="list-title" aria-rowcount=${rows.length + 1}>
+            <table class=${layout} aria-labelledby="list-title" aria-rowcount=${rows.length + 1}>
               ${narrow
                 ? html`<colgroup><col class="date" /><col /><col class="distance" /></colgroup>`
                 : html`<colgroup><col class="date" /><col /><col /><col class="within" /><col class="distance" /><col class="show" /></colgroup>`}
