@@ -17,8 +17,12 @@ import { columnMappingOf, type ColumnMapping, type EventFormat } from '../data/e
 import { loadBuiltinData } from '../data/builtin.ts';
 import { isCsvName } from '../data/file-names.ts';
 import type { ParsedLayer } from '../data/validate.ts';
+import type { EventTileServer } from '../workers/events-client.ts';
 
 let counter = 0;
+
+/** A layer as the event worker reads it: measured, and for a dense dataset with its tiles. */
+type WorkerRead = ParsedLayer & Pick<StrikeMapLayer, 'distances' | 'tiles'>;
 
 /**
  * @summary A GeoJSON layer of the page's own, drawn on the parent <strike-map>.
@@ -56,6 +60,8 @@ export class StrikeMapLayer extends LitElement {
   format?: EventFormat;
   /** @internal For a CSV read in the worker: each feature's distance to the border and side. */
   distances?: readonly { km: number; side: 'IR' | 'PK' | null }[];
+  /** @internal For a dense event dataset read in the worker: the map's tiles of it, cut there. */
+  tiles?: EventTileServer;
   /** What went wrong while loading, for the map to show in its reader's language (`text` is the English). */
   problems: Problem[] = [];
   private observer = new MutationObserver(() => this.reload());
@@ -109,16 +115,19 @@ export class StrikeMapLayer extends LitElement {
     const timeoutMs = this.timeout && this.timeout > 0 ? this.timeout : undefined;
     try {
       const mapping = this.mapping();
-      const parsed = this.src && isCsvName(this.src) ? await this.readCsvInWorker(this.src, abort.signal, timeoutMs, mapping) : await this.read(abort.signal, timeoutMs, mapping);
-      if (abort.signal.aborted) return;
+      const parsed: WorkerRead = this.src && isCsvName(this.src) ? await this.readCsvInWorker(this.src, abort.signal, timeoutMs, mapping) : await this.read(abort.signal, timeoutMs, mapping);
+      if (abort.signal.aborted) return parsed.tiles?.close();
+      this.tiles?.close();
+      this.tiles = parsed.tiles;
       this.collection = parsed.collection;
       this.areas = parsed.areas;
       this.format = parsed.format;
-      this.distances = 'distances' in parsed ? (parsed.distances as StrikeMapLayer['distances']) : undefined;
+      this.distances = parsed.distances;
       this.problems = parsed.skipped ? [generalProblem('layerSkipped', { name, count: parsed.skipped }), ...parsed.problems] : [];
     } catch (error) {
       if (abort.signal.aborted) return;
-      this.collection = this.areas = this.format = this.distances = undefined;
+      this.tiles?.close();
+      this.collection = this.areas = this.format = this.distances = this.tiles = undefined;
       const why = problemOf(error);
       // Name the layer as the page author called it, not only by its URL.
       this.problems = [this.name && this.src ? generalProblem('inFile', { file: this.name, problem: why }) : why];
@@ -144,10 +153,10 @@ export class StrikeMapLayer extends LitElement {
   }
 
   /** A CSV download, read and measured in the event worker: an event dataset may be up to 250 MB. */
-  private async readCsvInWorker(src: string, signal: AbortSignal, timeoutMs: number | undefined, mapping: ColumnMapping | undefined): Promise<ParsedLayer & { distances: StrikeMapLayer['distances'] }> {
+  private async readCsvInWorker(src: string, signal: AbortSignal, timeoutMs: number | undefined, mapping: ColumnMapping | undefined): Promise<WorkerRead> {
     const [data, { readEventFile, SIDE_CODES }] = await Promise.all([loadBuiltinData(signal), import('../workers/events-client.ts')]);
     signal.throwIfAborted();
-    const job = readEventFile({ file: { url: new URL(src, document.baseURI).href, name: src, timeoutMs }, border: data.border, provinces: data.provinces, mapping }, () => {});
+    const job = readEventFile({ file: { url: new URL(src, document.baseURI).href, name: src, timeoutMs }, border: data.border, provinces: data.provinces, mapping, label: this.label }, () => {});
     signal.addEventListener('abort', () => job.cancel(), { once: true });
     const { km, side, ...parsed } = await job.result;
     return { ...parsed, distances: Array.from(km, (d, i) => ({ km: d, side: SIDE_CODES[side[i]] })) };

@@ -250,7 +250,7 @@ export class UserDataController implements ReactiveController {
           if (answer === undefined) continue;
           if (answer) parsed = pointsAsEvents(file.name, parsed, answer);
         }
-        const layer: DroppedLayer = { layerId: `drop-${++dropCounter}`, name: file.name, color: DROP_COLOR, collection: parsed.collection, areas: parsed.areas, format: parsed.format, points: this.measure(parsed.collection, inWorker) };
+        const layer: DroppedLayer = { layerId: `drop-${++dropCounter}`, name: file.name, color: DROP_COLOR, collection: parsed.collection, areas: parsed.areas, format: parsed.format, points: this.measure(parsed.collection, inWorker), tiles: inWorker?.tiles };
         this.dropped = [...this.dropped, layer];
         if (inWorker) {
           // A big dataset's facts (the analyst panel) and its first part for the map each in a task of their own.
@@ -309,6 +309,7 @@ export class UserDataController implements ReactiveController {
   }
 
   removeDropped(layerId: string): void {
+    this.dropped.find((layer) => layer.layerId === layerId)?.tiles?.close();
     this.dropped = this.dropped.filter((layer) => layer.layerId !== layerId);
     this.filters.delete(layerId);
     const map = this.target.map();
@@ -372,7 +373,7 @@ export class UserDataController implements ReactiveController {
     }
     for (const el of children) {
       for (const problem of el.problems) if (!this.reported.has(`${el.layerId}\n${problem.text}`)) this.report(problem, el);
-      if (el.collection) void this.draw({ layerId: el.layerId, collection: el.collection, areas: el.areas, color: el.color, label: el.label }, el.displayName);
+      if (el.collection) void this.draw({ layerId: el.layerId, collection: el.collection, areas: el.areas, color: el.color, label: el.label, tiles: el.tiles }, el.displayName);
       else if (map) removeUserLayer(map, el.layerId);
     }
   };

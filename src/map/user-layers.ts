@@ -4,8 +4,11 @@
  * event dataset also gets its events' areas of uncertainty, drawn beneath: a second source of
  * polygons, or for a dense dataset circles drawn from its own points.
  */
-import type { ExpressionSpecification, FilterSpecification, GeoJSONSource, Map as MlMap, LayerSpecification } from 'maplibre-gl';
-import { DENSE_EVENTS, FACET_COLUMNS } from '../data/events.ts';
+import type { ExpressionSpecification, FilterSpecification, GeoJSONSource, Map as MlMap, LayerSpecification, VectorTileSource } from 'maplibre-gl';
+import { EVENT_TILE_LAYER, EVENT_TILE_MAXZOOM, type EventTileServer } from '../workers/events-client.ts';
+import { tileTemplate } from './event-tile-protocol.ts';
+import { DENSE_EVENTS } from '../data/events.ts';
+import { isDense as isDenseEvents, mapCopyKeys, mapCopyOf } from '../data/map-copy.ts';
 import type { FeatureCollection } from 'geojson';
 import type { Palette } from './palette.ts';
 
@@ -16,6 +19,8 @@ export interface UserLayer {
   areas?: FeatureCollection;
   color: string;
   label?: string;
+  /** A dense dataset's tiles, cut in the worker that read it: drawn from them when they carry the layer's label. */
+  tiles?: EventTileServer;
 }
 
 const kinds = ['area-fill', 'area-line', 'area-circle', 'heat', 'fill', 'line', 'circle', 'label'] as const;
@@ -29,9 +34,11 @@ const GEOMETRY: Partial<Record<(typeof kinds)[number], FilterSpecification>> = {
   circle: geometryIs('Point', 'MultiPoint'),
 };
 
-/** A dense event dataset (src/data/parse-user.ts): its events carry the size of their area's circle. */
-const isDense = (layer: UserLayer) => typeof layer.collection.features[0]?.properties?.area_px0 === 'number';
+const isDense = (layer: UserLayer) => isDenseEvents(layer.collection.features);
 const isEvents = (layer: UserLayer) => Boolean(layer.areas) || isDense(layer);
+const tilesOf = (layer: UserLayer) => (layer.tiles && isDense(layer) && layer.tiles.label === layer.label ? layer.tiles : undefined);
+/** Where a layer's own features come from: its GeoJSON source, or its tiles' one layer. */
+const from = (layer: UserLayer) => (tilesOf(layer) ? { source: layer.layerId, 'source-layer': EVENT_TILE_LAYER } : { source: layer.layerId });
 
 /**
  * An event dataset's areas of uncertainty, as the strike sites' are drawn (a light fill and a
@@ -47,7 +54,7 @@ function areaSpecs(layer: UserLayer): LayerSpecification[] {
   const heat: LayerSpecification = {
     id: `${id}-heat`,
     type: 'heatmap',
-    source: id,
+    ...from(layer),
     maxzoom: 9,
     paint: { 'heatmap-weight': weight, 'heatmap-radius': ['interpolate', ['linear'], ['zoom'], 4, 10, 9, 30], 'heatmap-opacity': ['interpolate', ['linear'], ['zoom'], 6, 0.85, 9, 0] },
   };
@@ -59,7 +66,7 @@ function areaSpecs(layer: UserLayer): LayerSpecification[] {
   }
   const radius: ExpressionSpecification = ['interpolate', ['exponential', 2], ['zoom'], 0, ['get', 'area_px0'], 24, ['*', ['get', 'area_px0'], 2 ** 24]];
   // Areas overlapping by the thousand wait until the pins can be told apart.
-  const circles: LayerSpecification = { id: `${id}-area-circle`, type: 'circle', source: id, minzoom: 8, paint: { 'circle-radius': radius, 'circle-color': color, 'circle-opacity': 0.1, 'circle-stroke-color': color, 'circle-stroke-width': 1, 'circle-stroke-opacity': 0.6, 'circle-pitch-alignment': 'map' } };
+  const circles: LayerSpecification = { id: `${id}-area-circle`, type: 'circle', ...from(layer), minzoom: 8, paint: { 'circle-radius': radius, 'circle-color': color, 'circle-opacity': 0.1, 'circle-stroke-color': color, 'circle-stroke-width': 1, 'circle-stroke-opacity': 0.6, 'circle-pitch-alignment': 'map' } };
   return [circles, heat];
 }
 
@@ -68,41 +75,29 @@ function specs(layer: UserLayer, p: Palette): LayerSpecification[] {
   // Over a density layer, pins fade in as it fades out.
   const opacity = isDense(layer) ? (['interpolate', ['linear'], ['zoom'], 6, 0.1, 9, 1] as never) : 1;
   const shapes: LayerSpecification[] = [
-    { id: `${id}-fill`, type: 'fill', source: id, filter: GEOMETRY.fill, paint: { 'fill-color': color, 'fill-opacity': 0.25 } },
-    { id: `${id}-line`, type: 'line', source: id, filter: GEOMETRY.line, paint: { 'line-color': color, 'line-width': 2 } },
-    { id: `${id}-circle`, type: 'circle', source: id, filter: GEOMETRY.circle, paint: { 'circle-radius': 5, 'circle-color': color, 'circle-stroke-color': p.textHalo, 'circle-stroke-width': 1.5, 'circle-opacity': opacity, 'circle-stroke-opacity': opacity } },
+    { id: `${id}-fill`, type: 'fill', ...from(layer), filter: GEOMETRY.fill, paint: { 'fill-color': color, 'fill-opacity': 0.25 } },
+    { id: `${id}-line`, type: 'line', ...from(layer), filter: GEOMETRY.line, paint: { 'line-color': color, 'line-width': 2 } },
+    { id: `${id}-circle`, type: 'circle', ...from(layer), filter: GEOMETRY.circle, paint: { 'circle-radius': 5, 'circle-color': color, 'circle-stroke-color': p.textHalo, 'circle-stroke-width': 1.5, 'circle-opacity': opacity, 'circle-stroke-opacity': opacity } },
   ];
   // Only with a label: a symbol layer of empty text still costs MapLibre every feature's placement.
   const text: LayerSpecification = {
     id: `${id}-label`,
     type: 'symbol',
-    source: id,
+    ...from(layer),
     layout: { 'text-field': ['to-string', ['get', label ?? '']], 'text-size': 12, 'text-anchor': 'top', 'text-offset': [0, 0.7], 'text-optional': true },
     paint: { 'text-color': p.text, 'text-halo-color': p.textHalo, 'text-halo-width': 1.6 },
   };
   return label ? [...shapes, text] : shapes;
 }
 
-/** What the map's filters and labels read of a dense dataset's events; the rest stays with the page. */
-const MAP_PROPERTIES = ['date', 'date_end', 'uncertainty_km', 'area_px0', ...new Set(Object.values(FACET_COLUMNS).flatMap(({ type, actors }) => [type, ...actors]))];
-
-/**
- * The data the map is given. A dense dataset's copy keeps only what the map reads, and each event's
- * index in the layer as its id (cards read the whole feature from the page by it): handing MapLibre
- * every column of tens of thousands of events holds the page up for seconds.
- */
+/** The data the map is given: for a dense dataset, its slim copy (src/data/map-copy.ts). */
 function mapData(layer: UserLayer): FeatureCollection {
   if (!isDense(layer)) return layer.collection;
-  const keys = layer.label ? [...MAP_PROPERTIES, layer.label] : MAP_PROPERTIES;
-  const features = layer.collection.features.map((f, id) => {
-    const properties: Record<string, unknown> = {};
-    for (const key of keys) if (f.properties && Object.hasOwn(f.properties, key)) properties[key] = f.properties[key];
-    return { type: 'Feature' as const, id, properties, geometry: f.geometry };
-  });
-  return { type: 'FeatureCollection', features };
+  const keys = mapCopyKeys(layer.label);
+  return { type: 'FeatureCollection', features: layer.collection.features.map((f, i) => mapCopyOf(f, i, keys)) };
 }
 
-/** The index in its layer of a feature the map returned, for a dense dataset's slim copy (see mapData); else undefined. */
+/** The index in its layer of a feature the map returned, for a dense dataset's slim copy (src/data/map-copy.ts); else undefined. */
 export function denseFeatureIndex(feature: { id?: string | number; properties: Record<string, unknown> }): number | undefined {
   return typeof feature.properties.area_px0 === 'number' && typeof feature.id === 'number' ? feature.id : undefined;
 }
@@ -115,14 +110,24 @@ export interface LayerState {
 
 /**
  * Adds the layer, or updates its data and style if it is already on the map. Drawn under the strike
- * symbols. A dense dataset's data goes to the map in parts, and its layers are added once all have
- * arrived: each part would otherwise lay out every tile again.
+ * symbols. A dense dataset read in the event worker is drawn from the tiles it cuts there; any other
+ * dense dataset's data goes to the map in parts, and its layers are added once all have arrived:
+ * each part would otherwise lay out every tile again.
  *
- * @returns a promise that settles when the map has all of the layer's data and its layers
+ * @returns a promise that settles when the map has all of the layer's data (or its tiles) and its layers
  */
 export async function syncUserLayer(map: MlMap, layer: UserLayer, palette: Palette, state: () => LayerState): Promise<void> {
   const id = layer.layerId;
   if (!layer.areas) removeAreas(map, id); // the layer's new data has no polygons of areas
+  const tiles = tilesOf(layer);
+  const template = tiles && tileTemplate(tiles);
+  const source = map.getSource(id);
+  // From GeoJSON to tiles, from tiles to GeoJSON, or to other tiles: a source's type cannot change.
+  if (source && (source.type === 'vector' ? (source as VectorTileSource).tiles?.[0] !== template : Boolean(template))) removeUserLayer(map, id);
+  if (template) {
+    if (!map.getSource(id)) map.addSource(id, { type: 'vector', tiles: [template], maxzoom: EVENT_TILE_MAXZOOM });
+    return addLayers(map, layer, palette, state());
+  }
   const points = setSource(map, id, { collection: layer.collection, label: layer.label }, () => mapData(layer), isDense(layer));
   const areas = layer.areas && setSource(map, areasOf(id), { collection: layer.areas }, () => layer.areas!, false);
   const later = points.inParts && points.pending;

@@ -2,7 +2,8 @@
  * Reads an event dataset (a UCDP GED, ACLED or other dated CSV of up to 250 MB) in a module worker: the file
  * (a dropped one, or a `<strike-map-layer src>` download) is streamed there, parsed and validated,
  * and each event measured to the border, while the page shows the progress and stays responsive. The events come back in batches, one at a
- * time, so no one task takes long to receive them. Cancel stops the worker at once.
+ * time, so no one task takes long to receive them. Cancel stops the worker at once. For a dense
+ * dataset the worker then stays, cutting the map's vector tiles of it (event-tiles.ts) until closed.
  */
 import type { Feature, Point, Polygon } from 'geojson';
 import type { ProvinceCollection } from '../geo/sides.ts';
@@ -18,12 +19,31 @@ export interface EventFileJob {
   provinces: ProvinceCollection;
   /** The columns of a CSV of events in no known convention (the reader's answer, or a layer's `columns`). */
   mapping?: ColumnMapping;
+  /** The column the layer is labelled by, for its tiles to carry. */
+  label?: string;
+}
+
+/** A dense dataset's tiles' one layer (a map layer's `source-layer`). */
+export const EVENT_TILE_LAYER = 'events';
+
+/** A dense dataset's tiles are cut up to this zoom; MapLibre scales the last ones up beyond it. */
+export const EVENT_TILE_MAXZOOM = 14;
+
+/** A dense dataset's vector tiles, cut in its worker; `close()` ends the worker, after which every tile is empty. */
+export interface EventTileServer {
+  /** The column the tiles carry as the layer's label. */
+  readonly label?: string;
+  /** The tile's Mapbox Vector Tile bytes, or null where it has no events. */
+  tile(z: number, x: number, y: number): Promise<ArrayBuffer | null>;
+  close(): void;
 }
 
 /** The parsed layer, with each event's distance to the border (km) and side (see SIDE_CODES). */
 export interface EventFileResult extends ParsedLayer {
   km: Float64Array;
   side: Int8Array;
+  /** For a dense dataset (src/data/map-copy.ts), its tiles. */
+  tiles?: EventTileServer;
 }
 
 /** Sides as the worker sends them, one byte an event. */
@@ -38,10 +58,19 @@ export const BATCH = 1000;
  */
 export const TAKEN = 'taken';
 
+/** The page's request for a tile; the worker answers with a 'tile' message of the same number. */
+export interface TileRequest {
+  tile: number;
+  z: number;
+  x: number;
+  y: number;
+}
+
 export type WorkerMessage =
   | { type: 'progress'; read: number; total: number }
   | { type: 'events'; features: Feature<Point>[]; areas: Feature<Polygon>[] }
-  | { type: 'done'; format?: EventFormat; skipped: number; problems: Problem[]; km: Float64Array; side: Int8Array }
+  | { type: 'done'; format?: EventFormat; skipped: number; problems: Problem[]; km: Float64Array; side: Int8Array; tiles: boolean }
+  | { type: 'tile'; tile: number; data: ArrayBuffer | null }
   | { type: 'failed'; file: string; why: Problem }
   | { type: 'crashed'; message: string };
 
@@ -62,9 +91,11 @@ export function readEventFile(job: EventFileJob, onProgress: (read: number, tota
     const features: Feature<Point>[] = [];
     const areas: Feature<Polygon>[] = [];
     cancel = () => {
+      if (settled) return; // a dense dataset's worker now cuts its tiles: its owner closes them
       worker.terminate();
       reject(new DOMException('The reading was cancelled.', 'AbortError'));
     };
+    let settled = false;
     worker.onmessage = ({ data }: MessageEvent<WorkerMessage>) => {
       if (data.type === 'progress') return onProgress(data.read, data.total);
       if (data.type === 'events') {
@@ -72,7 +103,9 @@ export function readEventFile(job: EventFileJob, onProgress: (read: number, tota
         for (const a of data.areas) areas.push(a);
         return worker.postMessage(TAKEN);
       }
-      worker.terminate();
+      if (data.type === 'tile') return;
+      settled = true;
+      if (data.type !== 'done' || !data.tiles) worker.terminate();
       if (data.type === 'failed') return reject(new DataError(data.file, data.why));
       if (data.type === 'crashed') return reject(new Error(data.message));
       resolve({
@@ -83,6 +116,7 @@ export function readEventFile(job: EventFileJob, onProgress: (read: number, tota
         problems: data.problems,
         km: data.km,
         side: data.side,
+        tiles: data.tiles ? serveTiles(worker, job.label) : undefined,
       });
     };
     worker.onerror = (event) => {
@@ -92,4 +126,31 @@ export function readEventFile(job: EventFileJob, onProgress: (read: number, tota
   });
   worker.postMessage(job);
   return { result, cancel };
+}
+
+/** Asks the worker, left running once it has read a dense dataset, for its tiles. */
+function serveTiles(worker: Worker, label: string | undefined): EventTileServer {
+  const waiting = new Map<number, (data: ArrayBuffer | null) => void>();
+  let asked = 0;
+  let closed = false;
+  worker.onmessage = ({ data }: MessageEvent<WorkerMessage>) => {
+    if (data.type !== 'tile') return;
+    waiting.get(data.tile)?.(data.data);
+    waiting.delete(data.tile);
+  };
+  return {
+    label,
+    tile(z, x, y) {
+      if (closed) return Promise.resolve(null);
+      const request: TileRequest = { tile: ++asked, z, x, y };
+      worker.postMessage(request);
+      return new Promise((resolve) => waiting.set(request.tile, resolve));
+    },
+    close() {
+      closed = true;
+      worker.terminate();
+      for (const resolve of waiting.values()) resolve(null);
+      waiting.clear();
+    },
+  };
 }

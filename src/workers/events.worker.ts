@@ -7,7 +7,9 @@ import { eventFormatOfHeader } from '../data/csv.ts';
 import { guessColumns } from '../data/event-columns.ts';
 import type { ColumnMapping } from '../data/events.ts';
 import { BorderIndex } from '../geo/border-index.ts';
-import { BATCH, SIDE_CODES, TAKEN, type EventFileJob, type WorkerMessage } from './events-client.ts';
+import { isDense } from '../data/map-copy.ts';
+import { eventTiles, type TileCutter } from './event-tiles.ts';
+import { BATCH, SIDE_CODES, TAKEN, type EventFileJob, type TileRequest, type WorkerMessage } from './events-client.ts';
 
 const post = (message: WorkerMessage, transfer: Transferable[] = []) => self.postMessage(message, { transfer });
 
@@ -48,9 +50,20 @@ function sureColumns(text: string): ColumnMapping | undefined {
   return guess?.sure ? guess.mapping : undefined;
 }
 
-self.onmessage = async ({ data }: MessageEvent<EventFileJob | typeof TAKEN>) => {
+/** A dense dataset's tiles, once it has been read. */
+let cut: TileCutter | undefined;
+
+function sendTile({ tile, z, x, y }: TileRequest): void {
+  const bytes = cut?.(z, x, y);
+  // A tile's bytes may be a view of a bigger buffer: send exactly its own.
+  const data = bytes ? (bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer) : null;
+  post({ type: 'tile', tile, data }, data ? [data] : []);
+}
+
+self.onmessage = async ({ data }: MessageEvent<EventFileJob | TileRequest | typeof TAKEN>) => {
   if (data === TAKEN) return taken();
-  const { file, border, provinces, mapping } = data;
+  if ('tile' in data) return sendTile(data);
+  const { file, border, provinces, mapping, label } = data;
   const name = file.name;
   try {
     const text = file instanceof File ? await readText(file) : await download(file.url, file.timeoutMs, mapping);
@@ -75,7 +88,10 @@ self.onmessage = async ({ data }: MessageEvent<EventFileJob | typeof TAKEN>) => 
       measure(i + BATCH);
       await took;
     }
-    post({ type: 'done', format: parsed.format, skipped: parsed.skipped, problems: parsed.problems, km, side }, [km.buffer, side.buffer]);
+    const tiles = isDense(features);
+    post({ type: 'done', format: parsed.format, skipped: parsed.skipped, problems: parsed.problems, km, side, tiles }, [km.buffer, side.buffer]);
+    // Cut while the page sets the dataset up; its first requests wait in the queue meanwhile.
+    if (tiles) cut = eventTiles(features as never, label);
   } catch (error) {
     post(error instanceof DataError ? { type: 'failed', file: name, why: error.why } : { type: 'crashed', message: error instanceof Error ? error.message : String(error) });
   }

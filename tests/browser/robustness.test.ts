@@ -13,6 +13,7 @@ import type { ErrorDetail } from '../../src/components/events.ts';
 import { ucdpSample } from '../fixtures/events/samples.ts';
 import type { UserDataController } from '../../src/components/user-data-controller.ts';
 import { MAP_PART, removeUserLayer, syncUserLayer } from '../../src/map/user-layers.ts';
+import { EVENT_TILE_LAYER } from '../../src/workers/events-client.ts';
 import { palettes } from '../../src/map/palette.ts';
 import type { GeoJSONSource } from 'maplibre-gl';
 
@@ -418,9 +419,13 @@ describe('the reader’s own data', () => {
     expect(userData(el).openAt(el.map!.project((pin.geometry as Point).coordinates as [number, number]))).toBe(true);
     expect(userData(el).feature!.properties.source_article).toBe(full.properties!.source_article);
     userData(el).close(false);
-    // The map got its copy in parts of MAP_PART; by the time addFiles settled it had them all, the last event too.
-    expect(pins).toBeGreaterThan(2 * MAP_PART);
-    expect((await mapCopy(el, layer.layerId)).features).toHaveLength(pins);
+    // The map draws it from tiles cut in the worker: with the whole region in view, they hold every event.
+    expect(el.map!.getSource(layer.layerId)?.type).toBe('vector');
+    el.map!.jumpTo({ center: [lon, lat], zoom: 4 });
+    await idle(el);
+    const drawn = new Set(el.map!.querySourceFeatures(layer.layerId, { sourceLayer: EVENT_TILE_LAYER }).map((f) => f.id));
+    expect(drawn.size).toBe(pins);
+    expect(Math.max(...(drawn as Set<number>))).toBe(pins - 1);
     const lastAt = (layer.collection.features[pins - 1].geometry as Point).coordinates as [number, number];
     el.map!.jumpTo({ center: lastAt, zoom: 9 });
     await idle(el);
@@ -438,8 +443,12 @@ describe('the reader’s own data', () => {
     analysis.select({ ...analysis.selection!, to: analysis.selection!.from + 365 });
     expect(el.map!.getFilter(`${layer.layerId}-heat`)).toEqual(el.map!.getFilter(`${layer.layerId}-area-circle`));
     expect(JSON.stringify(el.map!.getFilter(`${layer.layerId}-heat`))).toContain('date_end');
+    // Removing the file ends the worker that cut its tiles.
+    const [x, y] = [Math.floor(((lon + 180) / 360) * 16), 6]; // its tile at zoom 4 (Iran and Pakistan lie in row 6)
+    expect(await layer.tiles!.tile(4, x, y)).toBeInstanceOf(ArrayBuffer);
     userData(el).removeDropped(layer.layerId);
     expect(el.map!.getLayer(`${layer.layerId}-heat`)).toBeUndefined();
+    expect(await layer.tiles!.tile(4, x, y)).toBeNull();
   });
 
   it('new data for a dense layer whose copy is still going to the map in parts replaces it wholly', async () => {
