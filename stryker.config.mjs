@@ -10,11 +10,13 @@ export default {
   testRunner: 'vitest',
   vitest: { configFile: 'vitest.mutate.config.ts', related: false },
   plugins: ['@stryker-mutator/vitest-runner'],
-  // Every module of src/geo and src/data with code, by name (types.ts and index.ts have none), so a
+  // Every module of src/geo and src/data with code, by name (types.ts and index.ts have none), and the
+  // pure tile cutter of src/workers, so a
   // new module joins only together with its unit tests (add it here and to vitest.mutate.config.ts).
   mutate: [
     'src/geo/{band-spec,border-index,distance-range,offset-bands,path,queue,shapes,sides,units}.ts',
-    'src/data/{builtin,content-i18n,csv-export,csv,event-columns,event-stats,events,fetch-json,file-names,limits,parse-user,prepare,problems,story,story-shapes,validate}.ts',
+    'src/data/{builtin,content-i18n,csv-export,csv,event-columns,event-stats,events,fetch-json,file-names,limits,map-copy,parse-user,prepare,problems,story,story-shapes,validate}.ts',
+    'src/workers/event-tiles.ts',
   ],
   coverageAnalysis: 'perTest',
   // Mutants in code that runs when a module loads (constant tables, regexes) need every test for

@@ -24,9 +24,11 @@ export type TileCutter = (z: number, x: number, y: number) => Uint8Array | null;
  */
 export function eventTiles(features: readonly Feature<Point>[], label?: string): TileCutter {
   const keys = mapCopyKeys(label);
+  // Stryker disable next-line ObjectLiteral: the options are geojson-vt's defaults, spelled out as the source's maxzoom and vt-pbf must match them
   const index = new GeoJSONVT({ type: 'FeatureCollection', features: features.map((f, i) => mapCopyOf(f, i, keys)) }, { maxZoom: EVENT_TILE_MAXZOOM, extent: EXTENT, buffer: BUFFER });
   return (z, x, y) => {
     const tile = index.getTile(z, x, y);
+    // Stryker disable next-line ObjectLiteral: vt-pbf's defaults are version 2 with the tile's own extent
     return tile && tile.features.length ? fromGeojsonVt({ [EVENT_TILE_LAYER]: tile }, { version: 2, extent: EXTENT }) : null;
   };
 }

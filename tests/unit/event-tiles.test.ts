@@ -3,6 +3,7 @@ import type { Feature, Point } from 'geojson';
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import { eventTiles } from '../../src/workers/event-tiles.ts';
+import { isDense, mapCopyOf } from '../../src/data/map-copy.ts';
 import { EVENT_TILE_LAYER, EVENT_TILE_MAXZOOM } from '../../src/workers/events-client.ts';
 
 /** The slippy-map tile holding a point at zoom z (the OSM wiki's formula). */
@@ -58,5 +59,19 @@ describe('eventTiles', () => {
     const cut = eventTiles(events);
     const [x, y] = tileOf([62.32, 27.4], 10);
     expect(decode(cut(10, x, y)).map((f) => f.id)).toEqual([1]);
+  });
+});
+
+describe('map copy', () => {
+  it('tells a dense dataset by the circle sizes its events carry', () => {
+    expect(isDense(events)).toBe(true);
+    expect(isDense([event([64, 27], { date: '2024-01-16' })])).toBe(false);
+    expect(isDense([])).toBe(false);
+  });
+
+  it('copies a feature without properties as one with none', () => {
+    const bare: Feature<Point> = { type: 'Feature', properties: null, geometry: { type: 'Point', coordinates: [64, 27] } };
+    expect(mapCopyOf(bare, 7, ['date'])).toEqual({ type: 'Feature', id: 7, properties: {}, geometry: bare.geometry });
+    expect(isDense([bare])).toBe(false);
   });
 });
