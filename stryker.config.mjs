@@ -11,8 +11,8 @@ export default {
   vitest: { configFile: 'vitest.mutate.config.ts', related: false },
   plugins: ['@stryker-mutator/vitest-runner'],
   // Every module of src/geo and src/data with code, by name (types.ts and index.ts have none), and the
-  // pure tile cutter of src/workers, so a
-  // new module joins only together with its unit tests (add it here and to vitest.mutate.config.ts).
+  // pure tile cutter of src/workers, so a new module joins only together with its unit tests (add it
+  // here and to vitest.mutate.config.ts).
   mutate: [
     'src/geo/{band-spec,border-index,distance-range,offset-bands,path,queue,shapes,sides,units}.ts',
     'src/data/{builtin,content-i18n,csv-export,csv,event-columns,event-stats,events,fetch-json,file-names,limits,map-copy,parse-user,prepare,problems,story,story-shapes,validate}.ts',
