@@ -3,8 +3,10 @@
  * explorer, from the file to the first drawn frame with its events (read, validated and measured in
  * the worker, areas of uncertainty, the analyst panel), against bench/bare.html drawing the same
  * points (with the same properties) from a plain MapLibre GeoJSON source. Both start from the data
- * in memory; alternating runs, medians. Also the longest main-thread task while the explorer loads.
- * Part of `npm run bench` (scripts/bench.ts serves the two builds).
+ * in memory; alternating runs, medians. Also the longest main-thread task while the explorer loads,
+ * and the memory the dataset adds to each page, its workers included. Part of `npm run bench`
+ * (scripts/bench.ts serves the two builds cross-origin isolated and starts Chromium with
+ * ForceEagerMeasureMemory, which performance.measureUserAgentSpecificMemory needs).
  */
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -20,7 +22,8 @@ const LONG_TASK_GOAL_MS = 100;
 const EXPLORER_DRAW = `(async () => {
   const el = document.querySelector('strike-map');
   await el.ready;
-  const blob = await (await fetch('/events.csv')).blob();
+  const blob = window.__blob ?? await (await fetch('/events.csv')).blob();
+  window.__blob = undefined;
   const tasks = [];
   const observer = new PerformanceObserver((list) => { for (const e of list.getEntries()) tasks.push(e); });
   observer.observe({ type: 'longtask' });
@@ -52,7 +55,8 @@ const EXPLORER_DRAW = `(async () => {
 
 const BARE_DRAW = `(async () => {
   const map = window.__benchMap;
-  const text = await (await fetch('./events.geojson')).text();
+  const text = window.__text ?? await (await fetch('./events.geojson')).text();
+  window.__text = undefined;
   let longest = 0;
   const observer = new PerformanceObserver((list) => { for (const e of list.getEntries()) longest = Math.max(longest, e.duration); });
   observer.observe({ type: 'longtask' });
@@ -66,6 +70,20 @@ const BARE_DRAW = `(async () => {
   observer.disconnect();
   return { ms, longest, pins: data.features.length };
 })()`;
+
+/* The JS memory of the page and its workers (MapLibre's, and the explorer's event worker), in bytes. */
+const MEASURE_MEMORY = `(async () => {
+  const { breakdown } = await performance.measureUserAgentSpecificMemory();
+  const sum = (keep) => breakdown.filter(keep).reduce((total, b) => total + b.bytes, 0);
+  const inWorkers = (b) => b.attribution.some((a) => a.scope === 'DedicatedWorkerGlobalScope');
+  return { all: sum(() => true), workers: sum(inWorkers) };
+})()`;
+// Fetched before the first measure, so the data's file or text is not counted as added.
+const EXPLORER_FETCH = `(async () => { await document.querySelector('strike-map').ready; window.__blob = await (await fetch('/events.csv')).blob(); })()`;
+const BARE_FETCH = `(async () => { window.__text = await (await fetch('./events.geojson')).text(); })()`;
+const MEMORY_GOAL_MB = 300;
+
+interface Memory { all: number; workers: number }
 
 interface Measured { ms: number; pins: number; longest?: number; drawing?: number; frame?: number; drawn?: number }
 
@@ -98,6 +116,7 @@ export async function benchFirstDraw(browser: Browser, explorer: { dir: string; 
     if (result.ours.pins !== points.features.length || result.bare.pins !== points.features.length) throw new Error(`first draw: ${result.ours.pins} and ${result.bare.pins} pins drawn, expected ${points.features.length}`);
     runs.push({ ours: result.ours.ms, plain: result.bare.ms, longest: result.ours.longest ?? 0, drawing: result.ours.drawing ?? 0, plainLongest: result.bare.longest ?? 0, frame: result.ours.frame ?? 0, drawn: result.ours.drawn ?? 0 });
   }
+  const memory = await memoryAdded(browser, `${explorer.url}/`, `${bare.url}/bare.html`);
   const ours = median(runs.map((r) => r.ours));
   const plain = median(runs.map((r) => r.plain));
   const longest = Math.max(...runs.map((r) => r.longest));
@@ -108,5 +127,29 @@ export async function benchFirstDraw(browser: Browser, explorer: { dir: string; 
   return [
     `${ROWS.toLocaleString('en')} UCDP-format rows dropped on the built explorer (${points.features.length.toLocaleString('en')} pins), from the file to the first frame with them drawn: **${Math.round(ours)} ms**; the same points (and properties) as a plain MapLibre GeoJSON source on bench/bare.html, from the JSON text to its first frame: **${Math.round(plain)} ms** → **${(ours / plain).toFixed(1)}×** the plain source's time (ours also reads, validates and measures every row and draws areas of uncertainty). Medians of ${RUNS} alternating runs`,
     `longest main-thread task while the explorer read them and handed them to the map (until addFiles settled): **${Math.round(longest)} ms** → ${longest <= LONG_TASK_GOAL_MS ? 'PASS' : 'OVER'} (goal ${LONG_TASK_GOAL_MS} ms); then while MapLibre drew the first frame of them (compiling its shaders for the new layers): **${Math.round(drawing)} ms**; the plain source's longest task (its data handed to MapLibre, then its first frame): **${Math.round(plainLongest)} ms**. The longest of ${RUNS} runs. For scale, one frame of the explorer's map with nothing new takes a task of ${frame ? `**${Math.round(frame)} ms**` : 'under 50 ms'} here (median of 3 × ${RUNS}), and the map drew **${drawn}** frames while the file loaded (median)`,
+    `**memory added** by the 100,000 rows once drawn, page and workers (performance.measureUserAgentSpecificMemory, before the drop and after the map is idle): **${mb(memory.ours.all)} MB**, of it ${mb(memory.ours.workers)} MB in workers (the event worker keeps the tiles' index) → ${mb(memory.ours.all) <= MEMORY_GOAL_MB ? 'PASS' : 'OVER'} (goal ${MEMORY_GOAL_MB} MB); the plain MapLibre source: **${mb(memory.bare.all)} MB**, of it ${mb(memory.bare.workers)} MB in MapLibre's worker`,
   ];
+}
+
+const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
+
+/** Memory each page gains from the dataset: one run each, the data fetched first and measured from there. */
+async function memoryAdded(browser: Browser, explorerUrl: string, bareUrl: string): Promise<{ ours: Memory; bare: Memory }> {
+  const once = async (url: string, fetchData: string, draw: string): Promise<Memory> => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    try {
+      const page = await context.newPage();
+      await page.goto(url);
+      if (url.includes('bare')) await page.waitForFunction(IS_READY, undefined, { timeout: 90_000 });
+      if (!(await page.evaluate('crossOriginIsolated'))) throw new Error(`memory: ${url} is not cross-origin isolated, so it cannot measure its memory`);
+      await page.evaluate(fetchData);
+      const before = (await page.evaluate(MEASURE_MEMORY)) as Memory;
+      await page.evaluate(draw);
+      const after = (await page.evaluate(MEASURE_MEMORY)) as Memory;
+      return { all: after.all - before.all, workers: after.workers - before.workers };
+    } finally {
+      await context.close();
+    }
+  };
+  return { ours: await once(explorerUrl, EXPLORER_FETCH, EXPLORER_DRAW), bare: await once(bareUrl, BARE_FETCH, BARE_DRAW) };
 }

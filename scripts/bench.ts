@@ -266,7 +266,12 @@ const MIME: Record<string, string> = {
   '.svg': 'image/svg+xml',
 };
 
-/** A static file server for bench/dist (no compression, no cache headers: like `vite preview`). */
+const ISOLATED = { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' };
+
+/**
+ * A static file server for bench/dist (no compression, no cache headers: like `vite preview`).
+ * Cross-origin isolated, so scripts/bench-draw.ts can measure the pages' memory.
+ */
 function serve(dir: string): Promise<{ server: Server; url: string }> {
   const server = createServer(async (req, res) => {
     try {
@@ -275,7 +280,7 @@ function serve(dir: string): Promise<{ server: Server; url: string }> {
       const file = normalize(join(dir, path));
       if (!file.startsWith(dir) || !(await stat(file)).isFile()) throw new Error('not found');
       const body = await readFile(file);
-      res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'content-length': body.length });
+      res.writeHead(200, { 'content-type': MIME[extname(file)] ?? 'application/octet-stream', 'content-length': body.length, ...ISOLATED });
       res.end(body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
@@ -509,7 +514,8 @@ if (!executablePath || !existsSync(executablePath)) throw new Error('No Chromium
 // One server per folder, each at its own root (the explorer is built with base '/').
 const explorerServer = await serve(EXPLORER_OUT);
 const bareServer = await serve(BARE_OUT);
-const browser = await chromium.launch({ executablePath, args: chromiumArgs, headless: true });
+// Eager, so measureUserAgentSpecificMemory answers at once instead of at the next GC (up to 20 s).
+const browser = await chromium.launch({ executablePath, args: [...chromiumArgs, '--enable-blink-features=ForceEagerMeasureMemory'], headless: true });
 let startupLines: string[];
 let drawLines: string[];
 let browserVersion: string;
