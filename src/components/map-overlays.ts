@@ -5,11 +5,17 @@
 import { html } from 'lit';
 import type { Texts } from '../i18n/texts.ts';
 
+/** A message over the map; long details (which rows a file lost, and why) stay folded until asked for. */
+export interface Notice {
+  message: string;
+  details: string[];
+}
+
 export interface Overlays {
   texts: Texts;
   snapshot?: string;
   failure: string;
-  notices: string[];
+  notices: Notice[];
   dismiss(index: number): void;
 }
 
@@ -25,8 +31,11 @@ export function renderOverlays({ texts, snapshot, failure, notices, dismiss }: O
       : ''}
     <div class="notices">
       ${notices.map(
-        (notice, i) => html`<div class="notice" role="alert">
-          <span>${notice}</span>
+        ({ message, details }, i) => html`<div class="notice" role="alert">
+          <div class="notice-text">
+            <span>${message}</span>
+            ${details.length ? html`<details><summary>${texts.t('skippedWhich')}</summary><ul>${details.map((line) => html`<li>${line}</li>`)}</ul></details>` : ''}
+          </div>
           <button type="button" aria-label=${texts.t('dismiss')} @click=${() => dismiss(i)}>×</button>
         </div>`,
       )}

@@ -18,6 +18,7 @@ import { loadBuiltinData } from '../data/builtin.ts';
 import { isCsvName } from '../data/file-names.ts';
 import type { ParsedLayer } from '../data/validate.ts';
 import type { EventTileServer } from '../workers/events-client.ts';
+import { releaseIfGone } from './release-if-gone.ts';
 
 let counter = 0;
 
@@ -89,6 +90,10 @@ export class StrikeMapLayer extends LitElement {
     this.observer.disconnect();
     if (this.abort && !this.abort.signal.aborted) this.interrupted = true;
     this.abort?.abort();
+    releaseIfGone(this, () => {
+      this.tiles?.close();
+      this.tiles = undefined; // drawn from GeoJSON if it comes back
+    });
   }
 
   /** A load was abandoned because the element left the page before it finished. */

@@ -235,6 +235,9 @@ export const strikeMapStyles = [
       gap: 6px;
       z-index: 3;
       pointer-events: none;
+      /* However many there are, half the map stays in view: the list scrolls. */
+      max-block-size: 50%;
+      overflow-y: auto;
     }
     .notice {
       pointer-events: auto;
@@ -250,6 +253,16 @@ export const strikeMapStyles = [
       padding: 6px 8px;
       box-shadow: 0 1px 4px rgb(0 0 0 / 0.2);
       overflow-wrap: anywhere;
+    }
+    .notice summary {
+      cursor: pointer;
+      color: var(--_accent);
+    }
+    .notice details ul {
+      margin: 4px 0 0;
+      padding-inline-start: 1.2em;
+      max-block-size: 10em;
+      overflow-y: auto;
     }
     .fallback {
       position: absolute;

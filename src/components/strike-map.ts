@@ -27,7 +27,7 @@ import { HashController } from './hash-controller.ts';
 import { isDay } from './hash-state.ts';
 import { UserDataController } from './user-data-controller.ts';
 import { emit, type ErrorDetail, type SelectDetail } from './events.ts';
-import { renderOverlays } from './map-overlays.ts';
+import { renderOverlays, type Notice } from './map-overlays.ts';
 import { renderEvents, renderPanel, renderTable } from './strike-map-parts.ts';
 import { ThemeController, type Theme } from './theme-controller.ts';
 import { ReaderChoices, type Attacker } from './reader-choices.ts';
@@ -85,7 +85,7 @@ export class StrikeMap extends LitElement {
   @state() private story?: Story;
   @state() private selectedId: string | null = null;
   @state() private announcement = '';
-  @state() private notices: string[] = [];
+  @state() private notices: Notice[] = [];
   @state() private measuring = false;
 
   private base?: BaseStyle;
@@ -140,7 +140,7 @@ export class StrikeMap extends LitElement {
     units: () => this.units,
     texts: () => this.texts,
     fitTo: (collection) => this.map && fitCollection(this.map, collection),
-    notice: (message, source) => this.reportError(message, source),
+    notice: (message, source, details) => this.reportError(message, source, details),
     announce: (text) => (this.announcement = text),
     cardOpening: () => this.navigation.featureCardOpening(),
     cardClosed: () => this.navigation.returnFocus(),
@@ -300,10 +300,10 @@ export class StrikeMap extends LitElement {
     if (show && this.map) fitCollection(this.map, { type: 'FeatureCollection', features: this.strikes });
   }
 
-  /** Shows a message inside the map and fires `strike-map-error`. */
-  private reportError(message: string, source?: string): void {
-    this.notices = [...this.notices, message];
-    emit<ErrorDetail>(this, 'strike-map-error', { message, source });
+  /** Shows a message inside the map (its details folded) and fires `strike-map-error` with all of it. */
+  private reportError(message: string, source?: string, details: string[] = []): void {
+    this.notices = [...this.notices, { message, details }];
+    emit<ErrorDetail>(this, 'strike-map-error', { message: [message, ...details].join(' '), source });
   }
 
   protected render() {

@@ -21,6 +21,7 @@ import { SIDE_CODES, type EventFileResult } from '../workers/events-client.ts';
 import type { MessageKey, Texts } from '../i18n/texts.ts';
 import { problemOf, type FileLabel, type Problem } from '../data/problems.ts';
 import { isCsvName } from '../data/file-names.ts';
+import { releaseIfGone } from './release-if-gone.ts';
 
 /** A point from a dropped file, measured against the border. */
 export interface MeasuredPoint {
@@ -37,7 +38,6 @@ export interface DroppedLayer extends UserLayer {
   format?: EventFormat;
 }
 
-
 /** What the controller reads from and asks of the element. */
 export interface UserDataTarget {
   map(): MlMap | undefined;
@@ -47,7 +47,8 @@ export interface UserDataTarget {
   units(): Units;
   texts(): Texts;
   fitTo(collection: FeatureCollection): void;
-  notice(message: string, source: string): void;
+  /** Shows a message; its details, if any, behind a disclosure. */
+  notice(message: string, source: string, details?: string[]): void;
   announce(text: string): void;
   /** A feature card is about to open: the strike card closes, and focus is noted to return to. */
   cardOpening(): void;
@@ -101,7 +102,14 @@ export class UserDataController implements ReactiveController {
     this.observer.disconnect();
     this.shown.clear();
     this.readyMap = undefined;
+    releaseIfGone(this.host, this.closeTiles);
   }
+
+  /** Ends the workers that cut dropped files' tiles: if the element comes back, it draws the files from GeoJSON. */
+  private closeTiles = (): void => {
+    for (const layer of this.dropped) layer.tiles?.close();
+    this.dropped = this.dropped.map((layer) => ({ ...layer, tiles: undefined }));
+  };
 
   /** Draws everything again on a new map (after the element is re-attached). */
   onMapReady(): void {
@@ -260,7 +268,7 @@ export class UserDataController implements ReactiveController {
         const drawn = this.draw(layer, file.name);
         this.target.fitTo(parsed.collection);
         const texts = this.target.texts();
-        if (parsed.skipped) this.target.notice(texts.t('featuresSkipped', { name: file.name, count: parsed.skipped, problems: parsed.problems.map((p) => texts.problem(p)).join(' ') }), file.name);
+        if (parsed.skipped) this.target.notice(texts.t('featuresSkipped', { name: file.name, count: parsed.skipped }), file.name, parsed.problems.map((p) => texts.problem(p)));
         const added = { name: file.name, count: parsed.collection.features.length, points: layer.points.length };
         const read = parsed.format ? `${texts.t('eventsRead', { name: file.name, format: parsed.format })} ` : '';
         this.target.announce(read + texts.t(layer.points.length ? 'filesAddedMeasured' : 'filesAdded', added));

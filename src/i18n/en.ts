@@ -133,7 +133,8 @@ export const en = {
   columnsNoUncertainty: '(none: {km} km each)',
   columnsEvents: 'Read as events',
   columnsPoints: 'Plain points',
-  featuresSkipped: '{name}: {count} feature(s) skipped. {problems}',
+  featuresSkipped: '{name}: {count} feature(s) skipped.',
+  skippedWhich: 'Which, and why',
   // Table
   strikeSites: 'Strike sites ({count})',
   columnDate: 'Date',

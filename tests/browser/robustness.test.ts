@@ -41,6 +41,8 @@ const table = (el: StrikeMap) => shadow<HTMLElement>(el, 'strike-map-table')!.sh
 const noticeTexts = (el: StrikeMap) => [...el.shadowRoot!.querySelectorAll('.notices [role="alert"]')].map((n) => n.textContent!.replace(/\s+/g, ' ').trim());
 const clearNotices = (el: StrikeMap) => (el['notices'] = []);
 /** The data MapLibre holds for a source. */
+/** The zoom-4 tile (x, y) an event at this longitude lies in: Iran and Pakistan lie in row 6. */
+const tileAtZoom4 = (lon: number) => [Math.floor(((lon + 180) / 360) * 16), 6] as const;
 const mapCopy = (el: StrikeMap, id: string) => el.map!.getSource<GeoJSONSource>(id)!.getData() as Promise<FeatureCollection<Point>>;
 
 /** Collects `strike-map-error` events from an element until `stop()`. */
@@ -243,7 +245,14 @@ describe('the reader’s own data', () => {
       expect(layer.distances![i].km).toBeCloseTo(km, 1);
     }
     await expect.poll(() => shadow(el, 'strike-map-events')?.shadowRoot?.querySelector('h2')?.textContent).toContain(`${pins.toLocaleString('en')} events (UCDP GED)`);
+    // The worker that read it cuts its tiles while the layer is on the page, and ends once it leaves.
+    const tiles = layer.tiles!;
+    const [lon] = (layer.collection!.features[0].geometry as Point).coordinates;
+    const [x, y] = tileAtZoom4(lon);
+    expect(await tiles.tile(4, x, y)).toBeInstanceOf(ArrayBuffer);
     layer.remove();
+    await until(() => layer.tiles === undefined);
+    expect(await tiles.tile(4, x, y)).toBeNull();
     await commands.removeFile('tests/fixtures/generated/ged-src.csv');
   });
 
@@ -356,6 +365,23 @@ describe('the reader’s own data', () => {
     userData(el).removeDropped(layer.layerId);
   });
 
+  it('keeps half the map in view however many notices pile up: their list scrolls', async () => {
+    clearNotices(el);
+    for (let i = 1; i <= 20; i++) el['reportError'](`Notice ${i} of twenty, long enough to take a line of its own over the map.`);
+    await el.updateComplete;
+    const list = el.shadowRoot!.querySelector<HTMLElement>('.notices')!;
+    const area = el.shadowRoot!.querySelector<HTMLElement>('.map-area')!;
+    expect(list.offsetHeight).toBeLessThanOrEqual(area.offsetHeight / 2 + 1);
+    expect(list.scrollHeight).toBeGreaterThan(list.clientHeight);
+    const last = [...list.querySelectorAll<HTMLElement>('.notice')].at(-1)!;
+    last.scrollIntoView();
+    last.querySelector('button')!.click();
+    await el.updateComplete;
+    expect(noticeTexts(el)).toHaveLength(19);
+    expect(noticeTexts(el).at(-1)).toMatch(/^Notice 19 of twenty/);
+    clearNotices(el);
+  });
+
   it('reads a UCDP GED file as events: says so, pins what is located to a district or better, names the rows located only more widely', async () => {
     const text = await (await fetch(new URL('../fixtures/events/ucdp-ged-sample.csv', import.meta.url).href)).text();
     const errors = collectErrors(el);
@@ -367,6 +393,16 @@ describe('the reader’s own data', () => {
     expect(layer.collection.features.every((f) => [1, 25, 60].includes(f.properties!.uncertainty_km))).toBe(true);
     expect(el.shadowRoot!.querySelector('[aria-live="polite"]')!.textContent).toMatch(/^ged\.csv: read as a UCDP GED event file.*15 feature\(s\) added/);
     expect(errors.details.map((d) => d.message)).toEqual([expect.stringMatching(/^ged\.csv: 20 feature\(s\) skipped\. ged\.csv, 5 rows \(5, 12, 19, 26, 33\): located only to a province.* ged\.csv, 5 rows \(6, 13, 20, 27, 34\): located only to part of a country/)]);
+    // Over the map, the notice gives the count; which rows, and why, stay folded until asked for.
+    await el.updateComplete;
+    const notice = [...el.shadowRoot!.querySelectorAll<HTMLElement>('.notice')].find((n) => n.textContent!.includes('ged.csv: 20 feature(s) skipped.'))!;
+    const details = notice.querySelector('details')!;
+    expect(details.open).toBe(false);
+    expect(details.querySelector('summary')!.textContent).toBe('Which, and why');
+    const folded = notice.offsetHeight;
+    details.querySelector('summary')!.click();
+    expect(notice.offsetHeight).toBeGreaterThan(folded);
+    expect([...details.querySelectorAll('li')].map((li) => li.textContent)).toEqual([expect.stringMatching(/^ged\.csv, 5 rows \(5, 12, 19, 26, 33\): located only to a province/), expect.stringMatching(/^ged\.csv, 5 rows \(6, 13, 20, 27, 34\): located only to part of a country/), expect.any(String), expect.stringMatching(/^ged\.csv, 5 rows \(8, 15, 22, 29, 36\): located in international waters/)]);
     await idle(el);
     expect(el.map!.queryRenderedFeatures({ layers: [`${layer.layerId}-circle`] }).length).toBeGreaterThan(0);
     // Each pin has its area of uncertainty beneath it: a disc of its radius round it (Turf, measured here).
@@ -444,11 +480,48 @@ describe('the reader’s own data', () => {
     expect(el.map!.getFilter(`${layer.layerId}-heat`)).toEqual(el.map!.getFilter(`${layer.layerId}-area-circle`));
     expect(JSON.stringify(el.map!.getFilter(`${layer.layerId}-heat`))).toContain('date_end');
     // Removing the file ends the worker that cut its tiles.
-    const [x, y] = [Math.floor(((lon + 180) / 360) * 16), 6]; // its tile at zoom 4 (Iran and Pakistan lie in row 6)
+    const [x, y] = tileAtZoom4(lon);
     expect(await layer.tiles!.tile(4, x, y)).toBeInstanceOf(ArrayBuffer);
     userData(el).removeDropped(layer.layerId);
     expect(el.map!.getLayer(`${layer.layerId}-heat`)).toBeUndefined();
     expect(await layer.tiles!.tile(4, x, y)).toBeNull();
+  });
+
+  it("keeps a dense dropped file's tile worker while its map is moved, ends it once the map leaves the page, and draws the file from GeoJSON if it comes back", async () => {
+    // At the top of the page: a map starts only once it is on screen.
+    const other = document.createElement('strike-map');
+    other.style.cssText = 'display:block;width:900px;--strike-map-height:400px';
+    const atTop = async () => {
+      document.body.prepend(other);
+      other.scrollIntoView();
+      await other.ready;
+    };
+    await atTop();
+    try {
+      await userData(other).addFiles([new File([ucdpSample(7_000)], 'ged-dense.csv')]);
+      const layer = userData(other).dropped[0];
+      const tiles = layer.tiles!;
+      const pins = layer.collection.features.length;
+      const [lon] = (layer.collection.features[0].geometry as Point).coordinates;
+      const [x, y] = tileAtZoom4(lon);
+      expect(await tiles.tile(4, x, y)).toBeInstanceOf(ArrayBuffer);
+      // Moved: out of the page and back in one go.
+      await atTop();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(userData(other).dropped[0].tiles).toBe(tiles);
+      await until(() => other.map!.getSource(layer.layerId)?.type === 'vector');
+      // Removed: the worker ends.
+      other.remove();
+      await until(() => userData(other).dropped[0].tiles === undefined);
+      expect(await tiles.tile(4, x, y)).toBeNull();
+      // Back: the file is on the map again, every event of it, from a GeoJSON copy.
+      await atTop();
+      await until(() => other.map!.getSource(layer.layerId));
+      expect(other.map!.getSource(layer.layerId)!.type).toBe('geojson');
+      await expect.poll(async () => (await mapCopy(other, layer.layerId)).features.length, { timeout: 30_000 }).toBe(pins);
+    } finally {
+      other.remove();
+    }
   });
 
   it('new data for a dense layer whose copy is still going to the map in parts replaces it wholly', async () => {
