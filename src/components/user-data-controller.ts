@@ -265,8 +265,9 @@ export class UserDataController implements ReactiveController {
           this.host.requestUpdate();
           await new Promise((resolve) => setTimeout(resolve));
         }
-        const drawn = this.draw(layer, file.name);
+        // The view first, so the map asks for the tiles of the view the file is seen in.
         this.target.fitTo(parsed.collection);
+        const drawn = this.draw(layer, file.name);
         const texts = this.target.texts();
         if (parsed.skipped) this.target.notice(texts.t('featuresSkipped', { name: file.name, count: parsed.skipped }), file.name, parsed.problems.map((p) => texts.problem(p)));
         const added = { name: file.name, count: parsed.collection.features.length, points: layer.points.length };

@@ -5,6 +5,7 @@
 import type { Map as MlMap } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import { bbox } from '@turf/turf';
+import { isDense } from '../data/map-copy.ts';
 
 export function prefersReducedMotion(): boolean {
   return matchMedia('(prefers-reduced-motion: reduce)').matches;
@@ -24,8 +25,12 @@ export function flyToSite(map: MlMap, site: [number, number]): void {
   map.easeTo({ center: site, zoom, padding: cardPadding(width, height), duration: prefersReducedMotion() ? 0 : 600 });
 }
 
-/** Fits the view to a set of features, never closer than zoom 9. */
+/**
+ * Fits the view to a set of features, never closer than zoom 9. A dense dataset jumps there: a
+ * flight would have the map cut, send and lay out tiles of every event for the views on the way.
+ */
 export function fitCollection(map: MlMap, collection: FeatureCollection): void {
   const [w, s, e, n] = bbox(collection);
-  map.fitBounds([[w, s], [e, n]], { padding: 48, maxZoom: 9, duration: prefersReducedMotion() ? 0 : 600 });
+  const jump = prefersReducedMotion() || isDense(collection.features);
+  map.fitBounds([[w, s], [e, n]], { padding: 48, maxZoom: 9, duration: jump ? 0 : 600 });
 }

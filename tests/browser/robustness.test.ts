@@ -13,7 +13,7 @@ import type { ErrorDetail } from '../../src/components/events.ts';
 import { ucdpSample } from '../fixtures/events/samples.ts';
 import type { UserDataController } from '../../src/components/user-data-controller.ts';
 import { MAP_PART, removeUserLayer, syncUserLayer } from '../../src/map/user-layers.ts';
-import { EVENT_TILE_LAYER } from '../../src/workers/events-client.ts';
+import { EVENT_TILE_LAYER, type TileRequest } from '../../src/workers/events-client.ts';
 import { palettes } from '../../src/map/palette.ts';
 import type { GeoJSONSource } from 'maplibre-gl';
 
@@ -423,11 +423,19 @@ describe('the reader’s own data', () => {
     expect(big.size).toBeGreaterThan(10 * 1024 * 1024);
     const whole = [vi.spyOn(big, 'text'), vi.spyOn(big, 'arrayBuffer')];
     const errors = collectErrors(el);
+    // The tiles the map asks the event worker for.
+    const posted = vi.spyOn(Worker.prototype, 'postMessage');
+    el.map!.jumpTo({ center: [62.7, 27.5], zoom: 3.5 }); // far out: a flight to the file would pass several zooms
     const adding = userData(el).addFiles([big]);
     await expect.poll(() => el.shadowRoot!.querySelector('.reading progress')).toBeTruthy();
     expect(el.shadowRoot!.querySelector('.reading')!.textContent).toMatch(/^\s*ged-large\.csv: [\d.]+ of 1\d\.\d MB read/);
     await adding;
+    await idle(el);
+    const tileZooms = new Set(posted.mock.calls.flatMap(([message]) => (typeof message === 'object' && 'tile' in message ? [(message as TileRequest).z] : [])));
+    posted.mockRestore();
     errors.stop();
+    // It jumps into view, rather than flying there: the worker cuts tiles of the view it is seen in only.
+    expect([...tileZooms]).toEqual([Math.floor(el.map!.getZoom())]);
     for (const read of whole) expect(read).not.toHaveBeenCalled();
     expect(el.shadowRoot!.querySelector('.reading')).toBeNull();
     // Rows with where_prec 1–3 (i % 7 < 3) are pins; the others are reported once per level.
