@@ -19,7 +19,7 @@ import type { Story } from '../data/story.ts';
 import type { BuiltinData } from '../data/types.ts';
 import { SIDE_CODES, type EventFileResult } from '../workers/events-client.ts';
 import type { MessageKey, Texts } from '../i18n/texts.ts';
-import { problemOf, type FileLabel, type Problem } from '../data/problems.ts';
+import { problemOf, type FileLabel } from '../data/problems.ts';
 import { isCsvName } from '../data/file-names.ts';
 import { releaseIfGone } from './release-if-gone.ts';
 
@@ -381,18 +381,22 @@ export class UserDataController implements ReactiveController {
       }
     }
     for (const el of children) {
-      for (const problem of el.problems) if (!this.reported.has(`${el.layerId}\n${problem.text}`)) this.report(problem, el);
+      this.reportProblems(el);
       if (el.collection) void this.draw({ layerId: el.layerId, collection: el.collection, areas: el.areas, color: el.color, label: el.label, tiles: el.tiles }, el.displayName);
       else if (map) removeUserLayer(map, el.layerId);
     }
   };
 
-  /** Each problem of a child layer is shown once, not again on every redraw. */
-  private reported = new Set<string>();
-  private report(problem: Problem, el: StrikeMapLayer) {
-    this.reported.add(`${el.layerId}\n${problem.text}`);
+  /** The problems last shown of each child layer, by its id: shown once, not again on every redraw. */
+  private reported = new Map<string, string>();
+  /** A child layer's problems as one notice: the first (how many features it skipped), the others (which, and why) folded beneath. */
+  private reportProblems(el: StrikeMapLayer) {
+    const [first, ...rest] = el.problems;
+    const key = el.problems.map((problem) => problem.text).join('\n');
+    if (!first || this.reported.get(el.layerId) === key) return;
+    this.reported.set(el.layerId, key);
     const texts = this.target.texts();
-    this.target.notice(texts.problem(problem), el.src ?? texts.fileLabel(el.displayName));
+    this.target.notice(texts.problem(first), el.src ?? texts.fileLabel(el.displayName), rest.map((problem) => texts.problem(problem)));
   }
 
   private onDragOver = (event: DragEvent): void => {

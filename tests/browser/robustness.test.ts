@@ -598,7 +598,11 @@ describe('the reader’s own data', () => {
     expect(notices).toContain('Mixed bag: 2 feature(s) skipped');
     expect(notices).toMatch(/partly-broken\.geojson, feature 1: latitude 127 is outside/);
     expect(notices).toMatch(/partly-broken\.geojson, feature 3: unsupported geometry type "Circle"/);
-    expect(errors.details.map((d) => d.message)).toHaveLength(3);
+    // One notice: the count, with which features and why folded beneath it.
+    expect(errors.details.map((d) => d.message)).toEqual([expect.stringMatching(/^Mixed bag: 2 feature\(s\) skipped, the others are shown\. .*feature 1: latitude 127.*feature 3: unsupported geometry/)]);
+    const notice = [...el.shadowRoot!.querySelectorAll('.notice')].find((n) => n.textContent!.includes('Mixed bag'))!;
+    expect(notice.querySelector('details')!.open).toBe(false);
+    expect(notice.querySelectorAll('details li')).toHaveLength(2);
     await idle(el);
     expect(el.map!.queryRenderedFeatures({ layers: [`${layer.layerId}-circle`] }).length).toBeGreaterThan(0);
     expect(el.map!.queryRenderedFeatures({ layers: [`${layer.layerId}-line`] }).length).toBeGreaterThan(0);
@@ -611,10 +615,9 @@ describe('the reader’s own data', () => {
     layer.setAttribute('name', 'Sketch');
     layer.innerHTML = `<script type="application/geo+json">${collection(valid, valid, geometry({ type: 'Point', coordinates: [63, 95] }))}</script>`;
     el.append(layer);
-    await expect.poll(() => errors.details.length).toBe(2);
+    await expect.poll(() => errors.details.length).toBe(1);
     errors.stop();
-    expect(errors.details[0].message).toBe('Sketch: 1 feature(s) skipped, the others are shown.');
-    expect(errors.details[1].message).toMatch(/^Sketch \(inline\), feature 2: latitude 95 is outside/);
+    expect(errors.details[0].message).toMatch(/^Sketch: 1 feature\(s\) skipped, the others are shown\. Sketch \(inline\), feature 2: latitude 95 is outside/);
     layer.remove();
   });
 
