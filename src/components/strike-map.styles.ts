@@ -79,6 +79,10 @@ export const strikeMapStyles = [
     .maplibregl-ctrl-top-left {
       inset-inline-end: 56px;
     }
+    /* The credits wrap before they reach the scale bars (at most 100 px wide, 10 px in). */
+    .maplibregl-ctrl-bottom-right {
+      inset-inline-start: 120px;
+    }
     .maplibregl-ctrl-top-left .maplibregl-ctrl,
     .maplibregl-ctrl-bottom-left .maplibregl-ctrl {
       float: inline-start;

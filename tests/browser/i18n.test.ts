@@ -172,6 +172,17 @@ describe.each(['ur', 'fa'])('in %s', (lang) => {
   });
 });
 
+describe.each(['en', 'ur', 'fa'])('the map’s foot in %s', (lang) => {
+  it.each([375, 1280])('keeps the credits clear of the scale bars at %i px', async (width) => {
+    const el = await mountIn(lang, width);
+    const credits = shadow<HTMLElement>(el, '.maplibregl-ctrl-attrib')!.getBoundingClientRect();
+    const bars = [...el.shadowRoot!.querySelectorAll('.maplibregl-ctrl-scale')].map((bar) => bar.getBoundingClientRect());
+    expect(bars).toHaveLength(2);
+    const overlaps = (a: DOMRect, b: DOMRect) => a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+    expect(bars.filter((bar) => overlaps(bar, credits))).toEqual([]);
+  });
+});
+
 describe('switching language', () => {
   it('re-renders in place: the same map, the new words and direction', async () => {
     const el = await mountMap();
