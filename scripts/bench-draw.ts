@@ -4,7 +4,7 @@
  * the worker, areas of uncertainty, the analyst panel), against bench/bare.html drawing the same
  * points (with the same properties) from a plain MapLibre GeoJSON source. Both start from the data
  * in memory; alternating runs, medians. Also the longest main-thread task while the explorer loads,
- * and the memory the dataset adds to each page, its workers included. Part of `npm run bench`
+ * the memory the dataset adds to each page, its workers included, and a brush step on the map. Part of `npm run bench`
  * (scripts/bench.ts serves the two builds cross-origin isolated and starts Chromium with
  * ForceEagerMeasureMemory, which performance.measureUserAgentSpecificMemory needs).
  */
@@ -17,6 +17,7 @@ import { ucdpSample } from '../tests/fixtures/events/samples.ts';
 const ROWS = 100_000;
 const RUNS = 3;
 const LONG_TASK_GOAL_MS = 100;
+const BRUSH_GOAL_MS = 50;
 
 /* In-page code as strings: tsx's keepNames would wrap functions in a helper the page lacks. */
 const EXPLORER_DRAW = `(async () => {
@@ -83,6 +84,29 @@ const EXPLORER_FETCH = `(async () => { await document.querySelector('strike-map'
 const BARE_FETCH = `(async () => { window.__text = await (await fetch('./events.geojson')).text(); })()`;
 const MEMORY_GOAL_MB = 300;
 
+/*
+ * Brushing on the map: the analyst panel's period, a year wide, moved on by two months at a time;
+ * each step from select() until the map is idle again, showing the new period (MapLibre lays the
+ * tiles out again with the new filter, then draws).
+ */
+const BRUSH_STEPS = 10;
+const BRUSH_ON_MAP = `(async () => {
+  const el = document.querySelector('strike-map');
+  await el.ready;
+  await el.userData.addFiles([new File([await (await fetch('/events.csv')).blob()], 'ged.csv')]);
+  await new Promise((resolve) => { el.map.once('idle', resolve); el.map.triggerRepaint(); });
+  const analysis = el.userData.analysis;
+  const start = analysis.selection;
+  const steps = [];
+  for (let k = 0; k < ${BRUSH_STEPS}; k++) {
+    const t0 = performance.now();
+    analysis.select({ ...start, from: start.from + k * 61, to: start.from + k * 61 + 365 });
+    await new Promise((resolve) => { el.map.once('idle', resolve); el.map.triggerRepaint(); });
+    steps.push(performance.now() - t0);
+  }
+  return steps;
+})()`;
+
 interface Memory { all: number; workers: number }
 
 interface Measured { ms: number; pins: number; longest?: number; drawing?: number; frame?: number; drawn?: number }
@@ -117,6 +141,7 @@ export async function benchFirstDraw(browser: Browser, explorer: { dir: string; 
     runs.push({ ours: result.ours.ms, plain: result.bare.ms, longest: result.ours.longest ?? 0, drawing: result.ours.drawing ?? 0, plainLongest: result.bare.longest ?? 0, frame: result.ours.frame ?? 0, drawn: result.ours.drawn ?? 0 });
   }
   const memory = await memoryAdded(browser, `${explorer.url}/`, `${bare.url}/bare.html`);
+  const brush = await brushOnMap(browser, `${explorer.url}/`);
   const ours = median(runs.map((r) => r.ours));
   const plain = median(runs.map((r) => r.plain));
   const longest = Math.max(...runs.map((r) => r.longest));
@@ -128,7 +153,20 @@ export async function benchFirstDraw(browser: Browser, explorer: { dir: string; 
     `${ROWS.toLocaleString('en')} UCDP-format rows dropped on the built explorer (${points.features.length.toLocaleString('en')} pins), from the file to the first frame with them drawn: **${Math.round(ours)} ms**; the same points (and properties) as a plain MapLibre GeoJSON source on bench/bare.html, from the JSON text to its first frame: **${Math.round(plain)} ms** → **${(ours / plain).toFixed(1)}×** the plain source's time (ours also reads, validates and measures every row and draws areas of uncertainty). Medians of ${RUNS} alternating runs`,
     `longest main-thread task while the explorer read them and handed them to the map (until addFiles settled): **${Math.round(longest)} ms** → ${longest <= LONG_TASK_GOAL_MS ? 'PASS' : 'OVER'} (goal ${LONG_TASK_GOAL_MS} ms); then while MapLibre drew the first frame of them (compiling its shaders for the new layers): **${Math.round(drawing)} ms**; the plain source's longest task (its data handed to MapLibre, then its first frame): **${Math.round(plainLongest)} ms**. The longest of ${RUNS} runs. For scale, one frame of the explorer's map with nothing new takes a task of ${frame ? `**${Math.round(frame)} ms**` : 'under 50 ms'} here (median of 3 × ${RUNS}), and the map drew **${drawn}** frames while the file loaded (median)`,
     `**memory added** by the 100,000 rows once drawn, page and workers (performance.measureUserAgentSpecificMemory, before the drop and after the map is idle): **${mb(memory.ours.all)} MB**, of it ${mb(memory.ours.workers)} MB in workers (the event worker keeps the tiles' index) → ${mb(memory.ours.all) <= MEMORY_GOAL_MB ? 'PASS' : 'OVER'} (goal ${MEMORY_GOAL_MB} MB); the plain MapLibre source: **${mb(memory.bare.all)} MB**, of it ${mb(memory.bare.workers)} MB in MapLibre's worker`,
+    `**brush step on the map** (a year-wide period moved by two months, from the panel's select() until the map is idle with the new period drawn; its statistics alone are the Node figure above): **${Math.round(median(brush))} ms**, median of ${brush.length} (slowest ${Math.round(Math.max(...brush))} ms) → ${median(brush) <= BRUSH_GOAL_MS ? 'PASS' : 'OVER'} (goal ${BRUSH_GOAL_MS} ms); most of it is MapLibre laying the tiles out again and drawing them, a frame of the idle map being ${frame ? `${Math.round(frame)} ms` : 'under 50 ms'} here`,
   ];
+}
+
+/** Each step of a brush across 100,000 dropped rows, until the map has drawn it (ms). */
+async function brushOnMap(browser: Browser, explorerUrl: string): Promise<number[]> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  try {
+    const page = await context.newPage();
+    await page.goto(explorerUrl);
+    return (await page.evaluate(BRUSH_ON_MAP)) as number[];
+  } finally {
+    await context.close();
+  }
 }
 
 const mb = (bytes: number) => Math.round(bytes / 2 ** 20);
