@@ -18,6 +18,7 @@ import { loadBuiltinData } from '../data/builtin.ts';
 import { isCsvName } from '../data/file-names.ts';
 import type { ParsedLayer } from '../data/validate.ts';
 import type { EventTileServer } from '../workers/events-client.ts';
+import { SIDE_CODES } from '../workers/event-codes.ts';
 import { releaseIfGone } from './release-if-gone.ts';
 
 let counter = 0;
@@ -159,7 +160,7 @@ export class StrikeMapLayer extends LitElement {
 
   /** A CSV download, read and measured in the event worker: an event dataset may be up to 250 MB. */
   private async readCsvInWorker(src: string, signal: AbortSignal, timeoutMs: number | undefined, mapping: ColumnMapping | undefined): Promise<WorkerRead> {
-    const [data, { readEventFile, SIDE_CODES }] = await Promise.all([loadBuiltinData(signal), import('../workers/events-client.ts')]);
+    const [data, { readEventFile }] = await Promise.all([loadBuiltinData(signal), import('../workers/events-client.ts')]);
     signal.throwIfAborted();
     const job = readEventFile({ file: { url: new URL(src, document.baseURI).href, name: src, timeoutMs }, border: data.border, provinces: data.provinces, mapping, label: this.label }, () => {});
     signal.addEventListener('abort', () => job.cancel(), { once: true });

@@ -5,7 +5,8 @@
  * polygons, or for a dense dataset circles drawn from its own points.
  */
 import type { ExpressionSpecification, FilterSpecification, GeoJSONSource, Map as MlMap, LayerSpecification, VectorTileSource } from 'maplibre-gl';
-import { EVENT_TILE_LAYER, EVENT_TILE_MAXZOOM, type EventTileServer } from '../workers/events-client.ts';
+import { EVENT_TILE_LAYER, EVENT_TILE_MAXZOOM } from '../workers/event-codes.ts';
+import type { EventTileServer } from '../workers/events-client.ts';
 import { tileTemplate } from './event-tile-protocol.ts';
 import { DENSE_EVENTS } from '../data/events.ts';
 import { isDense as isDenseEvents, mapCopyKeys, mapCopyOf } from '../data/map-copy.ts';

@@ -8,7 +8,7 @@ import type { Feature, Point } from 'geojson';
 import { GeoJSONVT } from '@maplibre/geojson-vt';
 import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import { mapCopyKeys, mapCopyOf } from '../data/map-copy.ts';
-import { EVENT_TILE_LAYER, EVENT_TILE_MAXZOOM } from './events-client.ts';
+import { EVENT_TILE_LAYER, EVENT_TILE_MAXZOOM } from './event-codes.ts';
 
 // A tile's width in its own units, and how far past its edges it carries features: MapLibre's own
 // GeoJSON sources use the same ratio (128 of 8192).

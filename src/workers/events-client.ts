@@ -23,12 +23,6 @@ export interface EventFileJob {
   label?: string;
 }
 
-/** A dense dataset's tiles' one layer (a map layer's `source-layer`). */
-export const EVENT_TILE_LAYER = 'events';
-
-/** A dense dataset's tiles are cut up to this zoom; MapLibre scales the last ones up beyond it. */
-export const EVENT_TILE_MAXZOOM = 14;
-
 /** A dense dataset's vector tiles, cut in its worker; `close()` ends the worker, after which every tile is empty. */
 export interface EventTileServer {
   /** The column the tiles carry as the layer's label. */
@@ -38,16 +32,13 @@ export interface EventTileServer {
   close(): void;
 }
 
-/** The parsed layer, with each event's distance to the border (km) and side (see SIDE_CODES). */
+/** The parsed layer, with each event's distance to the border (km) and side (see SIDE_CODES in event-codes.ts). */
 export interface EventFileResult extends ParsedLayer {
   km: Float64Array;
   side: Int8Array;
   /** For a dense dataset (src/data/map-copy.ts), its tiles. */
   tiles?: EventTileServer;
 }
-
-/** Sides as the worker sends them, one byte an event. */
-export const SIDE_CODES = [null, 'PK', 'IR'] as const;
 
 /** Events per message. */
 export const BATCH = 1000;

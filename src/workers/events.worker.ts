@@ -9,7 +9,8 @@ import type { ColumnMapping } from '../data/events.ts';
 import { BorderIndex } from '../geo/border-index.ts';
 import { isDense } from '../data/map-copy.ts';
 import { eventTiles, type TileCutter } from './event-tiles.ts';
-import { BATCH, SIDE_CODES, TAKEN, type EventFileJob, type TileRequest, type WorkerMessage } from './events-client.ts';
+import { BATCH, TAKEN, type EventFileJob, type TileRequest, type WorkerMessage } from './events-client.ts';
+import { SIDE_CODES } from './event-codes.ts';
 
 const post = (message: WorkerMessage, transfer: Transferable[] = []) => self.postMessage(message, { transfer });
 

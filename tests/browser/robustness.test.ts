@@ -13,7 +13,8 @@ import type { ErrorDetail } from '../../src/components/events.ts';
 import { ucdpSample } from '../fixtures/events/samples.ts';
 import type { UserDataController } from '../../src/components/user-data-controller.ts';
 import { MAP_PART, removeUserLayer, syncUserLayer } from '../../src/map/user-layers.ts';
-import { EVENT_TILE_LAYER, type TileRequest } from '../../src/workers/events-client.ts';
+import type { TileRequest } from '../../src/workers/events-client.ts';
+import { EVENT_TILE_LAYER } from '../../src/workers/event-codes.ts';
 import { palettes } from '../../src/map/palette.ts';
 import type { GeoJSONSource } from 'maplibre-gl';
 

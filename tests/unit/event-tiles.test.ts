@@ -4,7 +4,7 @@ import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import { eventTiles } from '../../src/workers/event-tiles.ts';
 import { isDense, mapCopyOf } from '../../src/data/map-copy.ts';
-import { EVENT_TILE_LAYER, EVENT_TILE_MAXZOOM } from '../../src/workers/events-client.ts';
+import { EVENT_TILE_LAYER, EVENT_TILE_MAXZOOM } from '../../src/workers/event-codes.ts';
 
 /** The slippy-map tile holding a point at zoom z (the OSM wiki's formula). */
 function tileOf([lon, lat]: [number, number], z: number): [number, number] {
