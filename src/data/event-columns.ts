@@ -29,7 +29,7 @@ const ACTOR_NAMES = ['actor1', 'actor2', 'actor', 'side_a', 'side_b', 'attacker'
 const PLACE_NAMES = ['place', 'location', 'site', 'town', 'name'];
 const LON_LAT = ['lon', 'lng', 'long', 'longitude', 'x', 'lat', 'latitude', 'y'];
 /** Rows sampled to judge a column. */
-const SAMPLE = 50;
+export const SAMPLE = 50;
 
 /**
  * @param start - the start of the file as text: its header and some rows (a last, cut-off row is ignored)

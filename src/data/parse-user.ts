@@ -7,7 +7,7 @@ import { checkSize, type SizeLimit } from './limits.ts';
 import { isCsvName } from './file-names.ts';
 import { eventFormatOfHeader, parseCsvPoints } from './csv.ts';
 import { discPixelsAtZoom0, geodesicCircle } from '../geo/shapes.ts';
-import { guessColumns, guessTable, type ColumnGuess } from './event-columns.ts';
+import { SAMPLE, guessColumns, guessTable, type ColumnGuess } from './event-columns.ts';
 import { DENSE_EVENTS, missingColumn, readMappedEvent, type ColumnMapping, type KnownFormat } from './events.ts';
 import { DataError, generalProblem, type FileLabel, type Problem } from './problems.ts';
 import type { Feature, FeatureCollection, Point, Polygon } from 'geojson';
@@ -58,10 +58,13 @@ const cells = (f: Feature) => Object.fromEntries(Object.entries(f.properties ?? 
 export function pointColumns(collection: FeatureCollection): ColumnGuess | null {
   const features = collection.features;
   if (!features.length || features.some((f) => f.geometry?.type !== 'Point')) return null;
-  const sample = features.slice(0, 50).map(cells);
-  const names = [...new Set(sample.flatMap((row) => Object.keys(row)))];
+  // Every point's property names (one may first appear late in the file); the values judged on a sample.
+  const names = new Set<string>();
+  for (const f of features) for (const key of Object.keys(f.properties ?? {})) names.add(key.toLowerCase());
+  const sample = features.slice(0, SAMPLE).map(cells);
+  const header = [...names];
   // Own cells only: a name such as "constructor" must not find Object.prototype's.
-  return guessTable(names, sample.map((row) => names.map((name) => (Object.hasOwn(row, name) ? row[name] : ''))));
+  return guessTable(header, sample.map((row) => header.map((name) => (Object.hasOwn(row, name) ? row[name] : ''))));
 }
 
 /**

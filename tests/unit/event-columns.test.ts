@@ -194,6 +194,15 @@ describe('GeoJSON points with dates', () => {
     expect(pointColumns(parseUserText('a.geojson', geojson(point(62, { name: 'A' }))).collection)).toBeNull();
     expect(pointColumns({ type: 'FeatureCollection', features: [] })).toBeNull();
   });
+
+  test('a property that first appears late in the file is a column too, to offer and to read', () => {
+    const points = Array.from({ length: 80 }, (_, i) => point(62, i === 70 ? { date: '2024-01-18', Actor: 'Late side' } : { date: '2024-01-18' }));
+    const text = geojson(...points);
+    expect(pointColumns(JSON.parse(text))!.header).toEqual(['date', 'actor']);
+    const parsed = parseUserText('late.geojson', text, undefined, { date: 'date', actors: ['actor'] });
+    expect(parsed.collection.features[70].properties!.Actor).toBe('Late side');
+    expect(parsed.collection.features).toHaveLength(80);
+  });
 });
 
 describe('parseUserText: areas of uncertainty, and dense datasets', () => {
