@@ -32,7 +32,7 @@ export function renderOverlays({ texts, snapshot, failure, notices, dismiss }: O
     <div class="notices">
       ${notices.map(
         ({ message, details }, i) => html`<div class="notice" role="alert">
-          <div class="notice-text">
+          <div>
             <span>${message}</span>
             ${details.length ? html`<details><summary>${texts.t('skippedWhich')}</summary><ul>${details.map((line) => html`<li>${line}</li>`)}</ul></details>` : ''}
           </div>
