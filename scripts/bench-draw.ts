@@ -51,7 +51,7 @@ const EXPLORER_DRAW = `(async () => {
   observer.disconnect();
   const longest = (keep) => Math.max(0, ...tasks.filter(keep).map((e) => e.duration));
   frames.sort((a, b) => a - b);
-  return { ms, longest: longest((e) => e.startTime < loaded), drawing: longest((e) => e.startTime >= loaded), frame: frames[1], drawn, pins: el.userData.dropped[0]?.collection.features.length ?? 0 };
+  return { ms, longest: longest((e) => e.startTime < loaded), drawing: longest((e) => e.startTime >= loaded), frame: frames[1], drawn, pins: el.userData.controller.dropped[0]?.collection.features.length ?? 0 };
 })()`;
 
 const BARE_DRAW = `(async () => {
@@ -95,7 +95,7 @@ const BRUSH_ON_MAP = `(async () => {
   await el.ready;
   await el.userData.addFiles([new File([await (await fetch('/events.csv')).blob()], 'ged.csv')]);
   await new Promise((resolve) => { el.map.once('idle', resolve); el.map.triggerRepaint(); });
-  const analysis = el.userData.analysis;
+  const analysis = el.userData.controller.analysis;
   const start = analysis.selection;
   const steps = [];
   for (let k = 0; k < ${BRUSH_STEPS}; k++) {

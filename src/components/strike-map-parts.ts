@@ -21,7 +21,8 @@ export interface PanelParts {
   texts: Texts;
   language: LanguageController;
   choices: ReaderChoices;
-  userData: UserDataController;
+  /** The page's own data, once it has some. */
+  userData?: UserDataController;
   builtin: string;
   events: TimelineEvent[];
   showContext(show: boolean): void;
@@ -37,10 +38,10 @@ export function renderPanel({ texts, language, choices, userData, builtin, event
       .showContext=${choices.showContext}
       .builtin=${builtin}
       .hiddenAttackers=${choices.hiddenAttackers}
-      .userLayers=${userData.layers}
+      .userLayers=${userData?.layers ?? []}
       @legend-toggle=${(e: CustomEvent<{ group: LayerGroup; visible: boolean }>) => choices.setGroupVisible(e.detail.group, e.detail.visible)}
       @context-toggle=${(e: CustomEvent<boolean>) => showContext(e.detail)}
-      @user-layer-toggle=${(e: CustomEvent<{ layerId: string; visible: boolean }>) => userData.setVisible(e.detail.layerId, e.detail.visible)}
+      @user-layer-toggle=${(e: CustomEvent<{ layerId: string; visible: boolean }>) => userData?.setVisible(e.detail.layerId, e.detail.visible)}
       @attacker-toggle=${(e: CustomEvent<{ attacker: Attacker; visible: boolean }>) => choices.setAttackerVisible(e.detail.attacker, e.detail.visible)}
     ></strike-map-legend>
     <strike-map-timeline
@@ -57,14 +58,14 @@ export function renderPanel({ texts, language, choices, userData, builtin, event
 export interface EventParts {
   texts: Texts;
   units: Units;
-  userData: UserDataController;
+  userData?: UserDataController;
 }
 
 /** The analyst panel, while the page's own data includes an event dataset. */
 export function renderEvents({ texts, units, userData }: EventParts) {
-  const analysis = userData.analysis;
-  if (analysis.dataset) void import('./strike-map-events.ts'); // the panel loads with the first event dataset
-  return analysis.dataset
+  const analysis = userData?.analysis;
+  if (analysis?.dataset) void import('./strike-map-events.ts'); // the panel loads with the first event dataset
+  return analysis?.dataset
     ? html`<strike-map-events
         part="events"
         .texts=${texts}
@@ -72,7 +73,7 @@ export function renderEvents({ texts, units, userData }: EventParts) {
         .analysed=${analysis.dataset}
         .selection=${analysis.selection}
         @selection-change=${(e: CustomEvent<EventSelection>) => analysis.select(e.detail)}
-        @feature-show=${(e: CustomEvent<{ layerId: string; index: number }>) => userData.show(e.detail.layerId, e.detail.index)}
+        @feature-show=${(e: CustomEvent<{ layerId: string; index: number }>) => userData!.show(e.detail.layerId, e.detail.index)}
       ></strike-map-events>`
     : '';
 }
@@ -80,7 +81,9 @@ export function renderEvents({ texts, units, userData }: EventParts) {
 export interface TableParts {
   texts: Texts;
   language: LanguageController;
-  userData: UserDataController;
+  userData?: UserDataController;
+  /** Reads files the reader chose (loading the page's-own-data code first). */
+  addFiles(files: File[]): void;
   strikes: StrikeFeature[];
   index?: BorderIndex;
   units: Units;
@@ -89,7 +92,7 @@ export interface TableParts {
   export(kind: ExportKind): void;
 }
 
-export function renderTable({ texts, language, userData, strikes, index, units, selectedId, select, export: exportAs }: TableParts) {
+export function renderTable({ texts, language, userData, addFiles, strikes, index, units, selectedId, select, export: exportAs }: TableParts) {
   return html`<strike-map-table
     part="table"
     .texts=${texts}
@@ -98,12 +101,12 @@ export function renderTable({ texts, language, userData, strikes, index, units, 
     .index=${index}
     .units=${units}
     .selectedId=${selectedId}
-    .dropped=${userData.dropped}
-    .ownLayers=${userData.tableLayers}
-    @feature-show=${(e: CustomEvent<{ layerId: string; index: number }>) => userData.show(e.detail.layerId, e.detail.index)}
+    .dropped=${userData?.dropped ?? []}
+    .ownLayers=${userData?.tableLayers ?? []}
+    @feature-show=${(e: CustomEvent<{ layerId: string; index: number }>) => userData?.show(e.detail.layerId, e.detail.index)}
     @row-select=${(e: CustomEvent<string>) => select(e.detail)}
-    @files-chosen=${(e: CustomEvent<File[]>) => userData.addFiles(e.detail)}
-    @dropped-remove=${(e: CustomEvent<string>) => userData.removeDropped(e.detail)}
+    @files-chosen=${(e: CustomEvent<File[]>) => addFiles(e.detail)}
+    @dropped-remove=${(e: CustomEvent<string>) => userData?.removeDropped(e.detail)}
     @export=${(e: CustomEvent<ExportKind>) => exportAs(e.detail)}
   ></strike-map-table>`;
 }

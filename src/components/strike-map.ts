@@ -3,7 +3,8 @@
  * with the story's UI (legend, timeline, measuring, cards, table). The element holds the reader's
  * state and renders it; controllers create and free the map (MapLifecycle), keep it in step with
  * the state (MapSync), handle keys and focus (MapNavigation), the URL (HashController), the theme,
- * the language (LanguageController) and the page's own data (UserDataController).
+ * the language (LanguageController) and the page's own data (UserDataLoader, which loads its
+ * controller once there is some).
  */
 import { LitElement, html, unsafeCSS, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
@@ -25,7 +26,7 @@ import { MapNavigation } from './map-navigation.ts';
 import { MapSync } from './map-sync.ts';
 import { HashController } from './hash-controller.ts';
 import { isDay } from './hash-state.ts';
-import { UserDataController } from './user-data-controller.ts';
+import { UserDataLoader } from './user-data-loader.ts';
 import { emit, type ErrorDetail, type SelectDetail } from './events.ts';
 import { renderOverlays, type Notice } from './map-overlays.ts';
 import { renderEvents, renderPanel, renderTable } from './strike-map-parts.ts';
@@ -36,7 +37,6 @@ import type { Texts } from '../i18n/texts.ts';
 import type { ExportKind } from './downloads.ts';
 import { MeasureLoader, type MeasureMode } from './measure-loader.ts';
 import { InsetLoader } from './inset-loader.ts';
-import './strike-map-layer.ts';
 
 /**
  * @summary The strike map: border, provinces, strike sites with uncertainty, timeline and measuring.
@@ -128,12 +128,12 @@ export class StrikeMap extends LitElement {
     selectedId: () => this.selectedId,
     select: (id, options) => this.select(id, options),
     measuring: () => this.measuring,
-    featureCardOpen: () => Boolean(this.userData.feature),
-    closeFeatureCard: () => this.userData.close(false),
-    openFeatureAt: (point) => this.userData.openAt(point),
+    featureCardOpen: () => Boolean(this.userData.controller?.feature),
+    closeFeatureCard: () => this.userData.controller?.close(false),
+    openFeatureAt: (point) => this.userData.controller?.openAt(point) ?? false,
     strikeCard: () => this.renderRoot.querySelector('strike-card'),
   });
-  private userData = new UserDataController(this, {
+  private userData = new UserDataLoader(this, {
     map: () => this.map,
     palette: () => this.themes.palette,
     story: () => this.story,
@@ -154,7 +154,7 @@ export class StrikeMap extends LitElement {
     select: (id, options) => this.select(id, options),
     lang: () => (this.hasAttribute('lang') ? this.language.wanted : null),
     setLang: (lang) => this.setAttribute('lang', lang),
-    events: this.userData.analysis,
+    events: this.userData,
   });
 
   /** The MapLibre map, once created (undefined while the element is detached or off-screen). */
@@ -195,8 +195,8 @@ export class StrikeMap extends LitElement {
     const feature = id ? this.strikes.find((f) => f.properties.id === id) ?? null : null;
     if (feature) {
       void import('./strike-card.ts'); // cards load on first use, keeping start-up small
-      if (!this.selectedId && !this.userData.feature) this.navigation.rememberOpener();
-      this.userData.close(false); // one card at a time
+      if (!this.selectedId && !this.userData.controller?.feature) this.navigation.rememberOpener();
+      this.userData.controller?.close(false); // one card at a time
       const p = feature.properties;
       const place = this.language.content?.text(p.id, 'place') ?? p.place;
       this.announcement = this.texts.t('selected', { place, date: this.texts.day(p.date), distance: this.texts.distance(p.uncertainty_km, this.units) });
@@ -324,11 +324,11 @@ export class StrikeMap extends LitElement {
           ${this.mapShown ? '' : html`<slot name="poster"></slot>`}
           ${renderOverlays({ texts, snapshot, failure, notices: this.notices, dismiss: (i) => (this.notices = this.notices.filter((_, j) => j !== i)) })}
           ${selected && index ? html`<strike-card part="card" .feature=${selected} .index=${index} .units=${this.units} .texts=${texts} .content=${this.language.content} @close=${this.navigation.closeCard}></strike-card>` : ''}
-          ${this.userData.renderOverlay()}
+          ${this.userData.controller?.renderOverlay()}
         </div>
-        ${renderPanel({ texts, language: this.language, choices: this.choices, userData: this.userData, builtin: this.builtin, events: this.story?.data.timeline ?? [], showContext: (show) => this.setShowContext(show), select: (id) => this.select(id) })}
-        ${renderEvents({ texts, units: this.units, userData: this.userData })}
-        ${renderTable({ texts, language: this.language, userData: this.userData, strikes: this.visibleStrikes, index, units: this.units, selectedId: this.selectedId, select: (id) => this.select(id), export: (kind) => this.export(kind) })}
+        ${renderPanel({ texts, language: this.language, choices: this.choices, userData: this.userData.controller, builtin: this.builtin, events: this.story?.data.timeline ?? [], showContext: (show) => this.setShowContext(show), select: (id) => this.select(id) })}
+        ${renderEvents({ texts, units: this.units, userData: this.userData.controller })}
+        ${renderTable({ texts, language: this.language, userData: this.userData.controller, addFiles: (files) => this.userData.addFiles(files), strikes: this.visibleStrikes, index, units: this.units, selectedId: this.selectedId, select: (id) => this.select(id), export: (kind) => this.export(kind) })}
         <div class="sr-only" aria-live="polite">${this.announcement}</div>
         <slot></slot>
       </div>

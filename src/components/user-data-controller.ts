@@ -1,7 +1,7 @@
 /**
  * Keeps the page's own data on a <strike-map>: <strike-map-layer> children (added, changed,
- * removed) and files dropped onto the map, their legend switches, and the card of a feature the
- * reader opens. Dropped points get their distance to the border, shown in the table and
+ * removed) and files the reader drops or chooses (UserDataLoader hands them over), their legend
+ * switches, and the card of a feature the reader opens. Dropped points get their distance to the border, shown in the table and
  * downloadable as CSV.
  */
 import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
@@ -91,15 +91,11 @@ export class UserDataController implements ReactiveController {
 
   hostConnected(): void {
     this.host.addEventListener('strike-map-layer-change', this.syncChildren);
-    this.host.addEventListener('dragover', this.onDragOver);
-    this.host.addEventListener('drop', this.onDrop);
     this.observer.observe(this.host, { childList: true });
   }
 
   hostDisconnected(): void {
     this.host.removeEventListener('strike-map-layer-change', this.syncChildren);
-    this.host.removeEventListener('dragover', this.onDragOver);
-    this.host.removeEventListener('drop', this.onDrop);
     this.observer.disconnect();
     this.shown.clear();
     this.readyMap = undefined;
@@ -399,17 +395,4 @@ export class UserDataController implements ReactiveController {
     const texts = this.target.texts();
     this.target.notice(texts.problem(first), el.src ?? texts.fileLabel(el.displayName), rest.map((problem) => texts.problem(problem)));
   }
-
-  private onDragOver = (event: DragEvent): void => {
-    if (event.dataTransfer?.types.includes('Files')) {
-      event.preventDefault();
-      event.dataTransfer.dropEffect = 'copy';
-    }
-  };
-
-  private onDrop = (event: DragEvent): void => {
-    if (!event.dataTransfer?.files.length) return;
-    event.preventDefault();
-    void this.addFiles(event.dataTransfer.files);
-  };
 }

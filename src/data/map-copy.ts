@@ -7,9 +7,6 @@
 import type { Feature } from 'geojson';
 import { FACET_COLUMNS } from './events.ts';
 
-/** Whether these are a dense dataset's events: parse-user.ts gives those the size of their area's circle. */
-export const isDense = (features: readonly Feature[]): boolean => typeof features[0]?.properties?.area_px0 === 'number';
-
 const MAP_PROPERTIES = ['date', 'date_end', 'uncertainty_km', 'area_px0', ...new Set(Object.values(FACET_COLUMNS).flatMap(({ type, actors }) => [type, ...actors]))];
 
 /** The properties the map's copy keeps: MAP_PROPERTIES and the column the layer is labelled by, if any. */

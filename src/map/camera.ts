@@ -5,7 +5,7 @@
 import type { Map as MlMap } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import { bbox } from '@turf/turf';
-import { isDense } from '../data/map-copy.ts';
+import { isDense } from '../data/dense.ts';
 
 export function prefersReducedMotion(): boolean {
   return matchMedia('(prefers-reduced-motion: reduce)').matches;

@@ -9,7 +9,8 @@ import { EVENT_TILE_LAYER, EVENT_TILE_MAXZOOM } from '../workers/event-codes.ts'
 import type { EventTileServer } from '../workers/events-client.ts';
 import { tileTemplate } from './event-tile-protocol.ts';
 import { DENSE_EVENTS } from '../data/events.ts';
-import { isDense as isDenseEvents, mapCopyKeys, mapCopyOf } from '../data/map-copy.ts';
+import { mapCopyKeys, mapCopyOf } from '../data/map-copy.ts';
+import { isDense as isDenseEvents } from '../data/dense.ts';
 import type { FeatureCollection } from 'geojson';
 import type { Palette } from './palette.ts';
 

@@ -7,7 +7,7 @@ import { eventFormatOfHeader } from '../data/csv.ts';
 import { guessColumns } from '../data/event-columns.ts';
 import type { ColumnMapping } from '../data/events.ts';
 import { BorderIndex } from '../geo/border-index.ts';
-import { isDense } from '../data/map-copy.ts';
+import { isDense } from '../data/dense.ts';
 import { eventTiles, type TileCutter } from './event-tiles.ts';
 import { BATCH, TAKEN, type EventFileJob, type TileRequest, type WorkerMessage } from './events-client.ts';
 import { SIDE_CODES } from './event-codes.ts';

@@ -11,12 +11,13 @@ import { nearestPointOnLine } from '@turf/turf';
 import type { Feature, Point } from 'geojson';
 import { idle, mountMap, shadow, unmountAll, until } from './helpers.ts';
 import type { StrikeMap } from '../../src/components/strike-map.ts';
-import type { UserDataController } from '../../src/components/user-data-controller.ts';
 import { ucdpSample } from '../fixtures/events/samples.ts';
 import { parseUserText } from '../../src/data/parse-user.ts';
 import { eventFacts } from '../../src/data/event-stats.ts';
 
-const userData = (el: StrikeMap) => el['userData'] as UserDataController;
+const userData = (el: StrikeMap) => el['userData'];
+/** The page's-own-data controller, loaded by a drop or a <strike-map-layer>. */
+const controller = (el: StrikeMap) => el['userData'].controller!;
 const panel = (el: StrikeMap) => shadow<HTMLElement>(el, 'strike-map-events')!.shadowRoot!;
 const summary = (el: StrikeMap) => panel(el).querySelector('[role="status"]')!.textContent!.trim();
 const rowsOf = (table: Element) => [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent!.replace(/\s+/g, ' ').trim()));
@@ -39,7 +40,7 @@ describe('analyst mode with a UCDP GED file', () => {
     await userData(el).addFiles([new File([ucdpSample(rows)], 'ged.csv')]);
     await until(() => shadow(el, 'strike-map-events')?.shadowRoot?.querySelector('h2'));
     await shadow<LitElement>(el, 'strike-map-events')!.updateComplete; // the panel shows in parts, a task each
-    features = userData(el).dropped[0].collection.features;
+    features = controller(el).dropped[0].collection.features;
     km = await turfDistances(features);
   });
   afterAll(() => {
@@ -91,7 +92,7 @@ describe('analyst mode with a UCDP GED file', () => {
 
     // The map draws the chosen events only (all of them are in view: the file was fitted).
     await idle(el);
-    const layerId = userData(el).dropped[0].layerId;
+    const layerId = controller(el).dropped[0].layerId;
     expect(el.map!.getLayer(`${layerId}-heat`), '300 pins are not dense enough for a density layer').toBeUndefined();
     const drawn = new Set(el.map!.queryRenderedFeatures({ layers: [`${layerId}-circle`] }).map((f) => f.properties.id));
     expect([...drawn].sort()).toEqual(chosen.map(({ p }) => p.id).sort());
@@ -181,7 +182,7 @@ describe('analyst mode on a 375 px phone', () => {
       const list = panel(el).querySelector('strike-event-list')!.shadowRoot!;
       const scroller = list.querySelector<HTMLElement>('.scroller')!;
       await expect.poll(() => scroller.scrollWidth).toBeLessThanOrEqual(scroller.clientWidth);
-      const features = userData(el).dropped[0].collection.features;
+      const features = controller(el).dropped[0].collection.features;
       const row = list.querySelector('tbody tr:not(.spacer)')!;
       const [place, distance] = [row.children[1], row.children[2]].map((cell) => [...cell.querySelectorAll('.line')].map((line) => line.textContent!.trim()));
       const atPlace = features.filter((f) => f.properties!.where_coordinates === place[0]);

@@ -186,7 +186,8 @@ describe('keyboard', () => {
     await el.updateComplete;
     expect(shadow(el, 'strike-card'), 'Escape in the band field keeps the card').not.toBeNull();
     // A feature card of the page's own data replaces the strike card, and the other way round.
-    el['userData'].feature = { layer: 'Mine', properties: { a: 1 }, distance: '' };
+    await el['userData'].addFiles([]); // loads the page's-own-data code, as a first drop does
+    el['userData'].controller!.feature = { layer: 'Mine', properties: { a: 1 }, distance: '' };
     el.requestUpdate();
     await el.updateComplete;
     el.select(site, { fly: false });
@@ -224,7 +225,7 @@ describe('released and re-created maps (WebGL budget)', () => {
     el.append(layer);
     const id = (layer as unknown as { layerId: string }).layerId;
     await until(() => el.map!.getLayer(`${id}-circle`));
-    el['userData'].setVisible(id, false);
+    el['userData'].controller!.setVisible(id, false);
     el['lifecycle'].release();
     expect(el.map).toBeUndefined();
     await el.updateComplete;

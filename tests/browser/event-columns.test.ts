@@ -6,11 +6,12 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { mountMap, shadow, unmountAll, until } from './helpers.ts';
 import type { StrikeMap } from '../../src/components/strike-map.ts';
-import type { UserDataController } from '../../src/components/user-data-controller.ts';
 
 afterEach(unmountAll);
 
-const userData = (el: StrikeMap) => el['userData'] as UserDataController;
+const userData = (el: StrikeMap) => el['userData'];
+/** The page's-own-data controller, loaded by a drop or a <strike-map-layer>. */
+const controller = (el: StrikeMap) => el['userData'].controller!;
 const dialogOf = (el: StrikeMap) => shadow<HTMLElement>(el, 'strike-event-columns')?.shadowRoot?.querySelector('dialog');
 /** Drops a file and answers the column dialog with "Plain points". */
 async function dropAsPlainPoints(el: StrikeMap, file: File): Promise<void> {
@@ -27,7 +28,7 @@ describe('a CSV of events in no known convention', () => {
     const el = await mountMap();
     await userData(el).addFiles([new File(['name,lon,lat,date\nA,62.3,27.4,2024-01-18\nB,63.1,26.8,2024-01-16\n'], 'plain-dates.csv')]);
     expect(dialogOf(el)).toBeFalsy();
-    const [layer] = userData(el).dropped;
+    const [layer] = controller(el).dropped;
     expect(layer.format).toBe('CSV');
     expect(layer.collection.features.map((f) => f.properties!.date)).toEqual(['2024-01-18', '2024-01-16']);
     await until(() => shadow(el, 'strike-map-events')?.shadowRoot?.querySelector('h2')?.textContent?.includes('plain-dates.csv'));
@@ -53,7 +54,7 @@ describe('a CSV of events in no known convention', () => {
     await userEvent.keyboard('{Enter}');
     await adding;
     expect(dialogOf(el)).toBeFalsy();
-    const [layer] = userData(el).dropped;
+    const [layer] = controller(el).dropped;
     expect(layer.format).toBe('CSV');
     expect(layer.collection.features.map((f) => [f.properties!.site, f.properties!.date, f.properties!.uncertainty_km, f.properties!.event_actor1])).toEqual([
       ['Koh-i-Sabz', '2024-01-16', 3, 'IR'],
@@ -66,7 +67,7 @@ describe('a CSV of events in no known convention', () => {
   it('"Plain points" reads it as an ordinary layer; Escape reads nothing', async () => {
     const el = await mountMap();
     await dropAsPlainPoints(el, new File([twoDates], 'as-points.csv'));
-    expect(userData(el).dropped.map((layer) => [layer.name, layer.format])).toEqual([['as-points.csv', undefined]]);
+    expect(controller(el).dropped.map((layer) => [layer.name, layer.format])).toEqual([['as-points.csv', undefined]]);
 
     const again = userData(el).addFiles([new File([twoDates], 'not-now.csv')]);
     const second = await until(() => dialogOf(el));
@@ -74,7 +75,7 @@ describe('a CSV of events in no known convention', () => {
     second.querySelector<HTMLSelectElement>('select')!.focus();
     await userEvent.keyboard('{Escape}');
     await again;
-    expect(userData(el).dropped.map((layer) => layer.name)).toEqual(['as-points.csv']);
+    expect(controller(el).dropped.map((layer) => layer.name)).toEqual(['as-points.csv']);
   });
 });
 
@@ -97,7 +98,7 @@ describe('GeoJSON points with dates in no known convention', () => {
     await userEvent.keyboard('{ArrowDown}');
     dialog.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
     await adding;
-    const [layer] = userData(el).dropped;
+    const [layer] = controller(el).dropped;
     expect(layer.format).toBe('CSV');
     expect(layer.collection.features.map((f) => [f.properties!.site, f.properties!.date, f.properties!.uncertainty_km])).toEqual([
       ['Koh-i-Sabz', '2024-01-16', 3],
@@ -110,6 +111,6 @@ describe('GeoJSON points with dates in no known convention', () => {
     const el = await mountMap();
     await dropAsPlainPoints(el, new File([sightings], 'plain.geojson'));
     expect(dialogOf(el)).toBeFalsy();
-    expect(userData(el).dropped.map((layer) => [layer.name, layer.format, layer.collection.features.length])).toEqual([['plain.geojson', undefined, 2]]);
+    expect(controller(el).dropped.map((layer) => [layer.name, layer.format, layer.collection.features.length])).toEqual([['plain.geojson', undefined, 2]]);
   });
 });

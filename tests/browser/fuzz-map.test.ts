@@ -7,7 +7,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { mountMap, shadow, unmountAll } from './helpers.ts';
 import type { StrikeMap } from '../../src/components/strike-map.ts';
-import type { UserDataController } from '../../src/components/user-data-controller.ts';
 
 const RUNS = 200;
 
@@ -108,7 +107,7 @@ describe('fuzzing user data', () => {
     el.map!.on('error', (e) => mapErrors.push(e.error?.message ?? String(e)));
     const errors: string[] = [];
     el.addEventListener('strike-map-error', (e) => errors.push((e as CustomEvent).detail.message));
-    const userData = el['userData'] as UserDataController;
+    const userData = el['userData'];
     const strikeIds = el.strikes.filter((f) => f.properties.category === 'cross-border').map((f) => f.properties.id);
     const counts = { cases: 0, file: 0, inline: 0, drawn: 0, refused: 0, partly: 0 };
 
@@ -119,15 +118,15 @@ describe('fuzzing user data', () => {
         const reportedBefore = errors.length;
         let drawn = false;
         if (kind === 'file') {
-          const before = userData.dropped.length;
+          const before = userData.controller?.dropped.length ?? 0;
           await userData.addFiles([new File([text], name)]);
-          drawn = userData.dropped.length > before;
+          drawn = userData.controller!.dropped.length > before;
           if (drawn) {
-            const layer = userData.dropped.at(-1)!;
+            const layer = userData.controller!.dropped.at(-1)!;
             expect(layer.collection.features.length).toBeGreaterThan(0);
             expect(el.map!.getSource(layer.layerId), 'a read file is drawn').toBeDefined();
             for (const p of layer.points) expect(Number.isFinite(p.km), `distance of ${p.name}`).toBe(true);
-            userData.removeDropped(layer.layerId);
+            userData.controller!.removeDropped(layer.layerId);
             expect(el.map!.getSource(layer.layerId)).toBeUndefined();
           }
         } else {
@@ -189,7 +188,7 @@ describe('fuzzing user data', () => {
     const mapErrors: string[] = [];
     const onMapError = (e: { error?: { message: string } }) => mapErrors.push(e.error?.message ?? "error");
     el.map!.on('error', onMapError);
-    const userData = el['userData'] as UserDataController;
+    const userData = el['userData'];
     const feature = (coordinates: number[], properties: unknown, extra = {}) => ({ type: 'Feature', ...extra, properties, geometry: { type: 'Point', coordinates } });
     const text = JSON.stringify({
       type: 'FeatureCollection',
@@ -200,7 +199,7 @@ describe('fuzzing user data', () => {
       ],
     });
     await userData.addFiles([new File([text], 'reserved.geojson'), new File(['lon,lat,constructor,$name\n63,27,x,y\n'], 'reserved.csv')]);
-    const [json, csv] = userData.dropped.slice(-2);
+    const [json, csv] = userData.controller!.dropped.slice(-2);
     expect(json.collection.features).toHaveLength(3);
     expect(json.collection.features[0].properties).toEqual({ constructor_: 'a', $name_: 'b', name: 'one' });
     expect(json.collection.features[1].properties).toEqual({ nested: '{"constructor":{"$name":1}}', list: '[{"constructor":2}]' });
@@ -211,7 +210,7 @@ describe('fuzzing user data', () => {
     expect(mapErrors).toEqual([]);
     expect(el.map!.queryRenderedFeatures({ layers: [`${json.layerId}-circle`] }).length).toBeGreaterThanOrEqual(3);
     expect(el.map!.queryRenderedFeatures({ layers: [`${csv.layerId}-circle`] }).map((f) => f.properties)).toEqual([{ constructor_: 'x', $name_: 'y' }]);
-    userData.removeDropped(json.layerId);
-    userData.removeDropped(csv.layerId);
+    userData.controller!.removeDropped(json.layerId);
+    userData.controller!.removeDropped(csv.layerId);
   });
 });

@@ -11,7 +11,6 @@ import { idle, mountMap, shadow, unmountAll, until } from './helpers.ts';
 import type { StrikeMap } from '../../src/components/strike-map.ts';
 import type { ErrorDetail } from '../../src/components/events.ts';
 import { ucdpSample } from '../fixtures/events/samples.ts';
-import type { UserDataController } from '../../src/components/user-data-controller.ts';
 import { MAP_PART, removeUserLayer, syncUserLayer } from '../../src/map/user-layers.ts';
 import type { TileRequest } from '../../src/workers/events-client.ts';
 import { EVENT_TILE_LAYER } from '../../src/workers/event-codes.ts';
@@ -37,7 +36,9 @@ function answer404For(...urls: string[]) {
     urls.includes(String(input)) ? Promise.resolve(new Response('Not found', { status: 404, statusText: 'Not Found', headers: { 'content-type': 'text/plain' } })) : realFetch(input, init),
   );
 }
-const userData = (el: StrikeMap) => el['userData'] as UserDataController;
+const userData = (el: StrikeMap) => el['userData'];
+/** The page's-own-data controller, loaded by a drop or a <strike-map-layer>. */
+const controller = (el: StrikeMap) => el['userData'].controller!;
 const table = (el: StrikeMap) => shadow<HTMLElement>(el, 'strike-map-table')!.shadowRoot!;
 const noticeTexts = (el: StrikeMap) => [...el.shadowRoot!.querySelectorAll('.notices [role="alert"]')].map((n) => n.textContent!.replace(/\s+/g, ' ').trim());
 const clearNotices = (el: StrikeMap) => (el['notices'] = []);
@@ -56,15 +57,15 @@ function collectErrors(el: Element) {
 
 /** Drops files onto the map canvas the way a browser does, and waits until the controller has read them. */
 async function dropFiles(el: StrikeMap, files: File[]): Promise<void> {
-  const before = { dropped: userData(el).dropped.length, notices: el['notices'].length };
+  const before = { dropped: userData(el).controller?.dropped.length ?? 0, notices: el['notices'].length };
   const dataTransfer = new DataTransfer();
   for (const file of files) dataTransfer.items.add(file);
   const event = new DragEvent('drop', { dataTransfer, bubbles: true, composed: true, cancelable: true });
   el.map!.getCanvas().dispatchEvent(event);
   expect(event.defaultPrevented, 'the map takes the drop, so the browser does not open the file').toBe(true);
-  await expect.poll(() => userData(el).dropped.length - before.dropped + el['notices'].length - before.notices, { timeout: 30_000 }).toBeGreaterThan(0);
+  await expect.poll(() => controller(el).dropped.length - before.dropped + el['notices'].length - before.notices, { timeout: 30_000 }).toBeGreaterThan(0);
   // A file read in the worker is listed a task before it is announced and drawn; its reading ends after both.
-  await expect.poll(() => userData(el).reading, { timeout: 30_000 }).toBeUndefined();
+  await expect.poll(() => controller(el).reading, { timeout: 30_000 }).toBeUndefined();
   await el.updateComplete;
 }
 
@@ -174,7 +175,7 @@ describe('the reader’s own data', () => {
     expect(new Set(circles.map((f) => f.properties.name))).toEqual(new Set(Object.keys(expected)));
     // (These towns' labels give way to the built-in town labels; xss.test.ts checks drawn label text.)
     expect(el.map!.getLayoutProperty(`${layer.layerId}-label`, 'text-field')).toEqual(['to-string', ['get', 'name']]);
-    expect(userData(el).layerName(layer.layerId)).toBe('Towns');
+    expect(controller(el).layerName(layer.layerId)).toBe('Towns');
     layer.remove();
     await idle(el);
     expect(el.map!.getSource(layer.layerId), 'removing the element removes its layer').toBeUndefined();
@@ -289,28 +290,28 @@ describe('the reader’s own data', () => {
   it('measures every point of a dropped GeoJSON file, in the table and in the CSV download', async () => {
     const text = await (await fetch(fixture('points.geojson'))).text();
     await dropFiles(el, [new File([text], 'towns.geojson', { type: 'application/geo+json' })]);
-    const layer = userData(el).dropped.at(-1)!;
+    const layer = controller(el).dropped.at(-1)!;
     expect(layer.name).toBe('towns.geojson');
     await idle(el);
     expect(el.map!.queryRenderedFeatures({ layers: [`${layer.layerId}-circle`] }).length).toBeGreaterThan(0);
     await expectMeasured(el, 'towns.geojson');
-    userData(el).removeDropped(layer.layerId);
+    controller(el).removeDropped(layer.layerId);
   });
 
   it('measures every point of a dropped CSV file, in the table and in the CSV download', async () => {
     const text = await (await fetch(fixture('points.csv'))).text();
     await dropFiles(el, [new File([text], 'towns.csv', { type: 'text/csv' })]);
     await expectMeasured(el, 'towns.csv');
-    userData(el).removeDropped(userData(el).dropped.at(-1)!.layerId);
+    controller(el).removeDropped(controller(el).dropped.at(-1)!.layerId);
   });
 
   it('measures each point of a MultiPoint and draws a dropped .json bare geometry', async () => {
     const text = JSON.stringify({ type: 'MultiPoint', coordinates: [[64.1, 26.97], [62.33, 27.37]] });
     await dropFiles(el, [new File([text], 'pair.json')]);
-    const layer = userData(el).dropped.at(-1)!;
+    const layer = controller(el).dropped.at(-1)!;
     expect(layer.points.map((p) => p.name)).toEqual(['point 1 (1)', 'point 1 (2)']);
     expect(droppedRows(el, 'pair.json')).toHaveLength(2);
-    userData(el).removeDropped(layer.layerId);
+    controller(el).removeDropped(layer.layerId);
     await el.updateComplete;
     expect([...table(el).querySelectorAll('h3')].map((h) => h.textContent!).filter((t) => t.startsWith('pair.json')), 'its table section is gone').toEqual([]);
   });
@@ -330,14 +331,14 @@ describe('the reader’s own data', () => {
     ['a CSV whose coordinates are all text', 'words.csv', 'name,lon,lat\nA,east,north\n', /words\.csv.*row 2: coordinates must be numbers/],
   ])('refuses %s with a message naming the file', async (_, name, text, message) => {
     const errors = collectErrors(el);
-    const layers = userData(el).dropped.length;
+    const layers = controller(el).dropped.length;
     await dropFiles(el, [new File([text], name)]);
     errors.stop();
     expect(errors.details).toHaveLength(1);
     expect(errors.details[0].message).toMatch(message);
     expect(errors.details[0].source).toBe(name);
     expect(noticeTexts(el).some((n) => message.test(n)), noticeTexts(el).join('\n')).toBe(true);
-    expect(userData(el).dropped).toHaveLength(layers);
+    expect(controller(el).dropped).toHaveLength(layers);
   });
 
   /** Feature 1 of 2 is broken: feature 0 is still drawn, and the message counts and explains the skip. */
@@ -354,7 +355,7 @@ describe('the reader’s own data', () => {
     const errors = collectErrors(el);
     await dropFiles(el, [new File([collection(valid, bad)], 'mixed.geojson')]);
     errors.stop();
-    const layer = userData(el).dropped.at(-1)!;
+    const layer = controller(el).dropped.at(-1)!;
     expect(layer.name).toBe('mixed.geojson');
     expect(layer.collection.features).toHaveLength(1);
     expect(errors.details).toHaveLength(1);
@@ -363,7 +364,7 @@ describe('the reader’s own data', () => {
     expect(noticeTexts(el).some((n) => n.includes('mixed.geojson') && message.test(n))).toBe(true);
     await idle(el);
     expect(el.map!.queryRenderedFeatures({ layers: [`${layer.layerId}-circle`] }).length).toBeGreaterThan(0);
-    userData(el).removeDropped(layer.layerId);
+    controller(el).removeDropped(layer.layerId);
   });
 
   it('keeps half the map in view however many notices pile up: their list scrolls', async () => {
@@ -388,7 +389,7 @@ describe('the reader’s own data', () => {
     const errors = collectErrors(el);
     await dropFiles(el, [new File([text], 'ged.csv')]);
     errors.stop();
-    const layer = userData(el).dropped.at(-1)!;
+    const layer = controller(el).dropped.at(-1)!;
     // 35 rows with where_prec cycling 1–7: 15 pins, 20 located to a province or wider.
     expect(layer.collection.features).toHaveLength(15);
     expect(layer.collection.features.every((f) => [1, 25, 60].includes(f.properties!.uncertainty_km))).toBe(true);
@@ -414,7 +415,7 @@ describe('the reader’s own data', () => {
       for (const vertex of disc.geometry.coordinates[0]) expect(Math.abs(distance(pin.coordinates, vertex) - layer.collection.features[i].properties!.uncertainty_km)).toBeLessThan(0.01);
     });
     expect(el.map!.queryRenderedFeatures({ layers: [`${layer.layerId}-area-fill`] }).length).toBeGreaterThan(0);
-    userData(el).removeDropped(layer.layerId);
+    controller(el).removeDropped(layer.layerId);
     expect(el.map!.getSource(`${layer.layerId}-areas`)).toBeUndefined();
   });
 
@@ -441,7 +442,7 @@ describe('the reader’s own data', () => {
     expect(el.shadowRoot!.querySelector('.reading')).toBeNull();
     // Rows with where_prec 1–3 (i % 7 < 3) are pins; the others are reported once per level.
     const pins = Array.from({ length: rows }, (_, i) => i % 7 < 3).filter(Boolean).length;
-    const layer = userData(el).dropped.at(-1)!;
+    const layer = controller(el).dropped.at(-1)!;
     expect(layer.collection.features).toHaveLength(pins);
     // Dense: no polygons of areas; each event carries its circle's size, drawn from zoom 8.
     expect(layer.areas).toBeUndefined();
@@ -461,9 +462,9 @@ describe('the reader’s own data', () => {
     expect(pin.properties).not.toHaveProperty('source_article');
     const full = layer.collection.features[pin.id as number];
     expect(pin.properties.date).toBe(full.properties!.date);
-    expect(userData(el).openAt(el.map!.project((pin.geometry as Point).coordinates as [number, number]))).toBe(true);
-    expect(userData(el).feature!.properties.source_article).toBe(full.properties!.source_article);
-    userData(el).close(false);
+    expect(controller(el).openAt(el.map!.project((pin.geometry as Point).coordinates as [number, number]))).toBe(true);
+    expect(controller(el).feature!.properties.source_article).toBe(full.properties!.source_article);
+    controller(el).close(false);
     // The map draws it from tiles cut in the worker: with the whole region in view, they hold every event.
     expect(el.map!.getSource(layer.layerId)?.type).toBe('vector');
     el.map!.jumpTo({ center: [lon, lat], zoom: 4 });
@@ -484,14 +485,14 @@ describe('the reader’s own data', () => {
     // Dense: a density layer carries the low zooms, and it follows the analyst panel's period as the areas do.
     await el.updateComplete;
     expect(el.map!.getLayer(`${layer.layerId}-heat`)?.type).toBe('heatmap');
-    const analysis = userData(el).analysis;
+    const analysis = controller(el).analysis;
     analysis.select({ ...analysis.selection!, to: analysis.selection!.from + 365 });
     expect(el.map!.getFilter(`${layer.layerId}-heat`)).toEqual(el.map!.getFilter(`${layer.layerId}-area-circle`));
     expect(JSON.stringify(el.map!.getFilter(`${layer.layerId}-heat`))).toContain('date_end');
     // Removing the file ends the worker that cut its tiles.
     const [x, y] = tileAtZoom4(lon);
     expect(await layer.tiles!.tile(4, x, y)).toBeInstanceOf(ArrayBuffer);
-    userData(el).removeDropped(layer.layerId);
+    controller(el).removeDropped(layer.layerId);
     expect(el.map!.getLayer(`${layer.layerId}-heat`)).toBeUndefined();
     expect(await layer.tiles!.tile(4, x, y)).toBeNull();
   });
@@ -508,7 +509,7 @@ describe('the reader’s own data', () => {
     await atTop();
     try {
       await userData(other).addFiles([new File([ucdpSample(7_000)], 'ged-dense.csv')]);
-      const layer = userData(other).dropped[0];
+      const layer = controller(other).dropped[0];
       const tiles = layer.tiles!;
       const pins = layer.collection.features.length;
       const [lon] = (layer.collection.features[0].geometry as Point).coordinates;
@@ -517,11 +518,11 @@ describe('the reader’s own data', () => {
       // Moved: out of the page and back in one go.
       await atTop();
       await new Promise((resolve) => setTimeout(resolve, 50));
-      expect(userData(other).dropped[0].tiles).toBe(tiles);
+      expect(controller(other).dropped[0].tiles).toBe(tiles);
       await until(() => other.map!.getSource(layer.layerId)?.type === 'vector');
       // Removed: the worker ends.
       other.remove();
-      await until(() => userData(other).dropped[0].tiles === undefined);
+      await until(() => controller(other).dropped[0].tiles === undefined);
       expect(await tiles.tile(4, x, y)).toBeNull();
       // Back: the file is on the map again, every event of it, from a GeoJSON copy.
       await atTop();
@@ -552,13 +553,13 @@ describe('the reader’s own data', () => {
 
   it('cancelling a file being read in the background adds nothing and reports nothing', async () => {
     const errors = collectErrors(el);
-    const before = userData(el).dropped.length;
+    const before = controller(el).dropped.length;
     const adding = userData(el).addFiles([new File([ucdpSample(20_000)], 'ged-cancel.csv')]);
     const cancel = await until(() => [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.reading button')].find((b) => b.textContent === 'Cancel'));
     cancel.click();
     await adding;
     errors.stop();
-    expect(userData(el).dropped.length).toBe(before);
+    expect(controller(el).dropped.length).toBe(before);
     expect(errors.details).toEqual([]);
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('.reading')).toBeNull();
@@ -570,7 +571,7 @@ describe('the reader’s own data', () => {
     errors.stop();
     expect(errors.details[0].message).toMatch(/rows\.csv: 2 feature\(s\) skipped.*row 3: coordinates must be numbers.*row 4: latitude 200 is outside/);
     expect(droppedRows(el, 'rows.csv').map((r) => r[0])).toEqual(['A']);
-    userData(el).removeDropped(userData(el).dropped.at(-1)!.layerId);
+    controller(el).removeDropped(controller(el).dropped.at(-1)!.layerId);
   });
 
   it('a <strike-map-layer> switched from an event file to plain points loses the events’ areas of uncertainty', async () => {

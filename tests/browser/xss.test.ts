@@ -8,7 +8,6 @@ import { userEvent } from 'vitest/browser';
 import { idle, mountMap, shadow, unmountAll, until } from './helpers.ts';
 import type { StrikeMap } from '../../src/components/strike-map.ts';
 import type { StrikeMapLayer } from '../../src/components/strike-map-layer.ts';
-import type { UserDataController } from '../../src/components/user-data-controller.ts';
 
 declare global {
   interface Window {
@@ -34,7 +33,9 @@ const PAYLOADS = [
 ];
 const LONG = 'x'.repeat(100_000);
 
-const userData = (el: StrikeMap) => el['userData'] as UserDataController;
+const userData = (el: StrikeMap) => el['userData'];
+/** The page's-own-data controller, loaded by a drop or a <strike-map-layer>. */
+const controller = (el: StrikeMap) => el['userData'].controller!;
 const featureCard = (el: StrikeMap) => shadow<HTMLElement>(el, 'strike-feature-card');
 const notices = (el: StrikeMap) => [...el.shadowRoot!.querySelectorAll('.notices [role="alert"]')].map((n) => n.textContent!);
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -91,8 +92,8 @@ describe('hostile data is shown as text', () => {
   afterAll(unmountAll);
   afterEach(async () => {
     el['notices'] = [];
-    el['userData'].close(false);
-    for (const layer of [...userData(el).dropped]) userData(el).removeDropped(layer.layerId);
+    el['userData'].controller!.close(false);
+    for (const layer of [...controller(el).dropped]) controller(el).removeDropped(layer.layerId);
     el.querySelectorAll('strike-map-layer').forEach((l) => l.remove());
     el.map!.stop().fitBounds([[58.8, 24.6], [70.3, 32.2]], { padding: 16, duration: 0 });
     await el.updateComplete;
@@ -204,7 +205,7 @@ describe('hostile data is shown as text', () => {
     const csv = ['name,lon,lat,note', ...rows.map((r) => r.map(quote).join(','))].join('\r\n');
     await userData(el).addFiles([new File([csv], 'hostile.csv')]);
     await el.updateComplete;
-    const layer = userData(el).dropped.at(-1)!;
+    const layer = controller(el).dropped.at(-1)!;
     expect(layer.points.map((p) => p.name)).toEqual(PAYLOADS);
     const table = shadow<HTMLElement>(el, 'strike-map-table')!;
     await (table as unknown as { updateComplete: Promise<void> }).updateComplete;

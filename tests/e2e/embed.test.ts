@@ -390,12 +390,13 @@ describe('the library build (dist/lib) on another server under /vendor/strike-ma
     expect(elements.get('strike-map-layer')?.attributes).toEqual(expect.arrayContaining(['color', 'label', 'name', 'src']));
 
     // Against the real elements: every property Lit observes as an attribute. The cards, the
-    // table, the locator inset, the analyst panel and the column dialog are defined by chunks loaded later, so load those chunks first.
+    // table, the locator inset, the analyst panel, the column dialog and <strike-map-layer> (with the page's-own-data
+    // controller) are defined by chunks loaded later, so load those chunks first.
     const { page } = await open(`${origin}/`);
     const lazy = readdirSync(join(dir, 'vendor/strike-map/chunks'))
-      .filter((name) => /^(strike-card|feature-card|strike-map-table|strike-map-inset|strike-map-events|strike-event-columns)-[\w-]+\.js$/.test(name))
+      .filter((name) => /^(strike-card|feature-card|strike-map-table|strike-map-inset|strike-map-events|strike-event-columns|user-data-controller)-[\w-]+\.js$/.test(name))
       .map((name) => `/vendor/strike-map/chunks/${name}`);
-    expect(lazy).toHaveLength(6);
+    expect(lazy).toHaveLength(7);
     // A string, so the test runner does not rewrite import() for Node.
     await page.evaluate(`Promise.all(${JSON.stringify(lazy)}.map((url) => import(url)))`);
     const real = await page.evaluate(async (tags) => {

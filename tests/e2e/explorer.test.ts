@@ -38,6 +38,25 @@ describe('the built explorer page (vite build + vite preview)', () => {
     await page.close();
   });
 
+  it("loads the code for the reader's own data only once a file is dropped, then draws the file", async () => {
+    const { page, requests, errors } = await openPage(browser, `${inject('baseUrl')}/`);
+    await mapReady(page);
+    await page.locator('strike-map strike-map-table tbody tr').first().waitFor(); // everything loaded once the map is ready has loaded
+    const ownData = () => requests.filter((url) => /\/user-data-controller-[\w-]+\.js$/.test(url));
+    expect(ownData(), 'no page-data code before any page data').toEqual([]);
+    await page.evaluate(() => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File(['name,lon,lat\nWell,62.9,27.1\n'], 'wells.csv', { type: 'text/csv' }));
+      const canvas = document.querySelector('strike-map')!.shadowRoot!.querySelector('canvas')!;
+      canvas.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, composed: true, cancelable: true }));
+    });
+    await expect.poll(() => page.evaluate(() => Boolean((document.querySelector('strike-map') as unknown as { map: import('maplibre-gl').Map }).map.getLayer('drop-1-circle')))).toBe(true);
+    await expect.poll(() => page.locator('strike-map strike-map-legend').getByText('wells.csv').count()).toBeGreaterThan(0);
+    expect(ownData()).toHaveLength(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('without WebGL (Chromium --disable-webgl) shows a message and the table instead of an empty box', async () => {
     const noWebGL = await launch(['--disable-webgl', '--disable-webgl2']);
     try {

@@ -3,7 +3,8 @@ import type { Feature, Point } from 'geojson';
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import { eventTiles } from '../../src/workers/event-tiles.ts';
-import { isDense, mapCopyOf } from '../../src/data/map-copy.ts';
+import { mapCopyOf } from '../../src/data/map-copy.ts';
+import { isDense } from '../../src/data/dense.ts';
 import { EVENT_TILE_LAYER, EVENT_TILE_MAXZOOM } from '../../src/workers/event-codes.ts';
 
 /** The slippy-map tile holding a point at zoom z (the OSM wiki's formula). */
