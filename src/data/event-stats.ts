@@ -39,18 +39,21 @@ export const isoDay = (day: number): string => new Date(day * DAY_MS).toISOStrin
 
 /**
  * The facts of each event of a layer read as an event dataset (`readEvent` gave them their dates
- * and `uncertainty_km`).
+ * and `uncertainty_km`), or of the features from `from` up to `to` (a big dataset is read a slice
+ * at a time, so that no task holds the page up).
  *
  * @param distances - each feature's distance to the border and side, in feature order
  */
-export function eventFacts(format: EventFormat, features: readonly Feature[], distances: readonly { km: number; side: 'IR' | 'PK' | null }[]): EventFacts[] {
+export function eventFacts(format: EventFormat, features: readonly Feature[], distances: readonly { km: number; side: 'IR' | 'PK' | null }[], from = 0, to = features.length): EventFacts[] {
   const columns = FACET_COLUMNS[format];
-  return features.map((f, index) => {
-    const p = f.properties ?? {};
+  const facts: EventFacts[] = [];
+  for (let index = from; index < to; index++) {
+    const p = features[index].properties ?? {};
     // Cells as the file has them (the map's filter matches them so); a blank one is no actor.
     const actors = columns.actors.map((column) => String(p[column] ?? '')).filter((cell) => cell.trim() !== '');
-    return { index, start: dayNumber(p.date), end: dayNumber(p.date_end), km: distances[index].km, r: p.uncertainty_km, side: distances[index].side, type: String(p[columns.type] ?? ''), actors };
-  });
+    facts.push({ index, start: dayNumber(p.date), end: dayNumber(p.date_end), km: distances[index].km, r: p.uncertainty_km, side: distances[index].side, type: String(p[columns.type] ?? ''), actors });
+  }
+  return facts;
 }
 
 /** The periods the time histogram counts by. */

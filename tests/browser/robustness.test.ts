@@ -482,10 +482,15 @@ describe('the reader’s own data', () => {
       const { km } = await truthFor((layer.collection.features[i].geometry as Point).coordinates as [number, number]);
       expect(layer.points[i].km).toBeCloseTo(km, 1);
     }
+    // The analyst panel reads its facts a slice a task: all of them, each once, in order, then shows them.
+    const analysis = controller(el).analysis;
+    const facts = await until(() => analysis.dataset?.facts);
+    expect(facts.map((fact) => fact.index)).toEqual(layer.collection.features.map((_, i) => i));
+    expect(facts.map((fact) => fact.km)).toEqual(layer.points.map((point) => point.km));
+    await expect.poll(() => el.shadowRoot!.querySelector('strike-map-events')).toBeTruthy();
     // Dense: a density layer carries the low zooms, and it follows the analyst panel's period as the areas do.
     await el.updateComplete;
     expect(el.map!.getLayer(`${layer.layerId}-heat`)?.type).toBe('heatmap');
-    const analysis = controller(el).analysis;
     analysis.select({ ...analysis.selection!, to: analysis.selection!.from + 365 });
     expect(el.map!.getFilter(`${layer.layerId}-heat`)).toEqual(el.map!.getFilter(`${layer.layerId}-area-circle`));
     expect(JSON.stringify(el.map!.getFilter(`${layer.layerId}-heat`))).toContain('date_end');

@@ -184,6 +184,8 @@ describe('an event dataset read as facts', () => {
       const p = f.properties!;
       expect(facts[i]).toEqual({ index: i, start: dayNumber(p.date), end: dayNumber(p.date_end), km: i * 3, r: p.uncertainty_km, side: distances[i].side, type: p.type_of_violence, actors: [p.side_a, p.side_b] });
     });
+    // A slice: the facts of the features from `from` up to `to`, numbered as in the whole.
+    expect(eventFacts('UCDP GED', collection.features, distances, 3, 7)).toEqual(facts.slice(3, 7));
     // Cells stay as the file has them (the map's filter compares them so); blank ones are not actors.
     expect(eventFacts('ACLED', [{ type: 'Feature', geometry: { type: 'Point', coordinates: [63, 27] }, properties: { date: '2024-01-16', date_end: '2024-01-16', uncertainty_km: 2, event_type: ' Battles ', actor1: 'X', actor2: ' ' } }], [{ km: 1, side: null }])[0]).toMatchObject({ type: ' Battles ', actors: ['X'] });
   });
