@@ -1,8 +1,8 @@
 /**
  * Keeps the page's own data on a <strike-map>: <strike-map-layer> children (added, changed,
  * removed) and files the reader drops or chooses (UserDataLoader hands them over), their legend
- * switches, and the card of a feature the reader opens. Dropped points get their distance to the border, shown in the table and
- * downloadable as CSV.
+ * switches, and the card of a feature the reader opens. Dropped points get their distance to the
+ * border, shown in the table and downloadable as CSV.
  */
 import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { FilterSpecification, Map as MlMap } from 'maplibre-gl';
