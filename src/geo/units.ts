@@ -34,6 +34,16 @@ export function convertKm(km: number, units: Units): number {
   return km / KM_PER_UNIT[units];
 }
 
+// Making an Intl.NumberFormat costs far more than using one, and a list of events writes thousands of distances.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
+function numberFormat(locale: string, fractionDigits: number): Intl.NumberFormat {
+  const key = `${locale} ${fractionDigits}`;
+  let format = numberFormats.get(key);
+  if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(locale, { maximumFractionDigits: fractionDigits })));
+  return format;
+}
+
 /** Options for {@link formatDistance}. */
 export interface FormatOptions {
   /** BCP 47 locale for the number, default `'en'` (so output is stable across machines). */
@@ -63,6 +73,6 @@ export function formatDistance(km: number, units: Units, opts: FormatOptions = {
   const digits = !opts.whole && Math.abs(value) < 99.95 ? 1 : 0;
   // A value that rounds to zero is written as 0, never "-0".
   const shown = Math.abs(value) < (digits ? 0.05 : 0.5) ? 0 : value;
-  const text = new Intl.NumberFormat(opts.locale ?? 'en', { maximumFractionDigits: digits }).format(shown);
+  const text = numberFormat(opts.locale ?? 'en', digits).format(shown);
   return `${text} ${units}`;
 }
