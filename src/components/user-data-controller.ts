@@ -8,6 +8,7 @@ import { html, type ReactiveController, type ReactiveControllerHost } from 'lit'
 import type { FilterSpecification, Map as MlMap } from 'maplibre-gl';
 import type { Feature, FeatureCollection } from 'geojson';
 import { StrikeMapLayer } from './strike-map-layer.ts';
+import { distanceRange } from '../geo/distance-range.ts';
 import { denseFeatureIndex, removeUserLayer, setUserLayerFilter, setUserLayerVisible, syncUserLayer, type UserLayer } from '../map/user-layers.ts';
 import type { ColumnMapping, EventFormat } from '../data/events.ts';
 import type { ColumnGuess } from '../data/event-columns.ts';
@@ -175,10 +176,11 @@ export class UserDataController implements ReactiveController {
     const layers = map.getStyle().layers.map((l) => l.id).filter((id) => USER_LAYER.test(id));
     const [hit] = layers.length ? map.queryRenderedFeatures([point.x, point.y], { layers }) : [];
     if (!hit) return false;
-    const at = map.unproject([point.x, point.y]).toArray() as [number, number];
     const index = denseFeatureIndex(hit);
-    const properties = index === undefined ? hit.properties : (this.featuresOf(String(hit.source))[index]?.properties ?? hit.properties);
-    this.open(String(hit.source), properties, at, 'fromBorderAtClick');
+    const feature = (index === undefined ? undefined : this.featuresOf(String(hit.source))[index]) ?? hit;
+    // A point is measured from where it is; a line or an area from where the reader clicked.
+    if (feature.geometry?.type === 'Point') this.open(String(hit.source), feature.properties ?? {}, feature.geometry.coordinates as [number, number], 'fromBorder');
+    else this.open(String(hit.source), feature.properties ?? {}, map.unproject([point.x, point.y]).toArray() as [number, number], 'fromBorderAtClick');
     return true;
   }
 
@@ -219,10 +221,19 @@ export class UserDataController implements ReactiveController {
   private open(layerId: string, properties: Record<string, unknown>, at: [number, number] | undefined, from: MessageKey): void {
     void import('./feature-card.ts'); // cards load on first use
     this.target.cardOpening();
-    const km = at ? this.target.story()?.borderIndex?.nearest(at).km : undefined;
     const texts = this.target.texts();
-    this.feature = { layer: this.layerName(layerId) ?? texts.t('yourData'), properties, distance: km === undefined ? '' : texts.t(from, { distance: texts.distance(km, this.target.units()) }) };
+    this.feature = { layer: this.layerName(layerId) ?? texts.t('yourData'), properties, distance: at ? this.distanceText(at, properties, from) : '' };
     this.host.requestUpdate();
+  }
+
+  /** How far a feature is from the border; for a point with an `uncertainty_km`, the range over its area of uncertainty. */
+  private distanceText(at: [number, number], properties: Record<string, unknown>, from: MessageKey): string {
+    const index = this.target.story()?.borderIndex;
+    if (!index) return '';
+    const [texts, units] = [this.target.texts(), this.target.units()];
+    const uncertaintyKm = Number(properties.uncertainty_km);
+    if (from === 'fromBorder' && uncertaintyKm > 0) return texts.t('distanceToTheBorder', { range: texts.describeRange(distanceRange(index, at, uncertaintyKm), units) });
+    return texts.t(from, { distance: texts.distance(index.nearest(at).km, units) });
   }
 
   /** The features of one of the page's own layers (a <strike-map-layer> child or a dropped file). */

@@ -7,8 +7,8 @@
 import type { LitElement } from 'lit';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { nearestPointOnLine } from '@turf/turf';
-import type { Feature, Point } from 'geojson';
+import { circle, nearestPointOnLine } from '@turf/turf';
+import type { Feature, FeatureCollection, LineString, Point } from 'geojson';
 import { idle, mountMap, shadow, unmountAll, until } from './helpers.ts';
 import type { StrikeMap } from '../../src/components/strike-map.ts';
 import { ucdpSample } from '../fixtures/events/samples.ts';
@@ -22,9 +22,11 @@ const panel = (el: StrikeMap) => shadow<HTMLElement>(el, 'strike-map-events')!.s
 const summary = (el: StrikeMap) => panel(el).querySelector('[role="status"]')!.textContent!.trim();
 const rowsOf = (table: Element) => [...table.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map((c) => c.textContent!.replace(/\s+/g, ' ').trim()));
 
+let border: FeatureCollection<LineString>;
+
 /** Distance to the border by Turf, brute force over the shipped line. */
 async function turfDistances(features: Feature[]): Promise<number[]> {
-  const border = await (await fetch(new URL('../../geodata/border.geojson', import.meta.url).href)).json();
+  border = await (await fetch(new URL('../../geodata/border.geojson', import.meta.url).href)).json();
   return features.map((f) => nearestPointOnLine(border.features[0], (f.geometry as Point).coordinates, { units: 'kilometers' }).properties.pointDistance!);
 }
 
@@ -140,6 +142,36 @@ describe('analyst mode with a UCDP GED file', () => {
     await expect.poll(() => rowsOf(list.querySelector('table')!).find((r) => r.length > 1)![1]).toBe(nearest.p.where_coordinates);
     await userEvent.click(list.querySelector('tbody button')!);
     await expect.poll(() => shadow(el, 'strike-feature-card')?.shadowRoot?.textContent ?? '').toContain(nearest.p.source_article);
+  });
+
+  /** The open card's event, by its UCDP id, with what its distance line should say. */
+  function expectRangeOnCard() {
+    const card = shadow(el, 'strike-feature-card')!.shadowRoot!;
+    const id = [...card.querySelectorAll('tr')].find((tr) => tr.querySelector('th')!.textContent === 'id')!.querySelector('td')!.textContent;
+    const i = features.findIndex((f) => String(f.properties!.id) === id);
+    const [d, r] = [km[i], features[i].properties!.uncertainty_km as number];
+    // The farthest point of the disc is at least as far as the farthest of 256 points on its edge, and at most d + r.
+    const edge = circle((features[i].geometry as Point).coordinates, r, { steps: 256, units: 'kilometers' }).geometry.coordinates[0];
+    const far = Math.max(...edge.map((p) => nearestPointOnLine(border.features[0], p, { units: 'kilometers' }).properties.pointDistance!));
+    const [, near, least, most, reaches] = card.querySelector('.meta')!.textContent!.match(/^Distance to the border: (\d+) km, somewhere between (\d+) km and (\d+) km(; the area of uncertainty reaches the border)?\.$/)!;
+    expect(Number(near)).toBe(Math.round(d));
+    expect(Number(least)).toBe(Math.round(Math.max(0, d - r)));
+    expect(Number(most)).toBeGreaterThanOrEqual(Math.round(far));
+    expect(Number(most)).toBeLessThanOrEqual(Math.round(d + r));
+    expect(!!reaches).toBe(d <= r);
+  }
+
+  it('an event’s card gives its distance to the border as the range over its area of uncertainty, from the list and from the map', async () => {
+    expectRangeOnCard(); // the card the test before opened from the list
+    shadow<HTMLElement>(el, 'strike-feature-card')!.shadowRoot!.querySelector<HTMLButtonElement>('button.close')!.click();
+    await until(() => !shadow(el, 'strike-feature-card'));
+    // The list showed that event; a click on its pin measures from the event, not from the pixel clicked.
+    const nearest = expected('2010-01-01', '2015-12-31', 'Side A 2 (sample)').reduce((a, b) => (b.km < a.km ? b : a));
+    await idle(el);
+    const { x, y } = el.map!.project((features.find((f) => f.properties === nearest.p)!.geometry as Point).coordinates as [number, number]);
+    await userEvent.click(el.map!.getCanvas(), { position: { x: x + 2, y: y + 2 } });
+    await until(() => shadow(el, 'strike-feature-card')?.shadowRoot?.querySelector('.meta'));
+    expectRangeOnCard();
   });
 
   it('the counts download as a CSV, one row per year, side and band', async () => {
