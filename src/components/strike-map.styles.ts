@@ -125,6 +125,9 @@ export const strikeMapStyles = [
       top: 56px;
       width: min(380px, calc(100% - 16px));
       max-height: calc(100% - 100px);
+      /* Below the notices, however tall they are (Urdu lines are tall), so that none is hidden. */
+      top: max(56px, calc(anchor(--notices bottom) + 6px));
+      max-height: calc(100% - 44px - max(56px, calc(anchor-size(--notices height) + 14px)));
     }
     /* An event file being read in the background: its progress and a way to stop, at the foot of the map. */
     .reading {
@@ -159,6 +162,7 @@ export const strikeMapStyles = [
         top: auto;
         bottom: 28px;
         max-height: 55%;
+        max-height: min(55%, calc(100% - 42px - anchor-size(--notices height)));
       }
     }
     /* Shown only when focused: lets keyboard users pass the map and panel in one step. */
@@ -232,6 +236,7 @@ export const strikeMapStyles = [
       }
     }
     .notices {
+      anchor-name: --notices;
       position: absolute;
       top: 8px;
       inset-inline: 8px 56px;

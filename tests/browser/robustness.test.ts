@@ -384,6 +384,28 @@ describe('the reader’s own data', () => {
     clearNotices(el);
   });
 
+  it('opens a card below the notices, however tall they are (in Urdu too), and keeps it within the map', async () => {
+    clearNotices(el);
+    el.lang = 'ur';
+    for (let i = 1; i <= 3; i++) el['reportError'](`فائل ${i}: کچھ قطاریں چھوڑ دی گئیں۔`, undefined, ['قطار 2', 'قطار 3']);
+    el.select(el['strikes'][0].properties.id, { fly: false });
+    await el.updateComplete;
+    const card = await until(() => shadow<HTMLElement>(el, 'strike-card'));
+    const [list, area] = [el.shadowRoot!.querySelector<HTMLElement>('.notices')!, el.shadowRoot!.querySelector<HTMLElement>('.map-area')!];
+    const fits = () => {
+      const [c, n, a] = [card.getBoundingClientRect(), list.getBoundingClientRect(), area.getBoundingClientRect()];
+      return c.top >= n.bottom && c.bottom <= a.bottom && c.height > 100;
+    };
+    expect(list.offsetHeight).toBeGreaterThan(56); // three Urdu notices reach past where a card used to open
+    await expect.poll(fits).toBe(true);
+    list.querySelector('summary')!.click(); // a notice unfolded: taller still
+    await expect.poll(fits).toBe(true);
+    el.select(null);
+    el.lang = 'en';
+    clearNotices(el);
+    await el.updateComplete;
+  });
+
   it('reads a UCDP GED file as events: says so, pins what is located to a district or better, names the rows located only more widely', async () => {
     const text = await (await fetch(new URL('../fixtures/events/ucdp-ged-sample.csv', import.meta.url).href)).text();
     const errors = collectErrors(el);
