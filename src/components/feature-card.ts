@@ -1,5 +1,6 @@
 /**
- * <strike-feature-card>: the properties of a feature from the page's own layer, as text.
+ * <strike-feature-card>: the properties of a feature from the page's own layer, as text; for an
+ * event, first its date and location as precisely as its dataset knows them.
  * Only http(s) values become links; nothing from the data is ever parsed as HTML.
  */
 import { LitElement, html, css } from 'lit';
@@ -9,6 +10,18 @@ import { controlStyles } from './shared-styles.ts';
 import { cardStyles } from './card-styles.ts';
 import { safeHttpUrl } from './safe-url.ts';
 import { english } from '../i18n/texts.ts';
+import type { MessageKey } from '../i18n/en.ts';
+import type { Units } from '../geo/units.ts';
+import type { DatePrecision } from '../data/events.ts';
+
+const DATE_PRECISION: Record<DatePrecision, MessageKey> = {
+  day: 'datePrecisionDay',
+  days: 'datePrecisionDays',
+  week: 'datePrecisionWeek',
+  month: 'datePrecisionMonth',
+  year: 'datePrecisionYear',
+};
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * @summary Card listing a user feature's properties.
@@ -44,6 +57,7 @@ export class StrikeFeatureCard extends LitElement {
   @property() layerName = '';
   @property({ attribute: false }) properties: Record<string, unknown> = {};
   @property() distance = '';
+  @property() units: Units = 'km';
   @property({ attribute: false }) texts = english;
 
   connectedCallback(): void {
@@ -72,6 +86,18 @@ export class StrikeFeatureCard extends LitElement {
     this.setAttribute('aria-label', this.texts.t('featureDetails'));
   }
 
+  /** An event's date and place with their precision, from the fields the event reader adds (src/data/events.ts). */
+  private eventLines(p: Record<string, unknown>): string[] {
+    if (typeof p.event_format !== 'string') return [];
+    const t = this.texts;
+    const lines: string[] = [];
+    const precision = Object.hasOwn(DATE_PRECISION, String(p.date_precision)) ? DATE_PRECISION[p.date_precision as DatePrecision] : undefined;
+    if (precision && ISO_DAY.test(String(p.date)) && ISO_DAY.test(String(p.date_end))) lines.push(t.t('eventDate', { when: t.days(String(p.date), String(p.date_end)), precision: t.t(precision) }));
+    const radius = Number(p.uncertainty_km);
+    if (radius > 0) lines.push(t.t('eventLocated', { radius: t.distance(radius, this.units) }));
+    return lines;
+  }
+
   protected render() {
     // area_px0 sizes a dense dataset's circles on the map (src/data/parse-user.ts): nothing a reader asked for.
     const entries = Object.entries(this.properties ?? {}).filter(([key]) => key !== 'area_px0');
@@ -79,6 +105,7 @@ export class StrikeFeatureCard extends LitElement {
         <h2>${this.layerName}</h2>
         <button class="close" type="button" aria-label=${this.texts.t('closeCard')} @click=${this.close}>×</button>
         ${this.distance ? html`<div class="meta">${this.distance}</div>` : ''}
+        ${this.eventLines(this.properties ?? {}).map((line) => html`<div class="meta event">${line}</div>`)}
       </header>
       ${entries.length
         ? html`<table>

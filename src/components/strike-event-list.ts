@@ -249,8 +249,7 @@ export class StrikeEventList extends LitElement {
                 ${rows.slice(from, to).map((e, k) => {
                   const place = String(this.features[e.index]?.properties?.[placeColumn] ?? '');
                   const actors = e.actors.join(' – ');
-                  const [first, last] = [isoDay(e.start), isoDay(e.end)];
-                  const when = first === last ? t.day(first) : t.t('rangeTo', { min: t.day(first), max: t.day(last) });
+                  const when = t.days(isoDay(e.start), isoDay(e.end));
                   const [distance, within] = [t.distance(e.km, this.units), `± ${t.distance(e.r, this.units)}`];
                   const show = () => this.dispatchEvent(new CustomEvent('feature-show', { detail: { layerId: this.layerId, index: e.index } }));
                   // A narrow row has no room for a button of its own: its place opens the card.

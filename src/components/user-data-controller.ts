@@ -207,7 +207,7 @@ export class UserDataController implements ReactiveController {
     const [open, reading, asking, texts] = [this.feature, this.reading, this.asking, this.target.texts()];
     const mb = (bytes: number) => texts.number(bytes / 1024 / 1024, 1);
     return html`${open
-      ? html`<strike-feature-card .texts=${texts} .layerName=${open.layer} .properties=${open.properties} .distance=${open.distance} @close=${() => this.close()}></strike-feature-card>`
+      ? html`<strike-feature-card .texts=${texts} .layerName=${open.layer} .properties=${open.properties} .distance=${open.distance} .units=${this.target.units()} @close=${() => this.close()}></strike-feature-card>`
       : ''}${reading
       ? html`<div class="reading" role="group" aria-label=${texts.t('readingFile', { name: reading.name })}>
           <label>${texts.t('readingProgress', { name: reading.name, read: mb(reading.read), total: mb(reading.total) })} <progress max=${reading.total} .value=${reading.read}></progress></label>

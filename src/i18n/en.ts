@@ -204,6 +204,13 @@ export const en = {
   columnLocatedWithin: 'Located within',
   columnActors: 'Actors',
   eventShow: 'Show',
+  eventDate: 'Date: {when}, {precision}.',
+  datePrecisionDay: 'known to the day',
+  datePrecisionDays: 'known to within a few days',
+  datePrecisionWeek: 'known to the week',
+  datePrecisionMonth: 'known only to the month',
+  datePrecisionYear: 'known only to the year',
+  eventLocated: 'Location: anywhere within {radius} of the plotted point.',
   eventsNone: 'No event in the selection.',
   // Measuring
   measuringTools: 'Measuring tools',

@@ -66,6 +66,11 @@ export class Texts {
     return formatDay(isoDate, this.lang, options);
   }
 
+  /** A span of days, "3 Mar 2012" or "3 Mar 2012 to 31 Mar 2012". */
+  days(first: string, last: string): string {
+    return first === last ? this.day(first) : this.t('rangeTo', { min: this.day(first), max: this.day(last) });
+  }
+
   dayBoth(isoDate: string): string {
     return formatDayBoth(isoDate, this.lang);
   }

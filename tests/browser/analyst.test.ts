@@ -159,6 +159,13 @@ describe('analyst mode with a UCDP GED file', () => {
     expect(Number(most)).toBeGreaterThanOrEqual(Math.round(far));
     expect(Number(most)).toBeLessThanOrEqual(Math.round(d + r));
     expect(!!reaches).toBe(d <= r);
+    // Then its date and place as precisely as the file gives them (UCDP codebook: date_prec, where_prec).
+    const row = features[i].properties!;
+    const day = (cell: string) => new Date(`${cell.slice(0, 10)}T00:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+    const when = row.date_start.slice(0, 10) === row.date_end.slice(0, 10) ? day(row.date_start) : `${day(row.date_start)} to ${day(row.date_end)}`;
+    const known = ['known to the day', 'known to within a few days', 'known to the week', 'known only to the month', 'known only to the year'][Number(row.date_prec) - 1];
+    const within = { 1: '1 km', 2: '25 km', 3: '60 km' }[Number(row.where_prec) as 1 | 2 | 3];
+    expect([...card.querySelectorAll('.meta.event')].map((line) => line.textContent)).toEqual([`Date: ${when}, ${known}.`, `Location: anywhere within ${within} of the plotted point.`]);
   }
 
   it('an event’s card gives its distance to the border as the range over its area of uncertainty, from the list and from the map', async () => {
