@@ -155,6 +155,15 @@ export const strikeMapStyles = [
       flex: 1 1 120px;
       accent-color: var(--_accent);
     }
+    /* Files waiting for the code that reads them: shown only if the wait is long enough to notice. */
+    .reading.opening {
+      animation: appear 0s 0.2s both;
+    }
+    @keyframes appear {
+      from {
+        visibility: hidden;
+      }
+    }
     /* On a narrow map a card is a sheet over the lower part, leaving the site visible above. */
     @container (max-width: 479px) {
       strike-card,

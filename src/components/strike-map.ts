@@ -324,7 +324,7 @@ export class StrikeMap extends LitElement {
           ${this.mapShown ? '' : html`<slot name="poster"></slot>`}
           ${renderOverlays({ texts, snapshot, failure, notices: this.notices, dismiss: (i) => (this.notices = this.notices.filter((_, j) => j !== i)) })}
           ${selected && index ? html`<strike-card part="card" .feature=${selected} .index=${index} .units=${this.units} .texts=${texts} .content=${this.language.content} @close=${this.navigation.closeCard}></strike-card>` : ''}
-          ${this.userData.controller?.renderOverlay()}
+          ${this.userData.renderOverlay()}
         </div>
         ${renderPanel({ texts, language: this.language, choices: this.choices, userData: this.userData.controller, builtin: this.builtin, events: this.story?.data.timeline ?? [], showContext: (show) => this.setShowContext(show), select: (id) => this.select(id) })}
         ${renderEvents({ texts, units: this.units, userData: this.userData.controller })}

@@ -4,7 +4,7 @@
  * conventions and statistics) stays out of the start-up JavaScript until a <strike-map-layer>
  * child appears or the reader drops or chooses a file.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { html, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { UserDataController, UserDataTarget } from './user-data-controller.ts';
 import type { SavedEvents } from './hash-state.ts';
 import { problemOf } from '../data/problems.ts';
@@ -16,6 +16,8 @@ export class UserDataLoader implements ReactiveController {
   private mapReady = false;
   /** A selection of events from the URL, handed to the controller when it loads. */
   private saved?: SavedEvents;
+  /** Names of files dropped or chosen while the controller's code downloads: shown as being opened. */
+  private opening: string[] = [];
   private observer = new MutationObserver(() => this.loadIfLayers());
 
   constructor(
@@ -40,7 +42,19 @@ export class UserDataLoader implements ReactiveController {
 
   /** Reads dropped or chosen files (loading the controller first). */
   async addFiles(files: Iterable<File>): Promise<void> {
-    await (await this.load())?.addFiles(files);
+    const list = [...files];
+    if (!this.controller && list.length) this.setOpening(list.map((file) => file.name));
+    const controller = await this.load();
+    this.setOpening([]);
+    await controller?.addFiles(list);
+  }
+
+  /** What the page's own data shows over the map: the controller's cards and progress, or the files waiting for its code. */
+  renderOverlay() {
+    if (this.controller) return this.controller.renderOverlay();
+    if (!this.opening.length) return '';
+    const texts = this.target.texts();
+    return html`<div class="reading opening" role="status"><label>${texts.t('openingFiles', { names: texts.list(this.opening) })} <progress></progress></label></div>`;
   }
 
   onMapReady(): void {
@@ -62,6 +76,12 @@ export class UserDataLoader implements ReactiveController {
   restore(saved: SavedEvents): void {
     if (this.controller) this.controller.analysis.restore(saved);
     else this.saved = saved;
+  }
+
+  private setOpening(names: string[]): void {
+    if (!names.length && !this.opening.length) return;
+    this.opening = names;
+    this.host.requestUpdate();
   }
 
   private loadIfLayers(): void {

@@ -118,6 +118,7 @@ export const en = {
   filesAddedMeasured: '{name}: {count} feature(s) added, {points} point(s) measured to the border.',
   eventsRead: '{name}: read as a {format} event file, with each event’s date and location precision.',
   readingFile: 'Reading {name} in the background…',
+  openingFiles: 'Opening {names}…',
   readingProgress: '{name}: {read} of {total} MB read',
   cancelReading: 'Cancel',
   columnsTitle: 'How should {name} be read?',

@@ -110,6 +110,7 @@ export default {
   filesAddedMeasured: '{name}: {count} عارضه افزوده شد و فاصلهٔ {points} نقطه تا مرز سنجیده شد.',
   eventsRead: '{name}: به‌عنوان فایل رویدادهای {format} خوانده شد، با تاریخ و دقت مکان هر رویداد.',
   readingFile: 'در حال خواندن {name} در پس‌زمینه…',
+  openingFiles: 'در حال باز کردن {names}…',
   readingProgress: '{name}: {read} از {total} MB خوانده شد',
   cancelReading: 'لغو',
   columnsTitle: '{name} چگونه خوانده شود؟',

@@ -110,6 +110,7 @@ export default {
   filesAddedMeasured: '{name}: {count} عناصر شامل کیے گئے، {points} نقاط کا سرحد سے فاصلہ ناپا گیا۔',
   eventsRead: '{name}: {format} کی واقعات فائل کے طور پر پڑھی گئی، ہر واقعے کی تاریخ اور مقام کی درستی کے ساتھ۔',
   readingFile: '{name} پس منظر میں پڑھی جا رہی ہے…',
+  openingFiles: '{names} کھولی جا رہی ہے…',
   readingProgress: '{name}: {total} MB میں سے {read} MB پڑھے گئے',
   cancelReading: 'منسوخ کریں',
   columnsTitle: '{name} کو کیسے پڑھا جائے؟',

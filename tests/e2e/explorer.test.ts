@@ -44,14 +44,26 @@ describe('the built explorer page (vite build + vite preview)', () => {
     await page.locator('strike-map strike-map-table tbody tr').first().waitFor(); // everything loaded once the map is ready has loaded
     const ownData = () => requests.filter((url) => /\/user-data-controller-[\w-]+\.js$/.test(url));
     expect(ownData(), 'no page-data code before any page data').toEqual([]);
+    // Hold that code back, as a slow network would: the map says at once which file it is opening.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/user-data-controller-[\w-]+\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
     await page.evaluate(() => {
       const transfer = new DataTransfer();
       transfer.items.add(new File(['name,lon,lat\nWell,62.9,27.1\n'], 'wells.csv', { type: 'text/csv' }));
       const canvas = document.querySelector('strike-map')!.shadowRoot!.querySelector('canvas')!;
       canvas.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, composed: true, cancelable: true }));
     });
+    const opening = page.locator('strike-map .reading[role="status"]');
+    await opening.waitFor({ state: 'visible' });
+    expect(await opening.textContent()).toBe('Opening wells.csv… ');
+    release();
     await expect.poll(() => page.evaluate(() => Boolean((document.querySelector('strike-map') as unknown as { map: import('maplibre-gl').Map }).map.getLayer('drop-1-circle')))).toBe(true);
     await expect.poll(() => page.locator('strike-map strike-map-legend').getByText('wells.csv').count()).toBeGreaterThan(0);
+    expect(await opening.count()).toBe(0);
     expect(ownData()).toHaveLength(1);
     expect(errors).toEqual([]);
     await page.close();
