@@ -40,6 +40,7 @@ const numberFormats = new Map<string, Intl.NumberFormat>();
 function numberFormat(locale: string, fractionDigits: number): Intl.NumberFormat {
   const key = `${locale} ${fractionDigits}`;
   let format = numberFormats.get(key);
+  // Stryker disable next-line ConditionalExpression: speed only; a new formatter writes the same text
   if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(locale, { maximumFractionDigits: fractionDigits })));
   return format;
 }
