@@ -36,6 +36,10 @@ export async function mapPng(map: MlMap, caption: string, attribution: string, d
   ctx.fillText(caption, x, pad, canvas.width - 2 * pad);
   map.redraw(); // draw the latest frame so the canvas is not blank
   ctx.drawImage(source, 0, lineHeight + pad * 2);
+  // A dense dataset's density lies over the map in a canvas of its own, blended as on screen.
+  ctx.globalCompositeOperation = dark ? 'screen' : 'multiply';
+  for (const density of map.getCanvasContainer().querySelectorAll('canvas.strike-map-density')) ctx.drawImage(density as HTMLCanvasElement, 0, lineHeight + pad * 2);
+  ctx.globalCompositeOperation = 'source-over';
   ctx.font = `${Math.round(11 * scale)}px system-ui, sans-serif`;
   ctx.fillText(attribution, x, source.height + lineHeight + pad * 2.5, canvas.width - 2 * pad);
   return new Promise((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('PNG export failed'))), 'image/png'));

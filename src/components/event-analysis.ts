@@ -2,12 +2,15 @@
  * The analyst panel's state on a <strike-map>: the newest event dataset among the page's own
  * layers, read as facts (dates, distance to the border, side, facets), and the reader's selection
  * of a period and facet values. The map's layer is filtered to the selection; the selection can
- * be saved in the URL and restored when the dataset arrives.
+ * be saved in the URL and restored when the dataset arrives. A dense dataset's density follows each
+ * step of a brush at once; its other layers (pins, areas) once the brush rests, as each new filter
+ * costs MapLibre a new layout of every tile.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { FilterSpecification } from 'maplibre-gl';
 import type { BorderIndex } from '../geo/index.ts';
-import { dayNumber, eventFacts, isoDay, type EventFacts, type EventSelection } from '../data/event-stats.ts';
+import { dayNumber, eventFacts, isoDay, selects, type EventFacts, type EventSelection } from '../data/event-stats.ts';
+import { isDense } from '../data/dense.ts';
 import { eventFilter } from '../map/event-filter.ts';
 import type { SavedEvents } from './hash-state.ts';
 import type { EventFormat } from '../data/events.ts';
@@ -27,6 +30,8 @@ export interface EventDataset {
 export interface EventLayers {
   readonly eventDatasets: EventDataset[];
   setFilter(layerId: string, filter: FilterSpecification | null): void;
+  /** The events a dense layer's density shows, by feature index (null: all). */
+  setSelection(layerId: string, selected: Uint8Array | null): void;
 }
 
 /** The dataset the panel shows, with its facts and the span of its dates. */
@@ -38,6 +43,8 @@ export interface AnalysedDataset extends EventDataset {
 
 /** How many events' facts are read in one task: a 100,000-event dataset takes ten, of some 10 ms each here. */
 const FACTS_PER_TASK = 10_000;
+/** How long a dense dataset's selection stays unchanged before its pins and areas take it: a brush at rest. */
+export const BRUSH_REST_MS = 300;
 
 export class EventAnalysis implements ReactiveController {
   dataset?: AnalysedDataset;
@@ -58,7 +65,12 @@ export class EventAnalysis implements ReactiveController {
     const index = this.borderIndex();
     const newest = this.userData.eventDatasets.at(-1);
     if (newest?.features === (this.reading ?? this.dataset?.features)) return;
-    if (this.dataset) this.userData.setFilter(this.dataset.layerId, null); // a layer no longer analysed shows all of itself
+    if (this.dataset) {
+      // A layer no longer analysed shows all of itself.
+      clearTimeout(this.resting);
+      this.userData.setSelection(this.dataset.layerId, null);
+      this.userData.setFilter(this.dataset.layerId, null);
+    }
     this.dataset = this.selection = this.reading = undefined;
     if (!newest || !index) return; // without the border, measured on a later update
     this.reading = newest.features;
@@ -116,7 +128,20 @@ export class EventAnalysis implements ReactiveController {
     if (!d) return;
     // The whole dataset needs no filter, and a new filter costs MapLibre a re-layout of every tile.
     const everything = selection.from <= d.first && selection.to >= d.last && !selection.types.size && !selection.actors.size;
-    this.userData.setFilter(d.layerId, everything ? null : eventFilter(d.format, selection));
+    if (everything) return this.showOnMap(d.layerId, null, null);
+    const selected = new Uint8Array(d.features.length);
+    for (const e of d.facts) if (selects(e, selection)) selected[e.index] = 1;
+    this.showOnMap(d.layerId, eventFilter(d.format, selection), selected);
+  }
+
+  private resting?: ReturnType<typeof setTimeout>;
+
+  /** The density at once; the layers' filter then too, or for a dense dataset once the selection rests. */
+  private showOnMap(layerId: string, filter: FilterSpecification | null, selected: Uint8Array | null): void {
+    clearTimeout(this.resting);
+    this.userData.setSelection(layerId, selected);
+    if (!isDense(this.dataset?.features ?? [])) return this.userData.setFilter(layerId, filter);
+    this.resting = setTimeout(() => this.userData.setFilter(layerId, filter), BRUSH_REST_MS);
   }
 }
 

@@ -292,6 +292,13 @@ export const strikeMapStyles = [
       text-align: center;
       background: var(--_surface);
     }
+    /* A dense dataset's density lies over the whole map: blended, so the border, strike sites and labels show through it. */
+    .strike-map-density {
+      mix-blend-mode: multiply;
+    }
+    [data-theme='dark'] .strike-map-density {
+      mix-blend-mode: screen;
+    }
     /* MapLibre controls follow the theme. */
     [data-theme='dark'] .maplibregl-ctrl-group,
     [data-theme='dark'] .maplibregl-ctrl-attrib,

@@ -9,7 +9,7 @@ import type { FilterSpecification, Map as MlMap } from 'maplibre-gl';
 import type { Feature, FeatureCollection } from 'geojson';
 import { StrikeMapLayer } from './strike-map-layer.ts';
 import { distanceRange } from '../geo/distance-range.ts';
-import { denseFeatureIndex, removeUserLayer, setUserLayerFilter, setUserLayerVisible, syncUserLayer, type UserLayer } from '../map/user-layers.ts';
+import { denseFeatureIndex, removeUserLayer, setUserLayerFilter, setUserLayerSelection, setUserLayerVisible, syncUserLayer, type UserLayer } from '../map/user-layers.ts';
 import type { ColumnMapping, EventFormat } from '../data/events.ts';
 import type { ColumnGuess } from '../data/event-columns.ts';
 import type { ColumnAnswer } from './strike-event-columns.ts';
@@ -77,6 +77,7 @@ export class UserDataController implements ReactiveController {
   private shown = new Map<string, { name: FileLabel; color: string }>(); // layerId → how the legend lists it
   private hidden = new Set<string>(); // layers the reader switched off in the legend
   private filters = new Map<string, FilterSpecification>(); // layerId → what the analyst panel selects
+  private selections = new Map<string, Uint8Array>(); // layerId → the events a dense layer's density shows
   private observer = new MutationObserver(() => this.syncChildren());
 
   /** The analyst panel's state, for the newest event dataset among these layers. */
@@ -163,6 +164,14 @@ export class UserDataController implements ReactiveController {
     else this.filters.delete(layerId);
     const map = this.target.map();
     if (map && map === this.readyMap && this.shown.has(layerId)) setUserLayerFilter(map, layerId, filter);
+  }
+
+  /** Shows only the `selected` features (by index; null: all) in a dense layer's density, at once. */
+  setSelection(layerId: string, selected: Uint8Array | null): void {
+    if (selected) this.selections.set(layerId, selected);
+    else this.selections.delete(layerId);
+    const map = this.target.map();
+    if (map && map === this.readyMap && this.shown.has(layerId)) setUserLayerSelection(map, layerId, selected);
   }
 
   /** The page's own layers with their features, for the table. */
@@ -329,6 +338,7 @@ export class UserDataController implements ReactiveController {
     this.dropped.find((layer) => layer.layerId === layerId)?.tiles?.close();
     this.dropped = this.dropped.filter((layer) => layer.layerId !== layerId);
     this.filters.delete(layerId);
+    this.selections.delete(layerId);
     const map = this.target.map();
     if (map) removeUserLayer(map, layerId);
     this.shown.delete(layerId);
@@ -370,7 +380,7 @@ export class UserDataController implements ReactiveController {
     this.host.requestUpdate(); // the legend lists it
     const map = this.target.map();
     if (!map || map !== this.readyMap) return Promise.resolve();
-    return syncUserLayer(map, layer, this.target.palette(), () => ({ visible: !this.hidden.has(layer.layerId), filter: this.filters.get(layer.layerId) ?? null }));
+    return syncUserLayer(map, layer, this.target.palette(), () => ({ visible: !this.hidden.has(layer.layerId), filter: this.filters.get(layer.layerId) ?? null, selected: this.selections.get(layer.layerId) ?? null }));
   }
 
   private children(): StrikeMapLayer[] {

@@ -2,7 +2,8 @@
  * Adds, restyles and removes the page's own GeoJSON layers on a map. Each layer gets one source and
  * a layer per geometry kind, so points, lines and polygons each get a sensible default style; an
  * event dataset also gets its events' areas of uncertainty, drawn beneath: a second source of
- * polygons, or for a dense dataset circles drawn from its own points.
+ * polygons, or for a dense dataset circles drawn from its own points, and a density over the map at
+ * low zoom (src/map/density-overlay.ts).
  */
 import type { ExpressionSpecification, FilterSpecification, GeoJSONSource, Map as MlMap, LayerSpecification, VectorTileSource } from 'maplibre-gl';
 import { EVENT_TILE_LAYER, EVENT_TILE_MAXZOOM } from '../workers/event-codes.ts';
@@ -11,8 +12,9 @@ import { tileTemplate } from './event-tile-protocol.ts';
 import { DENSE_EVENTS } from '../data/events.ts';
 import { mapCopyKeys, mapCopyOf } from '../data/map-copy.ts';
 import { isDense as isDenseEvents } from '../data/dense.ts';
-import type { FeatureCollection } from 'geojson';
+import type { FeatureCollection, Point } from 'geojson';
 import type { Palette } from './palette.ts';
+import { DENSITY_FADE, DensityOverlay } from './density-overlay.ts';
 
 export interface UserLayer {
   layerId: string;
@@ -25,7 +27,7 @@ export interface UserLayer {
   tiles?: EventTileServer;
 }
 
-const kinds = ['area-fill', 'area-line', 'area-circle', 'heat', 'fill', 'line', 'circle', 'label'] as const;
+const kinds = ['area-fill', 'area-line', 'area-circle', 'fill', 'line', 'circle', 'label'] as const;
 const areasOf = (id: string) => `${id}-areas`;
 const layerIds = (id: string) => kinds.map((kind) => `${id}-${kind}`);
 const geometryIs = (...types: string[]) => ['match', ['geometry-type'], types, true, false] as FilterSpecification;
@@ -45,22 +47,11 @@ const from = (layer: UserLayer) => (tilesOf(layer) ? { source: layer.layerId, 's
 /**
  * An event dataset's areas of uncertainty, as the strike sites' are drawn (a light fill and a
  * dashed edge); for a dense one, circles of the same size (from each event's `area_px0`, doubled per
- * zoom level), and a density layer that gives way to the pins by zoom 9. All follow the layer's
- * filter (the analyst panel's period and facets).
+ * zoom level). Both follow the layer's filter (the analyst panel's period and facets).
  */
 function areaSpecs(layer: UserLayer): LayerSpecification[] {
   const { layerId: id, color } = layer;
-  const dense = isDense(layer);
-  // Each event weighs less the more there are, so the colours show where events gather, not that there are many.
-  const weight = Math.min(1, DENSE_EVENTS / 4 / layer.collection.features.length);
-  const heat: LayerSpecification = {
-    id: `${id}-heat`,
-    type: 'heatmap',
-    ...from(layer),
-    maxzoom: 9,
-    paint: { 'heatmap-weight': weight, 'heatmap-radius': ['interpolate', ['linear'], ['zoom'], 4, 10, 9, 30], 'heatmap-opacity': ['interpolate', ['linear'], ['zoom'], 6, 0.85, 9, 0] },
-  };
-  if (!dense) {
+  if (!isDense(layer)) {
     return [
       { id: `${id}-area-fill`, type: 'fill', source: areasOf(id), paint: { 'fill-color': color, 'fill-opacity': 0.1 } },
       { id: `${id}-area-line`, type: 'line', source: areasOf(id), paint: { 'line-color': color, 'line-width': 1, 'line-dasharray': [2, 2] } },
@@ -68,14 +59,38 @@ function areaSpecs(layer: UserLayer): LayerSpecification[] {
   }
   const radius: ExpressionSpecification = ['interpolate', ['exponential', 2], ['zoom'], 0, ['get', 'area_px0'], 24, ['*', ['get', 'area_px0'], 2 ** 24]];
   // Areas overlapping by the thousand wait until the pins can be told apart.
-  const circles: LayerSpecification = { id: `${id}-area-circle`, type: 'circle', ...from(layer), minzoom: 8, paint: { 'circle-radius': radius, 'circle-color': color, 'circle-opacity': 0.1, 'circle-stroke-color': color, 'circle-stroke-width': 1, 'circle-stroke-opacity': 0.6, 'circle-pitch-alignment': 'map' } };
-  return [circles, heat];
+  return [{ id: `${id}-area-circle`, type: 'circle', ...from(layer), minzoom: 8, paint: { 'circle-radius': radius, 'circle-color': color, 'circle-opacity': 0.1, 'circle-stroke-color': color, 'circle-stroke-width': 1, 'circle-stroke-opacity': 0.6, 'circle-pitch-alignment': 'map' } }];
+}
+
+/** Each map's density overlays, by layer id, with the data each was made from. */
+const overlays = new WeakMap<MlMap, Map<string, { overlay: DensityOverlay; of: FeatureCollection }>>();
+
+/** The layer's density overlay, made anew for new data (a dense dataset's only). */
+function overlayOf(map: MlMap, layer: UserLayer): DensityOverlay {
+  const byLayer = overlays.get(map) ?? new Map();
+  overlays.set(map, byLayer);
+  const known = byLayer.get(layer.layerId);
+  if (known?.of === layer.collection) return known.overlay;
+  known?.overlay.remove();
+  const { features } = layer.collection;
+  // Each event weighs less the more there are, so the colours show where events gather, not that there are many.
+  const weight = Math.min(1, DENSE_EVENTS / 4 / features.length);
+  const overlay = new DensityOverlay(map, features.map((f) => (f.geometry as Point).coordinates), weight);
+  byLayer.set(layer.layerId, { overlay, of: layer.collection });
+  return overlay;
+}
+
+const overlayIn = (map: MlMap, layerId: string) => overlays.get(map)?.get(layerId)?.overlay;
+
+function removeOverlay(map: MlMap, layerId: string): void {
+  overlayIn(map, layerId)?.remove();
+  overlays.get(map)?.delete(layerId);
 }
 
 function specs(layer: UserLayer, p: Palette): LayerSpecification[] {
   const { layerId: id, color, label } = layer;
-  // Over a density layer, pins fade in as it fades out.
-  const opacity = isDense(layer) ? (['interpolate', ['linear'], ['zoom'], 6, 0.1, 9, 1] as never) : 1;
+  // Under the density, pins fade in as it fades out.
+  const opacity = isDense(layer) ? (['interpolate', ['linear'], ['zoom'], DENSITY_FADE.from, 0.1, DENSITY_FADE.to, 1] as never) : 1;
   const shapes: LayerSpecification[] = [
     { id: `${id}-fill`, type: 'fill', ...from(layer), filter: GEOMETRY.fill, paint: { 'fill-color': color, 'fill-opacity': 0.25 } },
     { id: `${id}-line`, type: 'line', ...from(layer), filter: GEOMETRY.line, paint: { 'line-color': color, 'line-width': 2 } },
@@ -108,6 +123,8 @@ export function denseFeatureIndex(feature: { id?: string | number; properties: R
 export interface LayerState {
   visible: boolean;
   filter: FilterSpecification | null;
+  /** The events the density shows, by feature index (null: all): ahead of the filter while a brush moves. */
+  selected?: Uint8Array | null;
 }
 
 /**
@@ -139,9 +156,13 @@ export async function syncUserLayer(map: MlMap, layer: UserLayer, palette: Palet
   if (later && arrived) addLayers(map, layer, palette, state());
 }
 
-function addLayers(map: MlMap, layer: UserLayer, palette: Palette, { visible, filter }: LayerState): void {
+function addLayers(map: MlMap, layer: UserLayer, palette: Palette, { visible, filter, selected }: LayerState): void {
   const id = layer.layerId;
-  if (!isDense(layer)) removeLayers(map, [`${id}-heat`, `${id}-area-circle`]);
+  if (isDense(layer)) overlayOf(map, layer).show(selected ?? null);
+  else {
+    removeLayers(map, [`${id}-area-circle`]);
+    removeOverlay(map, id);
+  }
   if (!layer.label) removeLayers(map, [`${id}-label`]);
   const before = map.getLayer('uncertainty-fill') ? 'uncertainty-fill' : undefined;
   for (const spec of [...(isEvents(layer) ? areaSpecs(layer) : []), ...specs(layer, palette)]) {
@@ -224,12 +245,14 @@ async function send(map: MlMap, source: GeoJSONSource, data: FeatureCollection, 
 // 100,000 events), and MapLibre tells `undefined` from `null` or 'visible': so only real changes are made.
 
 export function setUserLayerVisible(map: MlMap, layerId: string, visible: boolean): void {
+  overlayIn(map, layerId)?.setVisible(visible);
   for (const id of layerIds(layerId)) {
     if (map.getLayer(id) && (map.getLayoutProperty(id, 'visibility') ?? 'visible') !== (visible ? 'visible' : 'none')) map.setLayoutProperty(id, 'visibility', visible ? 'visible' : 'none');
   }
 }
 
 export function removeUserLayer(map: MlMap, layerId: string): void {
+  removeOverlay(map, layerId);
   removeAreas(map, layerId);
   removeLayers(map, layerIds(layerId));
   if (map.getSource(layerId)) map.removeSource(layerId);
@@ -246,6 +269,11 @@ export function setUserLayerFilter(map: MlMap, layerId: string, filter: FilterSp
     const next = filter && own ? (['all', own, filter] as FilterSpecification) : (filter ?? own ?? null);
     if (map.getLayer(id) && JSON.stringify(map.getFilter(id) ?? null) !== JSON.stringify(next)) map.setFilter(id, next);
   }
+}
+
+/** Shows only the `selected` events (by feature index; null: all) in a dense layer's density: at once, with no new map frame. */
+export function setUserLayerSelection(map: MlMap, layerId: string, selected: Uint8Array | null): void {
+  overlayIn(map, layerId)?.show(selected);
 }
 
 function removeLayers(map: MlMap, ids: string[]): void {

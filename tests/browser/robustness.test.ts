@@ -17,6 +17,15 @@ import { EVENT_TILE_LAYER } from '../../src/workers/event-codes.ts';
 import { palettes } from '../../src/map/palette.ts';
 import type { GeoJSONSource } from 'maplibre-gl';
 
+/** The CSS pixels of a canvas with any colour drawn, every other one across and down. */
+function painted(canvas: HTMLCanvasElement): [number, number][] {
+  const { data, width, height } = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height);
+  const ratio = width / canvas.clientWidth;
+  const out: [number, number][] = [];
+  for (let y = 0; y < height; y += 2) for (let x = 0; x < width; x += 2) if (data[(y * width + x) * 4 + 3]) out.push([x / ratio, y / ratio]);
+  return out;
+}
+
 // Literal `new URL('…', import.meta.url)` so Vite resolves each to the URL it serves the file at.
 const fixtures: Record<string, string> = {
   'points.geojson': new URL('../fixtures/points.geojson', import.meta.url).href,
@@ -451,8 +460,9 @@ describe('the reader’s own data', () => {
     const posted = vi.spyOn(Worker.prototype, 'postMessage');
     el.map!.jumpTo({ center: [62.7, 27.5], zoom: 3.5 }); // far out: a flight to the file would pass several zooms
     const adding = userData(el).addFiles([big]);
-    await expect.poll(() => el.shadowRoot!.querySelector('.reading progress')).toBeTruthy();
-    expect(el.shadowRoot!.querySelector('.reading')!.textContent).toMatch(/^\s*ged-large\.csv: [\d.]+ of 1\d\.\d MB read/);
+    // (Run first, the file waits for the code that reads it: then it is first said to be opening.)
+    await expect.poll(() => el.shadowRoot!.querySelector('.reading:not(.opening) progress')).toBeTruthy();
+    expect(el.shadowRoot!.querySelector('.reading:not(.opening)')!.textContent).toMatch(/^\s*ged-large\.csv: [\d.]+ of 1\d\.\d MB read/);
     await adding;
     await idle(el);
     const tileZooms = new Set(posted.mock.calls.flatMap(([message]) => (typeof message === 'object' && 'tile' in message ? [(message as TileRequest).z] : [])));
@@ -510,17 +520,60 @@ describe('the reader’s own data', () => {
     expect(facts.map((fact) => fact.index)).toEqual(layer.collection.features.map((_, i) => i));
     expect(facts.map((fact) => fact.km)).toEqual(layer.points.map((point) => point.km));
     await expect.poll(() => el.shadowRoot!.querySelector('strike-map-events')).toBeTruthy();
-    // Dense: a density layer carries the low zooms, and it follows the analyst panel's period as the areas do.
+    // Dense: a density carries the low zooms, drawn over the map. Each step of the analyst panel's
+    // period shows in it at once; the pins and areas take the period once it has rested.
     await el.updateComplete;
-    expect(el.map!.getLayer(`${layer.layerId}-heat`)?.type).toBe('heatmap');
-    analysis.select({ ...analysis.selection!, to: analysis.selection!.from + 365 });
-    expect(el.map!.getFilter(`${layer.layerId}-heat`)).toEqual(el.map!.getFilter(`${layer.layerId}-area-circle`));
-    expect(JSON.stringify(el.map!.getFilter(`${layer.layerId}-heat`))).toContain('date_end');
+    el.map!.jumpTo({ center: [lon, lat], zoom: 5 });
+    await idle(el);
+    const density = el.map!.getCanvasContainer().querySelector<HTMLCanvasElement>('canvas.strike-map-density')!;
+    expect(density.getAttribute('aria-hidden')).toBe('true');
+    expect(painted(density).length, 'the whole dataset is drawn').toBeGreaterThan(1000);
+    // The map's PNG carries the density too: without its canvas, the same PNG differs where it lies.
+    const { mapPng } = await import('../../src/components/downloads.ts');
+    const pngPixels = async () => {
+      const image = await createImageBitmap(await mapPng(el.map!, 'caption', 'attribution', false));
+      const context = new OffscreenCanvas(image.width, image.height).getContext('2d')!;
+      context.drawImage(image, 0, 0);
+      return context.getImageData(0, 0, image.width, image.height).data;
+    };
+    const withDensity = await pngPixels();
+    const container = density.parentElement!;
+    density.remove();
+    const without = await pngPixels();
+    container.append(density);
+    expect(withDensity.some((v, k) => v !== without[k])).toBe(true);
+    const week = (first: string) => {
+      const from = Date.parse(first) / 86_400_000;
+      return { from, to: from + 6, iso: [first, new Date((from + 6) * 86_400_000).toISOString().slice(0, 10)] };
+    };
+    const before = el.map!.getFilter(`${layer.layerId}-circle`);
+    for (const k of [0, 1, 2]) {
+      const { from, to, iso } = week(layer.collection.features[k * 500].properties!.date);
+      analysis.select({ ...analysis.selection!, from, to });
+      // The events of that week, by their own dates, where MapLibre puts them on screen.
+      const chosen = layer.collection.features.filter((f) => f.properties!.date <= iso[1] && f.properties!.date_end >= iso[0]).map((f) => el.map!.project((f.geometry as Point).coordinates as [number, number]));
+      expect(chosen.length).toBeGreaterThan(0);
+      const pixels = painted(density);
+      // At zoom 5 an event's density reaches 14 px (MapLibre's heatmap-radius here), and the grid's cells are 4 px.
+      expect(pixels.filter(([x, y]) => !chosen.some((c) => Math.hypot(c.x - x, c.y - y) <= 14 + 8)), 'nothing drawn away from the week\'s events').toEqual([]);
+      const inView = chosen.filter((c) => c.x > 20 && c.y > 20 && c.x < density.clientWidth - 20 && c.y < density.clientHeight - 20);
+      expect(inView.filter((c) => !pixels.some(([x, y]) => Math.hypot(c.x - x, c.y - y) <= 4)), "each of the week's events drawn").toEqual([]);
+      expect(el.map!.getFilter(`${layer.layerId}-circle`), 'the pins wait for the brush to rest').toEqual(before);
+    }
+    // At rest, the pins, their areas and the density show the same, the last, week.
+    const last = week(layer.collection.features[1000].properties!.date).iso[0];
+    await expect.poll(() => JSON.stringify(el.map!.getFilter(`${layer.layerId}-circle`))).toContain(last);
+    expect(JSON.stringify(el.map!.getFilter(`${layer.layerId}-area-circle`))).toContain(last);
+    // Zoomed in, the pins alone: the density has faded out by zoom 9.
+    el.map!.jumpTo({ center: [lon, lat], zoom: 9 });
+    await idle(el);
+    expect(painted(density)).toEqual([]);
     // Removing the file ends the worker that cut its tiles.
     const [x, y] = tileAtZoom4(lon);
     expect(await layer.tiles!.tile(4, x, y)).toBeInstanceOf(ArrayBuffer);
     controller(el).removeDropped(layer.layerId);
-    expect(el.map!.getLayer(`${layer.layerId}-heat`)).toBeUndefined();
+    expect(el.map!.getLayer(`${layer.layerId}-circle`)).toBeUndefined();
+    expect(density.isConnected).toBe(false);
     expect(await layer.tiles!.tile(4, x, y)).toBeNull();
   });
 
