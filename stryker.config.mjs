@@ -14,7 +14,7 @@ export default {
   // pure tile cutter of src/workers, so a new module joins only together with its unit tests (add it
   // here and to vitest.mutate.config.ts).
   mutate: [
-    'src/geo/{band-spec,border-index,distance-range,offset-bands,path,queue,shapes,sides,units}.ts',
+    'src/geo/{band-spec,border-index,density-grid,distance-range,offset-bands,path,queue,shapes,sides,units}.ts',
     'src/data/{builtin,content-i18n,csv-export,csv,event-columns,event-stats,events,fetch-json,file-names,limits,map-copy,parse-user,prepare,problems,story,story-shapes,validate}.ts',
     'src/workers/event-tiles.ts',
   ],

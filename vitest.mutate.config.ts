@@ -12,7 +12,7 @@ export default defineConfig({
   test: {
     environment: 'node',
     // Listed by name, so tests of other parts (src/map, components, scripts) never gate this run.
-    include: ['tests/unit/{geo-border-index,geo-distance-range,geo-units,geo-band-spec,geo-offset-bands,limits,fetch-json,builtin,prepare,events,event-columns,event-stats,story,csv-export,validate,user-data,fixtures,content-i18n,problems,event-tiles}.test.ts'],
+    include: ['tests/unit/{geo-border-index,geo-distance-range,geo-units,geo-band-spec,geo-offset-bands,limits,fetch-json,builtin,prepare,events,event-columns,event-stats,story,csv-export,validate,user-data,fixtures,content-i18n,problems,event-tiles,density-grid}.test.ts'],
     setupFiles: ['tests/unit/mutate-setup.ts'],
     env: { STRIKE_MAP_MUTATE: '1' }, // fewer random cases in the slowest property tests
     testTimeout: 300_000, // instrumented code on a busy machine: a hang detector, not a speed limit

@@ -62,11 +62,14 @@ export function densityGrid(positions: Float64Array, selected: Uint8Array | null
   const values = new Float32Array(columns * rows);
   const perCell = view.scale / view.cell;
   const [x0, y0] = [view.originX / view.cell + margin, view.originY / view.cell + margin];
+  // Stryker disable next-line ArithmeticOperator,EqualityOperator: past the last point the positions read undefined, whose cell is NaN and counts nowhere
   for (let i = 0, n = positions.length / 2; i < n; i++) {
     if (selected && !selected[i]) continue;
     const column = Math.floor(x0 + positions[2 * i] * perCell);
     const row = Math.floor(y0 + positions[2 * i + 1] * perCell);
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: only the columns' checks matter (tested); a row off the grid indexes off the array, which a typed array ignores
     if (column >= 0 && column < columns && row >= 0 && row < rows) values[row * columns + column] += 1;
+    // Stryker restore all
   }
   const scratch = new Float32Array(values.length);
   for (let pass = 0; pass < 3; pass++) {
@@ -76,6 +79,7 @@ export function densityGrid(positions: Float64Array, selected: Uint8Array | null
   // The blurs keep each point's total and spread it as a Gaussian of variance box(box + 1) cells²,
   // which peaks at total / (2π variance): scaled so that one point peaks as MapLibre's does.
   const gain = weight * GAUSS_PEAK * 2 * Math.PI * box * (box + 1);
+  // Stryker disable next-line EqualityOperator: a typed array ignores the write past its end
   for (let k = 0; k < values.length; k++) values[k] *= gain;
   return { columns, rows, margin, values };
 }
@@ -89,7 +93,8 @@ function blurLines(from: Float32Array, to: Float32Array, lines: number, length: 
   for (let line = 0; line < lines; line++) {
     const start = line * stride;
     let sum = 0;
-    for (let k = 0; k < radius && k < length; k++) sum += from[start + k * step];
+    for (let k = 0; k < radius; k++) sum += from[start + k * step]; // a line is longer than the radius: its margins alone are 6 radii
+    // Stryker disable next-line EqualityOperator: one cell past a line is the next line's first, written again when that line is blurred, or past the array's end
     for (let k = 0; k < length; k++) {
       if (k + radius < length) sum += from[start + (k + radius) * step];
       if (k - radius - 1 >= 0) sum -= from[start + (k - radius - 1) * step];
@@ -125,8 +130,10 @@ export function densityImage(grid: DensityGrid, opacity: number): Uint8ClampedAr
   const table = new Uint8ClampedArray(LEVELS * 4);
   for (let level = 0; level < LEVELS; level++) table.set(rampColour(level / (LEVELS - 1), opacity), level * 4);
   const pixels = new Uint8ClampedArray(grid.values.length * 4);
+  // Stryker disable next-line EqualityOperator: a typed array ignores the write past its end
   for (let k = 0; k < grid.values.length; k++) {
     const level = Math.min(LEVELS - 1, Math.round(grid.values[k] * (LEVELS - 1))) * 4;
+    // Stryker disable next-line EqualityOperator: a fifth channel is the next pixel's first, written again next, or past the array's end
     for (let channel = 0; channel < 4; channel++) pixels[k * 4 + channel] = table[level + channel];
   }
   return pixels;

@@ -59,6 +59,25 @@ describe('densityGrid', () => {
     expect(at(densityGrid(positions(worldAt(-6, 60)), null, 1, view(20)), 2, 60)).toBeGreaterThan(0);
   });
 
+  it('covers the view and a margin as wide as the spread, every cell of it counting, nothing beyond it', () => {
+    const grid = densityGrid(positions(), null, 1, view(30));
+    expect(grid.margin).toBe(3 * boxRadius(30 / 3 / 4));
+    expect([grid.columns - 2 * grid.margin, grid.rows - 2 * grid.margin]).toEqual([50, 30]);
+    const { margin, columns, rows } = grid;
+    // A point in the grid's first cell and one in its last both count, whole; one a cell past either side, not at all.
+    const one = total(densityGrid(positions(worldAt(100, 60)), null, 1, view(30)));
+    const first = worldAt(-margin * 4 + 1, -margin * 4 + 1);
+    const last = worldAt((columns - margin) * 4 - 1, (rows - margin) * 4 - 1);
+    expect(total(densityGrid(positions(first), null, 1, view(30))) / one).toBeGreaterThan(0.1);
+    expect(total(densityGrid(positions(first), null, 1, view(30))) / one, 'what spreads past the edge is lost, nothing gained').toBeLessThan(1);
+    expect(total(densityGrid(positions(last), null, 1, view(30))) / one).toBeGreaterThan(0.1);
+    expect(total(densityGrid(positions(last), null, 1, view(30))) / one).toBeLessThan(1);
+    expect(total(densityGrid(positions(worldAt((columns - margin) * 4 + 1, 60)), null, 1, view(30)))).toBe(0);
+    expect(total(densityGrid(positions(worldAt(-margin * 4 - 1, 60)), null, 1, view(30)))).toBe(0);
+    // At the view's corner its spread just reaches the grid's edge: it keeps all of itself.
+    expect(total(densityGrid(positions(worldAt(0.5, 0.5)), null, 1, view(30))) / one).toBeCloseTo(1, 5);
+  });
+
   it('follows the weight and the radius: a wider radius spreads the same point lower', () => {
     const p = positions(worldAt(100, 60));
     expect(at(densityGrid(p, null, 0.2, view(20)), 100, 60) / at(densityGrid(p, null, 1, view(20)), 100, 60)).toBeCloseTo(0.2, 6);
@@ -89,10 +108,10 @@ describe('rampColour and densityImage', () => {
   });
 
   it('draws each cell as its colour, empty cells transparent', () => {
-    const grid = { columns: 3, rows: 1, margin: 0, values: Float32Array.of(0, 0.5, 1) };
+    const grid = { columns: 4, rows: 1, margin: 0, values: Float32Array.of(0, 0.5, 1, 3) };
     const pixels = [...densityImage(grid, 0.5)];
     expect(pixels[3]).toBe(0);
-    // Lime and red at half opacity, to within the image's 256 levels of density.
-    [0, 255, 0, 128, 255, 0, 0, 128].forEach((channel, k) => expect(Math.abs(pixels[4 + k] - channel)).toBeLessThanOrEqual(2));
+    // Lime, then red, and red beyond 1, at half opacity, to within the image's 256 levels of density.
+    [0, 255, 0, 128, 255, 0, 0, 128, 255, 0, 0, 128].forEach((channel, k) => expect(Math.abs(pixels[4 + k] - channel)).toBeLessThanOrEqual(2));
   });
 });
