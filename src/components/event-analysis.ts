@@ -44,7 +44,7 @@ export interface AnalysedDataset extends EventDataset {
 /** How many events' facts are read in one task: a 100,000-event dataset takes ten, of some 10 ms each here. */
 const FACTS_PER_TASK = 10_000;
 /** How long a dense dataset's selection stays unchanged before its pins and areas take it: a brush at rest. */
-export const BRUSH_REST_MS = 300;
+const BRUSH_REST_MS = 300;
 
 export class EventAnalysis implements ReactiveController {
   dataset?: AnalysedDataset;

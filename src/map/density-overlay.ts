@@ -45,10 +45,9 @@ export class DensityOverlay {
     map.getCanvasContainer().append(this.canvas);
     map.on('move', this.redraw);
     map.on('resize', this.redraw);
-    this.draw();
   }
 
-  /** Draws only the events `selected` marks (by feature index; null: all of them). */
+  /** Draws only the events `selected` marks (by feature index; null: all of them): the first drawing too. */
   show(selected: Uint8Array | null): void {
     this.selected = selected;
     this.draw();
